@@ -1,0 +1,162 @@
+package runtime
+
+import "strings"
+
+// An Option is one keyword argument of Python's json.dumps, as a value. The
+// root package jsondump builds Options (jsondump.Indent, jsondump.SortKeys, …)
+// and names this type jsondump.Option; generated code passes a []Option to
+// NewEncoder, which collapses it into a Config once per call.
+//
+// An Option is a small struct, not a closure: building one allocates nothing,
+// and a []Option literal at a call site stays on the caller's stack.
+type Option struct {
+	kind optionKind
+	on   bool
+	n    int
+	s1   string
+	s2   string
+	fn   func(any) (any, error)
+}
+
+type optionKind uint8
+
+const (
+	optNone optionKind = iota
+	optIndent
+	optIndentString
+	optSeparators
+	optEnsureASCII
+	optSortKeys
+	optSkipKeys
+	optAllowNaN
+	optCheckCircular
+	optDefault
+	optMaxDepth
+)
+
+// Option constructors, one per json.dumps keyword. The root package documents
+// them for users; these are the values behind them.
+
+// IndentOption is Python's indent=n. n <= 0 means newlines and no indentation,
+// as Python treats indent=0 and negative indents.
+func IndentOption(n int) Option { return Option{kind: optIndent, n: n} }
+
+// IndentStringOption is Python's indent=s for a string s, used verbatim.
+func IndentStringOption(s string) Option { return Option{kind: optIndentString, s1: s} }
+
+// SeparatorsOption is Python's separators=(item, key), used verbatim.
+func SeparatorsOption(item, key string) Option {
+	return Option{kind: optSeparators, s1: item, s2: key}
+}
+
+// EnsureASCIIOption is Python's ensure_ascii.
+func EnsureASCIIOption(on bool) Option { return Option{kind: optEnsureASCII, on: on} }
+
+// SortKeysOption is Python's sort_keys.
+func SortKeysOption(on bool) Option { return Option{kind: optSortKeys, on: on} }
+
+// SkipKeysOption is Python's skipkeys.
+func SkipKeysOption(on bool) Option { return Option{kind: optSkipKeys, on: on} }
+
+// AllowNaNOption is Python's allow_nan.
+func AllowNaNOption(on bool) Option { return Option{kind: optAllowNaN, on: on} }
+
+// CheckCircularOption is Python's check_circular.
+func CheckCircularOption(on bool) Option { return Option{kind: optCheckCircular, on: on} }
+
+// DefaultOption is Python's default=fn. A nil fn removes an earlier hook.
+func DefaultOption(fn func(any) (any, error)) Option { return Option{kind: optDefault, fn: fn} }
+
+// MaxDepthOption sets the nesting limit (see Config.MaxDepth). n <= 0 restores
+// the default, DefaultMaxDepth.
+func MaxDepthOption(n int) Option { return Option{kind: optMaxDepth, n: n} }
+
+// DefaultMaxDepth is the default limit on nesting: containers (arrays, objects)
+// and Default-hook calls that are open at once. CPython's limit comes from its
+// recursion limit and lies near 1000 for dumps in 3.11; real documents rarely
+// pass a few dozen levels. 10000 keeps every document CPython can encode
+// encodable, while a runaway cycle under CheckCircular(false) still ends in an
+// error long before Go's stack becomes a concern.
+const DefaultMaxDepth = 10000
+
+// A Config is a []Option collapsed: the settings of one encoding call. The
+// zero Config is not valid; use MakeConfig, which applies Python's defaults.
+type Config struct {
+	Indent        string // the indent unit, when Indented
+	Indented      bool   // Python's indent is not None
+	ItemSep       string // item_separator
+	KeySep        string // key_separator
+	EnsureASCII   bool
+	SortKeys      bool
+	SkipKeys      bool
+	AllowNaN      bool
+	CheckCircular bool
+	MaxDepth      int
+	Default       func(any) (any, error)
+}
+
+// MakeConfig applies opts in order to Python's defaults: a later option wins.
+// Separators default as in Python 3.4 and later: (", ", ": ") without an
+// indent, (",", ": ") with one, unless Separators was given.
+func MakeConfig(opts []Option) Config {
+	c := Config{
+		EnsureASCII:   true,
+		AllowNaN:      true,
+		CheckCircular: true,
+		MaxDepth:      DefaultMaxDepth,
+	}
+	seps := false
+	for i := range opts {
+		o := &opts[i]
+		switch o.kind {
+		case optIndent:
+			c.Indented = true
+			c.Indent = spaces(o.n)
+		case optIndentString:
+			c.Indented = true
+			c.Indent = o.s1
+		case optSeparators:
+			seps = true
+			c.ItemSep, c.KeySep = o.s1, o.s2
+		case optEnsureASCII:
+			c.EnsureASCII = o.on
+		case optSortKeys:
+			c.SortKeys = o.on
+		case optSkipKeys:
+			c.SkipKeys = o.on
+		case optAllowNaN:
+			c.AllowNaN = o.on
+		case optCheckCircular:
+			c.CheckCircular = o.on
+		case optDefault:
+			c.Default = o.fn
+		case optMaxDepth:
+			c.MaxDepth = o.n
+			if c.MaxDepth <= 0 {
+				c.MaxDepth = DefaultMaxDepth
+			}
+		}
+	}
+	if !seps {
+		if c.Indented {
+			c.ItemSep, c.KeySep = ",", ": "
+		} else {
+			c.ItemSep, c.KeySep = ", ", ": "
+		}
+	}
+	return c
+}
+
+// spaceRun serves the common indents without building a string.
+const spaceRun = "                                "
+
+// spaces returns n spaces, or "" for n <= 0 (Python: " " * n).
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(spaceRun) {
+		return spaceRun[:n]
+	}
+	return strings.Repeat(" ", n)
+}

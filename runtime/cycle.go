@@ -1,0 +1,90 @@
+package runtime
+
+import "unsafe"
+
+// CheckCircular follows CPython's markers (Lib/json/encoder.py,
+// _make_iterencode): the identities of the containers on the path from the
+// root are kept while they are open, and meeting one of them again is
+// "Circular reference detected". A value reached twice on different paths is
+// fine.
+//
+// A Go value's identity is where it lives: a map's pointer, a pointer's
+// target, a slice's first element together with its length. The length
+// matters: s = [1, s[:1]] is not cyclic although s and s[:1] start at the
+// same element, while two slices with the same start and length have the
+// same elements, so meeting one inside the other is a true cycle. The type
+// name tells apart a struct and its first field, which share an address.
+type seenEntry struct {
+	p   unsafe.Pointer
+	n   uintptr
+	typ string
+}
+
+// enterIdentity pushes an identity, or records Python's ValueError and
+// reports false when it is already open.
+func (e *Encoder) enterIdentity(p unsafe.Pointer, n uintptr, typ string) bool {
+	for i := range e.seen {
+		s := &e.seen[i]
+		if s.p == p && s.n == n && s.typ == typ {
+			e.Fail(&ValueError{Msg: msgCircular})
+			return false
+		}
+	}
+	e.seen = append(e.seen, seenEntry{p, n, typ})
+	return true
+}
+
+// Leave closes what the last successful Enter* opened. Under
+// CheckCircular(false) the Enter functions push nothing and Leave pops
+// nothing.
+func (e *Encoder) Leave() {
+	if e.cfg.CheckCircular {
+		e.seen = e.seen[:len(e.seen)-1]
+	}
+}
+
+// EnterPointer opens p, a non-nil pointer to a value of the type named typ,
+// for cycle detection. It reports false (having recorded the error) when p
+// is already open; the caller then writes nothing for it and does not Leave.
+// Under CheckCircular(false) it reports true and tracks nothing.
+func EnterPointer[T any](e *Encoder, p *T, typ string) bool {
+	if !e.cfg.CheckCircular {
+		return true
+	}
+	return e.enterIdentity(unsafe.Pointer(p), 0, typ)
+}
+
+// EnterSlice opens a non-empty slice for cycle detection; see EnterPointer.
+func EnterSlice[E any](e *Encoder, s []E, typ string) bool {
+	if !e.cfg.CheckCircular {
+		return true
+	}
+	return e.enterIdentity(unsafe.Pointer(unsafe.SliceData(s)), uintptr(len(s)), typ)
+}
+
+// EnterMap opens a non-nil map for cycle detection; see EnterPointer.
+func EnterMap[K comparable, V any](e *Encoder, m map[K]V) bool {
+	if !e.cfg.CheckCircular {
+		return true
+	}
+	return e.enterIdentity(*(*unsafe.Pointer)(unsafe.Pointer(&m)), 0, "map")
+}
+
+// enterAny opens the value held by an interface, by its type and data
+// words: Python marks an object handed to default() while its replacement is
+// encoded, so a hook that returns its argument, or a list holding it, is a
+// cycle.
+func (e *Encoder) enterAny(v any) bool {
+	if !e.cfg.CheckCircular {
+		return true
+	}
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
+	return e.enterIdentity(w[1], uintptr(w[0]), "any")
+}
+
+// isNilPointer reports whether v holds a nil pointer (or another nil
+// pointer-shaped value: map, chan, func), whose data word is nil. A
+// non-pointer value held in an interface always has a non-nil data word.
+func isNilPointer(v any) bool {
+	return (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1] == nil
+}

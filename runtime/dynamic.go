@@ -1,0 +1,427 @@
+package runtime
+
+import (
+	"encoding"
+	"encoding/json"
+	"math/big"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// An Encodable is a type with generated (or hand-written) encoding: jsondumpgen
+// gives T this method with a value receiver, so that T and *T both have it
+// and the dynamic path writes them without reflection; a nil *T is null.
+// EncodeJSON writes one JSON value into e.
+type Encodable interface {
+	EncodeJSON(e *Encoder)
+}
+
+// Any writes a dynamic value: the forms of DESIGN.md's "Dynamic values", by a
+// type switch, and any other value through the Default hook (Python's
+// default=), or Python's TypeError "Object of type T is not JSON
+// serializable" without one.
+//
+// The list is the contract; a form is added to it deliberately. Named types
+// that were not generated, anonymous structs, arrays and typed maps not
+// listed are Python's "unknown object", whatever their underlying type.
+func (e *Encoder) Any(v any) {
+	if e.err != nil {
+		return
+	}
+	switch x := v.(type) {
+	case nil:
+		e.Null()
+	case string:
+		e.String(x)
+	case bool:
+		e.Bool(x)
+	case int:
+		e.Int(int64(x))
+	case int64:
+		e.Int(x)
+	case float64:
+		e.Float64(x)
+	case map[string]any:
+		e.mapAny(x)
+	case []any:
+		e.sliceAny(x)
+	case Encodable:
+		// A generated *T has EncodeJSONPointer, which writes null for a nil
+		// pointer and tracks the pointer for CheckCircular. Other Encodables
+		// are guarded here: a nil *T calling a value method would panic.
+		if p, ok := x.(PointerEncodable); ok {
+			p.EncodeJSONPointer(e)
+			return
+		}
+		if isNilPointer(x) {
+			e.Null()
+			return
+		}
+		x.EncodeJSON(e)
+	case int8:
+		e.Int(int64(x))
+	case int16:
+		e.Int(int64(x))
+	case int32:
+		e.Int(int64(x))
+	case uint:
+		e.Uint(uint64(x))
+	case uint8:
+		e.Uint(uint64(x))
+	case uint16:
+		e.Uint(uint64(x))
+	case uint32:
+		e.Uint(uint64(x))
+	case uint64:
+		e.Uint(x)
+	case uintptr:
+		e.Uint(uint64(x))
+	case float32:
+		e.Float32(x)
+	case []byte:
+		e.Bytes(x)
+	case []string:
+		encodeSlice(e, x, (*Encoder).String)
+	case []int:
+		encodeSlice(e, x, encodeInt)
+	case []int64:
+		encodeSlice(e, x, (*Encoder).Int)
+	case []float64:
+		encodeSlice(e, x, (*Encoder).Float64)
+	case []bool:
+		encodeSlice(e, x, (*Encoder).Bool)
+	case map[string]string:
+		EncodeStringMap(e, x, (*Encoder).String)
+	case map[string]int:
+		EncodeStringMap(e, x, encodeInt)
+	case map[string]int64:
+		EncodeStringMap(e, x, (*Encoder).Int)
+	case map[string]float64:
+		EncodeStringMap(e, x, (*Encoder).Float64)
+	case map[string]bool:
+		EncodeStringMap(e, x, (*Encoder).Bool)
+	case *big.Int:
+		e.BigInt(x)
+	case json.Number:
+		e.Number(x)
+	case json.RawMessage:
+		e.RawMessage(x)
+	case json.Marshaler:
+		e.Marshaler(x, "")
+	case encoding.TextMarshaler:
+		e.TextMarshaler(x, "")
+	default:
+		e.DefaultHook(v)
+	}
+}
+
+func encodeInt(e *Encoder, i int) { e.Int(int64(i)) }
+
+// encodeSlice writes one of the typed slices of the dynamic forms. Their
+// elements are scalars, so such a slice cannot contain itself.
+func encodeSlice[E any](e *Encoder, s []E, enc func(*Encoder, E)) {
+	if s == nil {
+		e.Null()
+		return
+	}
+	if !e.BeginArray() {
+		return
+	}
+	for _, x := range s {
+		e.Elem()
+		enc(e, x)
+	}
+	e.EndArray()
+}
+
+// sliceAny writes a []any, a Python list.
+func (e *Encoder) sliceAny(s []any) {
+	if s == nil {
+		e.Null()
+		return
+	}
+	if len(s) == 0 {
+		e.buf = append(e.buf, "[]"...)
+		return
+	}
+	if !EnterSlice(e, s, "[]any") {
+		return
+	}
+	if e.BeginArray() {
+		for _, x := range s {
+			e.Elem()
+			e.Any(x)
+			if e.err != nil {
+				break
+			}
+		}
+		e.EndArray()
+	}
+	e.Leave()
+}
+
+// mapAny writes a map[string]any, a Python dict.
+func (e *Encoder) mapAny(m map[string]any) {
+	if m == nil {
+		e.Null()
+		return
+	}
+	if len(m) == 0 {
+		e.buf = append(e.buf, "{}"...)
+		return
+	}
+	if !EnterMap(e, m) {
+		return
+	}
+	if !e.BeginObject() {
+		e.Leave()
+		return
+	}
+	// Gather the members as pairs in the Encoder's scratch stack: sorting
+	// pairs saves looking each value up again, a fifth of the time on
+	// twitter.json.
+	mark := len(e.kvs)
+	valid := true
+	for k, v := range m {
+		e.kvs = append(e.kvs, keyValue{keyPrefix(k), k, v})
+		valid = valid && utf8.ValidString(k)
+	}
+	pairs := e.kvs[mark:]
+	sortPairs(pairs)
+	if valid {
+		for i := range pairs {
+			e.KeyString(pairs[i].k)
+			e.Any(pairs[i].v)
+			if e.err != nil {
+				break
+			}
+		}
+	} else {
+		e.mapAnyInvalid(m, pairs)
+	}
+	clear(e.kvs[mark:])
+	e.kvs = e.kvs[:mark]
+	e.EndObject()
+	e.Leave()
+}
+
+// A keyValue is one member of a map[string]any, with the first eight bytes
+// of its key as a big-endian number: most keys differ there, so most
+// comparisons are one integer comparison.
+type keyValue struct {
+	p uint64
+	k string
+	v any
+}
+
+// keyPrefix returns the first eight bytes of k, big-endian, zero-padded.
+// Comparing prefixes orders keys as comparing the strings does, except that
+// equal prefixes need the strings compared (a key may be a prefix of
+// another, or share its first eight bytes).
+func keyPrefix(k string) uint64 {
+	var p uint64
+	n := min(len(k), 8)
+	for i := 0; i < n; i++ {
+		p |= uint64(k[i]) << (56 - 8*i)
+	}
+	return p
+}
+
+func lessPair(a, b *keyValue) bool {
+	if a.p != b.p {
+		return a.p < b.p
+	}
+	return a.k < b.k
+}
+
+// sortPairs sorts members by key: insertion sort for the small maps that
+// make up most documents, pdqsort above.
+func sortPairs(pairs []keyValue) {
+	if len(pairs) > 24 {
+		slices.SortFunc(pairs, func(a, b keyValue) int {
+			if a.p != b.p {
+				if a.p < b.p {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(a.k, b.k)
+		})
+		return
+	}
+	for i := 1; i < len(pairs); i++ {
+		x := pairs[i]
+		j := i
+		for j > 0 && lessPair(&x, &pairs[j-1]) {
+			pairs[j] = pairs[j-1]
+			j--
+		}
+		pairs[j] = x
+	}
+}
+
+// mapAnyInvalid writes the members of m, some of whose keys are not valid
+// UTF-8, by normalStringKeys's rules. pairs holds m's members sorted by key.
+func (e *Encoder) mapAnyInvalid(m map[string]any, pairs []keyValue) {
+	keys := make([]string, len(pairs))
+	for i := range pairs {
+		keys[i] = pairs[i].k
+	}
+	for _, k := range normalStringKeys(keys, e.cfg.SortKeys) {
+		e.KeyString(k)
+		e.Any(m[k])
+		if e.err != nil {
+			break
+		}
+	}
+}
+
+// DefaultHook hands v, a value with no JSON form, to the Default hook and
+// writes what the hook returns in its place, as Python's encoder does with
+// default(o) (Lib/json/encoder.py). While the result is written, v stays
+// open for CheckCircular, so a hook that returns v itself, or a list holding
+// it, is "Circular reference detected"; and each hook call counts toward the
+// depth limit, so a hook that returns a new unknown value every time ends in
+// a RecursionError. Without a hook, v is Python's TypeError.
+func (e *Encoder) DefaultHook(v any) {
+	if e.err != nil {
+		return
+	}
+	if e.cfg.Default == nil {
+		e.Fail(NotSerializable(TypeName(v)))
+		return
+	}
+	// A hook call counts toward the depth limit but is no level of
+	// indentation: Python writes default(o) where o would have been.
+	if !e.deeper() {
+		return
+	}
+	e.hooks++
+	if e.enterAny(v) {
+		r, err := e.cfg.Default(v)
+		if err != nil {
+			e.Fail(err)
+		} else {
+			e.Any(r)
+		}
+		e.Leave()
+	}
+	e.hooks--
+}
+
+// Marshaler writes the JSON text of m.MarshalJSON() laid out again as
+// Python lays out json.loads of it (see Relayout). A nil pointer is null, as
+// in encoding/json. typ names m's type for errors; "" means m's dynamic type.
+func (e *Encoder) Marshaler(m json.Marshaler, typ string) {
+	if e.err != nil {
+		return
+	}
+	if isNilPointer(m) {
+		e.Null()
+		return
+	}
+	text, err := m.MarshalJSON()
+	if err != nil {
+		e.Fail(&MarshalerError{Type: typeOr(typ, m), Method: "MarshalJSON", Err: err})
+		return
+	}
+	if err := e.Relayout(text); err != nil {
+		e.Fail(&MarshalerError{Type: typeOr(typ, m), Method: "MarshalJSON", Err: err})
+	}
+}
+
+// TextMarshaler writes the text of m.MarshalText() as a JSON string. A nil
+// pointer is null, as in encoding/json.
+func (e *Encoder) TextMarshaler(m encoding.TextMarshaler, typ string) {
+	if e.err != nil {
+		return
+	}
+	if isNilPointer(m) {
+		e.Null()
+		return
+	}
+	text, err := m.MarshalText()
+	if err != nil {
+		e.Fail(&MarshalerError{Type: typeOr(typ, m), Method: "MarshalText", Err: err})
+		return
+	}
+	e.buf = AppendStringBytes(e.buf, text, e.cfg.EnsureASCII)
+}
+
+// RawMessage writes raw JSON text laid out again (see Relayout); a nil
+// RawMessage is null, as in encoding/json.
+func (e *Encoder) RawMessage(raw json.RawMessage) {
+	if e.err != nil {
+		return
+	}
+	if raw == nil {
+		e.Null()
+		return
+	}
+	if err := e.Relayout(raw); err != nil {
+		e.Fail(&MarshalerError{Type: "json.RawMessage", Method: "MarshalJSON", Err: err})
+	}
+}
+
+// Number writes a json.Number as Python prints json.loads of its text: "1.50"
+// is 1.5, "1E5" is 100000.0, "-0" is 0. An empty Number is 0, as in
+// encoding/json; text that is not a JSON number is an error.
+func (e *Encoder) Number(n json.Number) {
+	if e.err != nil {
+		return
+	}
+	if n == "" {
+		e.buf = append(e.buf, '0')
+		return
+	}
+	e.number(string(n), "json.Number")
+}
+
+// number writes a JSON number literal as Python prints json.loads of it.
+func (e *Encoder) number(text, typ string) {
+	buf, reason, ok := AppendNumberText(e.buf, text)
+	if !ok {
+		if reason == "invalid number literal" {
+			e.Fail(&MarshalerError{Type: typ, Method: "String", Err: &ValueError{Msg: "invalid number literal " + quoteForError(text)}})
+		} else {
+			e.Fail(&ValueError{Msg: reason})
+		}
+		return
+	}
+	if !e.cfg.AllowNaN && isNonFiniteText(buf[len(e.buf):]) {
+		e.Fail(&ValueError{Msg: "Out of range float values are not JSON compliant: " + nonFiniteRepr(buf[len(e.buf):])})
+		return
+	}
+	e.buf = buf
+}
+
+func isNonFiniteText(b []byte) bool {
+	s := string(b)
+	return s == "Infinity" || s == "-Infinity" || s == "NaN"
+}
+
+func nonFiniteRepr(b []byte) string {
+	switch string(b) {
+	case "Infinity":
+		return "inf"
+	case "-Infinity":
+		return "-inf"
+	}
+	return "nan"
+}
+
+// quoteForError quotes s for an error message, cut to a readable length.
+func quoteForError(s string) string {
+	if len(s) > 40 {
+		s = s[:40] + "..."
+	}
+	return string(AppendString(nil, s, true))
+}
+
+func typeOr(typ string, v any) string {
+	if typ != "" {
+		return typ
+	}
+	return TypeName(v)
+}

@@ -1,0 +1,390 @@
+package runtime
+
+import (
+	"io"
+	"sync"
+)
+
+// An Encoder writes one JSON document the way CPython's json encoder lays it
+// out (Lib/json/encoder.py, _make_iterencode). Generated code and the dynamic
+// path drive it with a small vocabulary:
+//
+//	e.BeginObject()                  e.BeginArray()
+//	e.Key(`"id"`, `"id"`)  e.Int(4)  e.Elem()  e.String("x")
+//	e.KeyString(k)  e.Float64(f)     e.Elem()  e.Null()
+//	e.EndObject()                    e.EndArray()
+//
+// Containers are opened lazily: BeginObject writes "{" alone, the first Key
+// writes the newline and indent that Python writes right after "{", and
+// EndObject writes "}" straight after "{" when no member came, which is
+// Python's "{}" for an empty dict. A struct whose every field was omitted is
+// an empty dict too, so the lazy form serves both.
+//
+// Scalars never fail except a non-finite float under AllowNaN(false). A
+// failure is recorded: the first error wins, later writes are ignored, and
+// Finish or Close returns it. This keeps generated code straight-line.
+//
+// An Encoder is not safe for concurrent use; each call takes its own from a
+// pool (NewEncoder, NewStreamEncoder) and gives it back on Finish or Close.
+type Encoder struct {
+	buf []byte
+	w   io.Writer // Dump's writer; nil when building a buffer
+
+	cfg Config
+
+	depth int  // containers open now: the indentation level
+	hooks int  // Default calls open now; they count toward MaxDepth but do not indent
+	first bool // no member or element yet in the innermost open container
+	err   error
+
+	// nl is "\n" followed by the indent unit repeated; NL(L) of
+	// PYTHON_JSON_SPEC.md §3.3 is nl[:1+L*len(indent)]. It grows on demand and
+	// is kept across uses of a pooled Encoder with the same indent.
+	nl       []byte
+	nlIndent string
+
+	own []byte // the Encoder's own buffer, kept across uses (NewStringEncoder, NewStreamEncoder)
+
+	seen  []seenEntry // containers on the path from the root (CheckCircular)
+	skeys []string    // scratch for sorting string map keys, used as a stack
+	kvs   []keyValue  // scratch for sorting map[string]any members, used as a stack
+}
+
+// flushAt is the buffered size past which a streaming Encoder hands its bytes
+// to the writer. 32 KiB amortises the writer's cost and keeps Dump's memory
+// flat whatever the size of the document.
+const flushAt = 32 << 10
+
+var encoderPool = sync.Pool{New: func() any { return new(Encoder) }}
+
+// NewEncoder returns an Encoder, from a pool, that appends to dst under the
+// options opts. Call Finish to get the result and give the Encoder back.
+func NewEncoder(dst []byte, opts []Option) *Encoder {
+	e := encoderPool.Get().(*Encoder)
+	e.buf = dst
+	e.w = nil
+	e.cfg = MakeConfig(opts)
+	e.reset()
+	return e
+}
+
+// NewEncoderConfig is NewEncoder for an already collapsed Config.
+func NewEncoderConfig(dst []byte, cfg *Config) *Encoder {
+	e := encoderPool.Get().(*Encoder)
+	e.buf = dst
+	e.w = nil
+	e.cfg = *cfg
+	e.reset()
+	return e
+}
+
+// NewStringEncoder returns an Encoder, from a pool, that writes into a
+// buffer of its own, kept across uses. Call FinishString for the result.
+func NewStringEncoder(opts []Option) *Encoder {
+	e := encoderPool.Get().(*Encoder)
+	e.buf = e.own[:0]
+	e.w = nil
+	e.cfg = MakeConfig(opts)
+	e.reset()
+	return e
+}
+
+// FinishString returns the text written as a string (its one allocation)
+// and the first error, and gives the Encoder back to its pool.
+func (e *Encoder) FinishString() (string, error) {
+	var s string
+	err := e.err
+	if err == nil {
+		s = string(e.buf)
+	}
+	e.keepOwn()
+	e.release()
+	return s, err
+}
+
+// keepOwn keeps the buffer for the next use unless a huge document made it
+// too large to hold on to.
+func (e *Encoder) keepOwn() {
+	if cap(e.buf) <= 4*flushAt {
+		e.own = e.buf[:0]
+	} else {
+		e.own = nil
+	}
+	e.buf = nil
+}
+
+// NewStreamEncoder returns an Encoder, from a pool, that writes to w through
+// a bounded buffer. Call Close to flush the rest and give the Encoder back.
+func NewStreamEncoder(w io.Writer, opts []Option) *Encoder {
+	e := encoderPool.Get().(*Encoder)
+	if cap(e.own) < 2*flushAt {
+		e.own = make([]byte, 0, 2*flushAt)
+	}
+	e.buf = e.own[:0]
+	e.w = w
+	e.cfg = MakeConfig(opts)
+	e.reset()
+	return e
+}
+
+func (e *Encoder) reset() {
+	e.depth = 0
+	e.hooks = 0
+	e.first = false
+	e.err = nil
+	e.seen = e.seen[:0]
+	e.skeys = e.skeys[:0]
+	e.kvs = e.kvs[:0]
+	// A fresh Encoder has no nl yet, and its nlIndent "" equals the
+	// indent of Indent(0): test the length too, or newline would loop
+	// forever appending an empty indent to an empty nl.
+	if e.cfg.Indented && (len(e.nl) == 0 || e.nlIndent != e.cfg.Indent) {
+		e.nl = append(e.nl[:0], '\n')
+		e.nlIndent = e.cfg.Indent
+	}
+}
+
+// release drops every reference the Encoder holds and pools it.
+func (e *Encoder) release() {
+	e.w = nil
+	e.cfg.Default = nil
+	clear(e.seen)
+	clear(e.skeys[:cap(e.skeys)])
+	clear(e.kvs[:cap(e.kvs)])
+	e.kvs = e.kvs[:0]
+	e.seen = e.seen[:0]
+	e.skeys = e.skeys[:0]
+	encoderPool.Put(e)
+}
+
+// Finish returns the extended buffer and the first error, and gives the
+// Encoder back to its pool; e must not be used afterwards. On error the buffer
+// is returned as it was when the error happened.
+func (e *Encoder) Finish() ([]byte, error) {
+	buf, err := e.buf, e.err
+	e.buf = nil
+	e.release()
+	return buf, err
+}
+
+// Close flushes what a streaming Encoder still holds (unless an error came
+// first), returns the first error and gives the Encoder back to its pool.
+func (e *Encoder) Close() error {
+	if e.err == nil {
+		e.flush()
+	}
+	err := e.err
+	e.keepOwn()
+	e.release()
+	return err
+}
+
+// Config returns the options in force. Generated code reads it to choose
+// between precomputed forms (EnsureASCII) and to skip work (CheckCircular).
+func (e *Encoder) Config() *Config { return &e.cfg }
+
+// Err returns the first error so far.
+func (e *Encoder) Err() error { return e.err }
+
+// Failed reports whether an error was recorded. Generated loops check it to
+// stop early.
+func (e *Encoder) Failed() bool { return e.err != nil }
+
+// Fail records err unless an error came first.
+func (e *Encoder) Fail(err error) {
+	if e.err == nil {
+		e.err = err
+	}
+}
+
+// Buffered returns the bytes written and not yet flushed.
+func (e *Encoder) Buffered() []byte { return e.buf }
+
+// flush hands the buffer to the writer.
+func (e *Encoder) flush() {
+	if e.w == nil || len(e.buf) == 0 {
+		return
+	}
+	n, err := e.w.Write(e.buf)
+	if err == nil && n < len(e.buf) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		e.Fail(&WriteError{Err: err})
+		return
+	}
+	e.buf = e.buf[:0]
+}
+
+// maybeFlush flushes a streaming Encoder whose buffer passed flushAt. It is
+// called between members and elements, so each write is a whole number of
+// tokens and the buffer stays bounded by flushAt plus one token.
+func (e *Encoder) maybeFlush() {
+	if len(e.buf) >= flushAt && e.w != nil {
+		e.flush()
+	}
+}
+
+// newline appends NL(depth): "\n" and the indent unit depth times. Without
+// an indent it appends nothing.
+func (e *Encoder) newline() {
+	if !e.cfg.Indented {
+		return
+	}
+	n := 1 + e.depth*len(e.cfg.Indent)
+	for len(e.nl) < n {
+		e.nl = append(e.nl, e.cfg.Indent...)
+	}
+	e.buf = append(e.buf, e.nl[:n]...)
+}
+
+// enter opens a container level, failing past MaxDepth.
+func (e *Encoder) enter() bool {
+	if !e.deeper() {
+		return false
+	}
+	e.depth++
+	return true
+}
+
+// deeper reports whether one more level (container or Default call) fits
+// under MaxDepth, recording the RecursionError when it does not.
+func (e *Encoder) deeper() bool {
+	if e.depth+e.hooks >= e.cfg.MaxDepth {
+		e.Fail(&RecursionError{Msg: msgRecursion})
+		return false
+	}
+	return true
+}
+
+// BeginObject opens a JSON object. It reports false, having written nothing,
+// when the depth limit is reached or an error was recorded; the caller then
+// skips the members and the matching EndObject.
+func (e *Encoder) BeginObject() bool {
+	if e.err != nil || !e.enter() {
+		return false
+	}
+	e.buf = append(e.buf, '{')
+	e.first = true
+	return true
+}
+
+// EndObject closes the innermost object: "}" right after "{" when no member
+// was written, else NL(depth) and "}".
+func (e *Encoder) EndObject() {
+	e.depth--
+	if e.first {
+		e.buf = append(e.buf, '}')
+	} else {
+		e.newline()
+		e.buf = append(e.buf, '}')
+	}
+	e.first = false
+}
+
+// EndObjectNonEmpty closes an object that came from a non-empty dict whose
+// keys may all have been skipped (SkipKeys). Python writes NL(depth+1) right
+// after "{" for any non-empty dict, so a dict whose every key was skipped
+// comes out as "{\n  \n}" with indent=2 (PYTHON_JSON_SPEC.md §3.3).
+func (e *Encoder) EndObjectNonEmpty() {
+	if e.first {
+		e.newline()
+		e.first = false
+	}
+	e.EndObject()
+}
+
+// BeginArray opens a JSON array; see BeginObject.
+func (e *Encoder) BeginArray() bool {
+	if e.err != nil || !e.enter() {
+		return false
+	}
+	e.buf = append(e.buf, '[')
+	e.first = true
+	return true
+}
+
+// EndArray closes the innermost array; see EndObject.
+func (e *Encoder) EndArray() {
+	e.depth--
+	if e.first {
+		e.buf = append(e.buf, ']')
+	} else {
+		e.newline()
+		e.buf = append(e.buf, ']')
+	}
+	e.first = false
+}
+
+// Elem starts the next element of the innermost array: the item separator
+// unless it is the first, then NL(depth).
+func (e *Encoder) Elem() {
+	if e.first {
+		e.first = false
+	} else {
+		e.buf = append(e.buf, e.cfg.ItemSep...)
+		e.maybeFlush()
+	}
+	e.newline()
+}
+
+// member starts the next member of the innermost object.
+func (e *Encoder) member() {
+	if e.first {
+		e.first = false
+	} else {
+		e.buf = append(e.buf, e.cfg.ItemSep...)
+		e.maybeFlush()
+	}
+	e.newline()
+}
+
+// Key starts the next member of the innermost object with a key whose
+// quoted, escaped forms were computed in advance: ascii as written under
+// EnsureASCII(true), utf8 under EnsureASCII(false). For an ASCII name they
+// are the same string.
+func (e *Encoder) Key(ascii, utf8 string) {
+	e.member()
+	if e.cfg.EnsureASCII {
+		e.buf = append(e.buf, ascii...)
+	} else {
+		e.buf = append(e.buf, utf8...)
+	}
+	e.buf = append(e.buf, e.cfg.KeySep...)
+}
+
+// KeyString starts the next member with the string key k, escaped now.
+func (e *Encoder) KeyString(k string) {
+	e.member()
+	e.buf = AppendString(e.buf, k, e.cfg.EnsureASCII)
+	e.buf = append(e.buf, e.cfg.KeySep...)
+}
+
+// keyRaw starts the next member with a key whose JSON text is plain ASCII
+// that needs no escaping (a number, true, false, null); it adds the quotes.
+func (e *Encoder) keyRaw(text []byte) {
+	e.member()
+	e.buf = append(e.buf, '"')
+	e.buf = append(e.buf, text...)
+	e.buf = append(e.buf, '"')
+	e.buf = append(e.buf, e.cfg.KeySep...)
+}
+
+// Null writes null (Python's None).
+func (e *Encoder) Null() { e.buf = append(e.buf, "null"...) }
+
+// Bool writes true or false.
+func (e *Encoder) Bool(b bool) {
+	if b {
+		e.buf = append(e.buf, "true"...)
+	} else {
+		e.buf = append(e.buf, "false"...)
+	}
+}
+
+// String writes s as a JSON string (see AppendString).
+func (e *Encoder) String(s string) { e.buf = AppendString(e.buf, s, e.cfg.EnsureASCII) }
+
+// Raw appends text verbatim. Generated code uses it for constant text such
+// as a struct's precomputed pieces; the caller vouches for the bytes.
+func (e *Encoder) Raw(text string) { e.buf = append(e.buf, text...) }

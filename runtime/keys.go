@@ -1,0 +1,269 @@
+package runtime
+
+import (
+	"cmp"
+	"encoding"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Go maps have no order and Python dicts keep insertion order, so DESIGN.md
+// defines the dict of a Go map as built in ascending key order: numbers by
+// value, false before true, strings by bytes. Python's sort_keys gives the
+// same order for every key kind of a typed map, so SortKeys needs no second
+// pass here. (Strings by bytes is code-point order for valid UTF-8, which is
+// how Python compares str.)
+//
+// Each Encode*Map function writes one map: null for nil, {} for an empty
+// map, else the members in that order. enc writes one value; generated code
+// passes its own encode function for the map's value type, a plain function
+// value that costs no allocation. Keys are gathered in scratch space that the
+// Encoder keeps between calls, so a map costs no allocation either once the
+// Encoder is warm.
+
+// EncodeStringMap writes a map with string keys.
+//
+// A key that is not valid UTF-8 is, in Python, the str with U+FFFD for each
+// bad byte, and two Go keys can become one Python key: {"\xfe": 1, "\xff": 2}
+// builds the dict {"\ufffd": 2}, the first key's position with the last
+// value. That rare case takes a slower path, normalStringKeys.
+func EncodeStringMap[K ~string, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
+	if m == nil {
+		e.Null()
+		return
+	}
+	if !e.BeginObject() {
+		return
+	}
+	mark := len(e.skeys)
+	valid := true
+	for k := range m {
+		e.skeys = append(e.skeys, string(k))
+		valid = valid && utf8.ValidString(string(k))
+	}
+	keys := e.skeys[mark:]
+	slices.Sort(keys)
+	if !valid {
+		keys = normalStringKeys(keys, e.cfg.SortKeys)
+	}
+	for _, k := range keys {
+		e.KeyString(k)
+		enc(e, m[K(k)])
+		if e.err != nil {
+			break
+		}
+	}
+	clear(e.skeys[mark:])
+	e.skeys = e.skeys[:mark]
+	e.EndObject()
+}
+
+// normalStringKeys takes keys sorted by bytes, some of them invalid UTF-8,
+// and returns the keys to write, in order: of each group of keys that are
+// the same Python str, the last (whose value the dict keeps), at the place
+// of the first; sorted by the Python str when sortKeys is set.
+func normalStringKeys(keys []string, sortKeys bool) []string {
+	type entry struct {
+		norm  string // the Python str, as UTF-8
+		first int    // position of the group's first key
+		key   string // the group's last key
+	}
+	groups := make([]entry, 0, len(keys))
+	index := make(map[string]int, len(keys))
+	for i, k := range keys {
+		n := replaceInvalid(k)
+		if g, ok := index[n]; ok {
+			groups[g].key = k
+			continue
+		}
+		index[n] = len(groups)
+		groups = append(groups, entry{n, i, k})
+	}
+	if sortKeys {
+		slices.SortFunc(groups, func(a, b entry) int { return strings.Compare(a.norm, b.norm) })
+	}
+	out := keys[:0]
+	for _, g := range groups {
+		out = append(out, g.key)
+	}
+	return out
+}
+
+// replaceInvalid returns s with U+FFFD for each byte that is not part of
+// valid UTF-8 (one per byte, as `for range` reads a string).
+func replaceInvalid(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString("\uFFFD")
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// Ints is the constraint of integer key types.
+type Ints interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64
+}
+
+// Uints is the constraint of unsigned integer key types.
+type Uints interface {
+	~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
+}
+
+// EncodeIntMap writes a map with signed integer keys, in numeric order.
+func EncodeIntMap[K Ints, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
+	encodeOrderedMap(e, m, enc, func(e *Encoder, k K) { e.KeyInt(int64(k)) })
+}
+
+// EncodeUintMap writes a map with unsigned integer keys, in numeric order.
+func EncodeUintMap[K Uints, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
+	encodeOrderedMap(e, m, enc, func(e *Encoder, k K) { e.KeyUint(uint64(k)) })
+}
+
+// EncodeFloat64Map writes a map with float64 keys, in numeric order, NaN keys
+// last. (Python's order of NaN keys under sort_keys is not defined: it
+// differs between CPython versions.)
+func EncodeFloat64Map[K ~float64, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
+	encodeFloatMap(e, m, enc, func(e *Encoder, k K) { e.KeyFloat64(float64(k)) })
+}
+
+// EncodeFloat32Map writes a map with float32 keys; see EncodeFloat64Map.
+func EncodeFloat32Map[K ~float32, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
+	encodeFloatMap(e, m, enc, func(e *Encoder, k K) { e.KeyFloat32(float32(k)) })
+}
+
+// EncodeBoolMap writes a map with bool keys: false, then true.
+func EncodeBoolMap[K ~bool, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
+	if m == nil {
+		e.Null()
+		return
+	}
+	if !e.BeginObject() {
+		return
+	}
+	for _, k := range [2]K{false, true} {
+		if v, ok := m[k]; ok && e.err == nil {
+			e.KeyBool(bool(k))
+			enc(e, v)
+		}
+	}
+	e.EndObject()
+}
+
+// EncodeTextMap writes a map whose keys are encoding.TextMarshalers: each
+// key is the str of its text, and members are ordered by that text. typ
+// names the key type for a MarshalText error.
+func EncodeTextMap[K interface {
+	comparable
+	encoding.TextMarshaler
+}, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), typ string) {
+	if m == nil {
+		e.Null()
+		return
+	}
+	if !e.BeginObject() {
+		return
+	}
+	type entry struct {
+		text string
+		key  K
+	}
+	entries := make([]entry, 0, len(m))
+	for k := range m {
+		text, err := k.MarshalText()
+		if err != nil {
+			e.Fail(&MarshalerError{Type: typ, Method: "MarshalText", Err: err})
+			e.EndObject()
+			return
+		}
+		entries = append(entries, entry{string(text), k})
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.text, b.text) })
+	for _, x := range entries {
+		e.KeyString(x.text)
+		enc(e, m[x.key])
+		if e.err != nil {
+			break
+		}
+	}
+	e.EndObject()
+}
+
+// encodeOrderedMap writes a map whose keys sort with cmp.Compare.
+func encodeOrderedMap[K cmp.Ordered, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), key func(*Encoder, K)) {
+	if m == nil {
+		e.Null()
+		return
+	}
+	if !e.BeginObject() {
+		return
+	}
+	var small [16]K
+	keys := small[:0]
+	if len(m) > len(small) {
+		keys = make([]K, 0, len(m))
+	}
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		key(e, k)
+		enc(e, m[k])
+		if e.err != nil {
+			break
+		}
+	}
+	e.EndObject()
+}
+
+// encodeFloatMap writes a map with float keys. A NaN key cannot be looked
+// up in a Go map (NaN != NaN), so the members are gathered as pairs.
+func encodeFloatMap[K ~float64 | ~float32, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), key func(*Encoder, K)) {
+	if m == nil {
+		e.Null()
+		return
+	}
+	if !e.BeginObject() {
+		return
+	}
+	type pair struct {
+		k K
+		v V
+	}
+	pairs := make([]pair, 0, len(m))
+	for k, v := range m {
+		pairs = append(pairs, pair{k, v})
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int {
+		an, bn := math.IsNaN(float64(a.k)), math.IsNaN(float64(b.k))
+		switch {
+		case an || bn:
+			return cmp.Compare(boolInt(an), boolInt(bn))
+		default:
+			return cmp.Compare(a.k, b.k)
+		}
+	})
+	for _, p := range pairs {
+		key(e, p.k)
+		enc(e, p.v)
+		if e.err != nil {
+			break
+		}
+	}
+	e.EndObject()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

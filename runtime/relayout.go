@@ -1,0 +1,753 @@
+package runtime
+
+import (
+	"bytes"
+	"math"
+	"slices"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Relayout writes JSON text as CPython writes json.dumps(json.loads(text))
+// under e's options, at e's current depth: the text of a json.Marshaler or
+// a json.RawMessage (PYTHON_JSON_SPEC.md §13).
+//
+// The text is read the way CPython 3.11's C scanner (Modules/_json.c) reads
+// a str, where DESIGN.md makes each byte that is not part of valid UTF-8 the
+// code point U+FFFD:
+//
+//   - the whitespace of the text (space, \t, \n, \r) is dropped and the
+//     value laid out again with e's indent and separators;
+//   - numbers are normalised as Python's int and float print them (see
+//     AppendNumberText): 1.50 is 1.5, 1E5 is 100000.0, -0 is 0, 1e400 is
+//     Infinity; NaN, Infinity and -Infinity are accepted;
+//   - strings are decoded and escaped again by e's ensure_ascii; an escaped
+//     surrogate pair is one code point, an escaped lone surrogate stays one
+//     and is written \udXXX (see AppendStringWTF8);
+//   - in an object whose keys repeat, the last value wins at the place of
+//     the first key, as a dict built from the pairs keeps it; with SortKeys
+//     the members are sorted by code point.
+//
+// Text that json.loads rejects (empty text, trailing data, "[1,]", "01",
+// a raw control character in a string, a leading byte order mark, ...) is an
+// error worded as Python's JSONDecodeError, "Expecting value: line 1 column 1
+// (char 0)", with the position counted in code points; Relayout returns it
+// without recording it, and the caller wraps it. The errors Python raises as
+// ValueError (an int of more than 4300 digits; under AllowNaN(false) a
+// non-finite float that the output keeps, reported after the whole text was
+// read, as json.dumps runs after json.loads) and the RecursionError of
+// nesting past the depth limit are recorded in e, as the scalar writers
+// record them, and also returned. Output written before an error stays in
+// the buffer, as Finish documents.
+//
+// The text is read in one pass with an explicit stack, never recursion. Each
+// object's members are written as they come; only an object whose keys
+// repeat, or any object of two or more members under SortKeys, has its
+// members' output moved into the final order when it closes, so an object's
+// members are copied at most once. A streaming Encoder is not flushed while
+// Relayout runs, because moved members must still be in the buffer. In the
+// common case (no repeated keys, SortKeys off) Relayout allocates nothing
+// beyond growing the buffer for texts of moderate nesting and object size.
+func (e *Encoder) Relayout(text []byte) error {
+	if e.err != nil {
+		return e.err
+	}
+	s := rlState{e: e, text: text}
+	depth := e.depth
+	err := s.run()
+	if err != nil {
+		e.depth = depth
+		e.first = false
+	}
+	return err
+}
+
+// Messages of Python's JSONDecodeError (Modules/_json.c, Lib/json/decoder.py).
+const (
+	rlMsgValue     = "Expecting value"
+	rlMsgExtra     = "Extra data"
+	rlMsgComma     = "Expecting ',' delimiter"
+	rlMsgColon     = "Expecting ':' delimiter"
+	rlMsgName      = "Expecting property name enclosed in double quotes"
+	rlMsgControl   = "Invalid control character at"
+	rlMsgUntermStr = "Unterminated string starting at"
+	rlMsgEscape    = "Invalid \\escape"
+	rlMsgUEscape   = "Invalid \\uXXXX escape"
+	rlMsgBOM       = "Unexpected UTF-8 BOM (decode using utf-8-sig)"
+)
+
+// Kinds of non-finite floats, recorded to report the first one the output
+// keeps under AllowNaN(false).
+const (
+	rlFinite uint8 = iota
+	rlInf
+	rlNegInf
+	rlNaN
+)
+
+// rlState is one Relayout call.
+type rlState struct {
+	e    *Encoder
+	text []byte
+}
+
+// rlScratch is the working memory of a Relayout call. run keeps it in local
+// variables, backed by arrays on its stack, and passes the slices to helpers
+// by value: storing them through a pointer would move the arrays to the heap.
+// They move to the heap only for deep or wide text, or for many keys with
+// escapes.
+type rlScratch struct {
+	members []rlMember // members of the open objects, by object
+	keys    []byte     // decoded keys that differ from their text (escapes, invalid UTF-8)
+	ints    []int32    // for ordering an object's members
+}
+
+// rlFrame is an open container.
+type rlFrame struct {
+	obj     bool
+	nf      uint8 // arrays: the first non-finite of the elements so far
+	base    int32 // objects: index in members of the first member
+	keyMark int32 // objects: len(keys) when the object opened
+}
+
+// rlMember is a member of an open object: where its decoded key is, and
+// where its output (key, key separator and value) lies in e.buf.
+type rlMember struct {
+	k0, k1     int32 // the decoded key: text[k0:k1], or keys[k0:k1] when dec
+	dec        bool
+	nf         uint8 // the first non-finite float of the value's output
+	start, end int   // the member's output, e.buf[start:end]
+}
+
+// run reads the whole text and writes it.
+func (s *rlState) run() error {
+	e, t := s.e, s.text
+	if len(t) >= 3 && t[0] == 0xEF && t[1] == 0xBB && t[2] == 0xBF {
+		return s.syntax(rlMsgBOM, 0) // json.loads of a str that starts with U+FEFF
+	}
+	var (
+		framesArr  [16]rlFrame
+		membersArr [24]rlMember
+		keysArr    [128]byte
+		intsArr    [64]int32
+	)
+	frames := framesArr[:0] // open containers, innermost last
+	sc := rlScratch{membersArr[:0], keysArr[:0], intsArr[:0]}
+	i := rlSkipWS(t, 0)
+	for {
+		// A value starts at t[i].
+		if i >= len(t) {
+			return s.syntax(rlMsgValue, i)
+		}
+		var nf uint8
+		switch t[i] {
+		case '{':
+			if !e.BeginObject() {
+				return e.err
+			}
+			i = rlSkipWS(t, i+1)
+			if i < len(t) && t[i] == '}' {
+				e.EndObject()
+				i++
+				break
+			}
+			frames = append(frames, rlFrame{obj: true, base: int32(len(sc.members)), keyMark: int32(len(sc.keys))})
+			var err error
+			if i, sc, err = s.key(i, sc); err != nil {
+				return err
+			}
+			continue
+		case '[':
+			if !e.BeginArray() {
+				return e.err
+			}
+			i = rlSkipWS(t, i+1)
+			if i < len(t) && t[i] == ']' {
+				e.EndArray()
+				i++
+				break
+			}
+			frames = append(frames, rlFrame{})
+			s.next()
+			continue
+		case '"':
+			end, esc, err := s.scanString(i)
+			if err != nil {
+				return err
+			}
+			s.writeString(t[i+1:end-1], esc)
+			i = end
+		case 'n':
+			if !bytes.HasPrefix(t[i:], []byte("null")) {
+				return s.syntax(rlMsgValue, i)
+			}
+			e.Null()
+			i += 4
+		case 't':
+			if !bytes.HasPrefix(t[i:], []byte("true")) {
+				return s.syntax(rlMsgValue, i)
+			}
+			e.Bool(true)
+			i += 4
+		case 'f':
+			if !bytes.HasPrefix(t[i:], []byte("false")) {
+				return s.syntax(rlMsgValue, i)
+			}
+			e.Bool(false)
+			i += 5
+		case 'N':
+			if !bytes.HasPrefix(t[i:], []byte("NaN")) {
+				return s.syntax(rlMsgValue, i)
+			}
+			e.buf = append(e.buf, "NaN"...)
+			nf = rlNaN
+			i += 3
+		case 'I':
+			if !bytes.HasPrefix(t[i:], []byte("Infinity")) {
+				return s.syntax(rlMsgValue, i)
+			}
+			e.buf = append(e.buf, "Infinity"...)
+			nf = rlInf
+			i += 8
+		default:
+			if bytes.HasPrefix(t[i:], []byte("-Infinity")) {
+				e.buf = append(e.buf, "-Infinity"...)
+				nf = rlNegInf
+				i += 9
+				break
+			}
+			end := rlNumberEnd(t, i)
+			if end < 0 {
+				return s.syntax(rlMsgValue, i)
+			}
+			lit := t[i:end]
+			mark := len(e.buf)
+			buf, reason, ok := AppendNumberText(e.buf, unsafe.String(&lit[0], len(lit)))
+			if !ok {
+				err := &ValueError{Msg: reason} // int("1"*4301) in json.loads
+				e.Fail(err)
+				return err
+			}
+			e.buf = buf
+			if n := len(buf) - mark; n >= 8 && buf[len(buf)-1] == 'y' {
+				// A float literal out of range: 1e400 is inf. No other
+				// number is written with a letter y.
+				nf = rlInf
+				if buf[mark] == '-' {
+					nf = rlNegInf
+				}
+			}
+			i = end
+		}
+
+		// A value ended at t[i], its first non-finite float nf. Close the
+		// containers it ends, then find where the next value starts.
+		for {
+			if len(frames) == 0 {
+				i = rlSkipWS(t, i)
+				if i != len(t) {
+					return s.syntax(rlMsgExtra, i)
+				}
+				if nf != rlFinite && !e.cfg.AllowNaN {
+					err := rlOutOfRange(nf)
+					e.Fail(err)
+					return err
+				}
+				return nil
+			}
+			f := &frames[len(frames)-1]
+			i = rlSkipWS(t, i)
+			if f.obj {
+				m := &sc.members[len(sc.members)-1]
+				m.end = len(e.buf)
+				m.nf = nf
+				if i < len(t) && t[i] == '}' {
+					nf, sc = s.endObject(f, sc)
+					frames = frames[:len(frames)-1]
+					i++
+					continue
+				}
+				if i >= len(t) || t[i] != ',' {
+					return s.syntax(rlMsgComma, i)
+				}
+				var err error
+				if i, sc, err = s.key(rlSkipWS(t, i+1), sc); err != nil {
+					return err
+				}
+				break
+			}
+			if f.nf == rlFinite {
+				f.nf = nf
+			}
+			if i < len(t) && t[i] == ']' {
+				nf = f.nf
+				e.EndArray()
+				frames = frames[:len(frames)-1]
+				i++
+				continue
+			}
+			if i >= len(t) || t[i] != ',' {
+				return s.syntax(rlMsgComma, i)
+			}
+			i = rlSkipWS(t, i+1)
+			s.next()
+			break
+		}
+	}
+}
+
+// next starts the next member or element of the innermost container, as
+// Encoder.member and Encoder.Elem do, but without flushing.
+func (s *rlState) next() {
+	e := s.e
+	if e.first {
+		e.first = false
+	} else {
+		e.buf = append(e.buf, e.cfg.ItemSep...)
+	}
+	e.newline()
+}
+
+// key reads a member's key at t[i] and the colon after it, writes the key
+// and the key separator, records the member in sc, and returns where the
+// value starts.
+func (s *rlState) key(i int, sc rlScratch) (int, rlScratch, error) {
+	e, t := s.e, s.text
+	if i >= len(t) || t[i] != '"' {
+		return 0, sc, s.syntax(rlMsgName, i)
+	}
+	end, esc, err := s.scanString(i)
+	if err != nil {
+		return 0, sc, err
+	}
+	raw := t[i+1 : end-1]
+	s.next()
+	m := rlMember{k0: int32(i + 1), k1: int32(end - 1), start: len(e.buf)}
+	if esc || !utf8.Valid(raw) {
+		m.k0 = int32(len(sc.keys))
+		sc.keys = rlDecode(sc.keys, raw)
+		m.k1 = int32(len(sc.keys))
+		m.dec = true
+	}
+	sc.members = append(sc.members, m)
+	s.writeString(raw, esc)
+	e.buf = append(e.buf, e.cfg.KeySep...)
+	i = rlSkipWS(t, end)
+	if i >= len(t) || t[i] != ':' {
+		return 0, sc, s.syntax(rlMsgColon, i)
+	}
+	return rlSkipWS(t, i+1), sc, nil
+}
+
+// rlKey returns the decoded key of m, from text or keys.
+func rlKey(text, keys []byte, m *rlMember) []byte {
+	if m.dec {
+		return keys[m.k0:m.k1]
+	}
+	return text[m.k0:m.k1]
+}
+
+// endObject closes the innermost object, f: it puts the members' output in
+// the order of the Python dict (first key's place, last value; sorted under
+// SortKeys), drops the object's members from sc and returns the first
+// non-finite float of the object's output.
+func (s *rlState) endObject(f *rlFrame, sc rlScratch) (uint8, rlScratch) {
+	e := s.e
+	recs := sc.members[f.base:]
+	var order []int32
+	order, sc.ints = s.order(recs, sc.keys, sc.ints)
+	nf := rlFinite
+	if order == nil {
+		for i := range recs {
+			if nf = recs[i].nf; nf != rlFinite {
+				break
+			}
+		}
+	} else {
+		// Copy the members' output after its end, then write it back in order.
+		start, end := recs[0].start, recs[len(recs)-1].end
+		e.buf = append(e.buf, e.buf[start:end]...)
+		old := e.buf[end:]
+		e.buf = e.buf[:start]
+		for k, idx := range order {
+			m := &recs[idx]
+			if k > 0 {
+				e.buf = append(e.buf, e.cfg.ItemSep...)
+				e.newline()
+			}
+			e.buf = append(e.buf, old[m.start-start:m.end-start]...)
+			if nf == rlFinite {
+				nf = m.nf
+			}
+		}
+	}
+	sc.members = sc.members[:f.base]
+	sc.keys = sc.keys[:f.keyMark]
+	e.EndObject()
+	return nf, sc
+}
+
+// rlSmallObject is the number of members up to which order looks for
+// repeated keys by comparing each pair rather than by sorting.
+const rlSmallObject = 12
+
+// order returns the indexes into recs of the members to write, in order, or
+// nil when that is recs as they are; ints is scratch space, returned grown.
+func (s *rlState) order(recs []rlMember, keys []byte, ints []int32) ([]int32, []int32) {
+	n := len(recs)
+	if n < 2 {
+		return nil, ints
+	}
+	text := s.text
+	sortKeys := s.e.cfg.SortKeys
+	if !sortKeys && n <= rlSmallObject {
+		dup := false
+		for j := 1; j < n && !dup; j++ {
+			kj := rlKey(text, keys, &recs[j])
+			for i := 0; i < j; i++ {
+				if bytes.Equal(rlKey(text, keys, &recs[i]), kj) {
+					dup = true
+					break
+				}
+			}
+		}
+		if !dup {
+			return nil, ints
+		}
+	}
+	// perm: the members sorted by key, and by position among equal keys.
+	ints = slices.Grow(ints[:0], 2*n)[:2*n]
+	perm, out := ints[:n], ints[n:2*n]
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortFunc(perm, func(a, b int32) int {
+		if c := bytes.Compare(rlKey(text, keys, &recs[a]), rlKey(text, keys, &recs[b])); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	if sortKeys {
+		// Of each run of equal keys, the last member; the order is sorted.
+		out = out[:0]
+		for k := 0; k < n; k++ {
+			if k+1 < n && bytes.Equal(rlKey(text, keys, &recs[perm[k]]), rlKey(text, keys, &recs[perm[k+1]])) {
+				continue
+			}
+			out = append(out, perm[k])
+		}
+	} else {
+		// out[first] = last of each run of equal keys, -1 elsewhere; then
+		// those in the order of the first keys.
+		for i := range out {
+			out[i] = -1
+		}
+		for k := 0; k < n; {
+			first := perm[k]
+			kk := rlKey(text, keys, &recs[first])
+			k++
+			for k < n && bytes.Equal(rlKey(text, keys, &recs[perm[k]]), kk) {
+				k++
+			}
+			out[first] = perm[k-1]
+		}
+		j := 0
+		for _, v := range out {
+			if v >= 0 {
+				out[j] = v
+				j++
+			}
+		}
+		out = out[:j]
+	}
+	if len(out) == n {
+		same := true
+		for i, v := range out {
+			if int(v) != i {
+				same = false
+				break
+			}
+		}
+		if same {
+			return nil, ints
+		}
+	}
+	return out, ints
+}
+
+// rlOutOfRange is Python's ValueError for a non-finite float of kind nf.
+func rlOutOfRange(nf uint8) error {
+	switch nf {
+	case rlInf:
+		return OutOfRange(math.Inf(1))
+	case rlNegInf:
+		return OutOfRange(math.Inf(-1))
+	}
+	return OutOfRange(math.NaN())
+}
+
+// syntax returns Python's JSONDecodeError msg at t[pos], with the position
+// counted as Python counts it, in code points of the str (an invalid byte
+// is one U+FFFD).
+func (s *rlState) syntax(msg string, pos int) error {
+	t := s.text[:pos]
+	chars := make([]byte, 0, len(t))
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			i++
+		} else {
+			_, n := utf8.DecodeRune(t[i:])
+			i += n
+		}
+		if c != '\n' {
+			c = 'x'
+		}
+		chars = append(chars, c)
+	}
+	return &invalidJSON{msg: msg, text: chars, pos: len(chars)}
+}
+
+// rlSkipWS returns the index of the first byte at or after t[i] that is not
+// JSON whitespace (Python's WHITESPACE, [ \t\n\r]*), or len(t).
+func rlSkipWS(t []byte, i int) int {
+	for i < len(t) {
+		switch t[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func rlIsDigit(t []byte, i int) bool { return i < len(t) && '0' <= t[i] && t[i] <= '9' }
+
+// rlNumberEnd returns the end of the number literal at t[i], or -1 when there
+// is none. Like _match_number_unicode in Modules/_json.c it takes the longest
+// prefix that matches -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?, so
+// "01", "1." and "1e" stop after the 0 or the 1, and what follows is the
+// next token ("Extra data", "Expecting ',' delimiter").
+func rlNumberEnd(t []byte, i int) int {
+	j := i
+	if j < len(t) && t[j] == '-' {
+		j++
+	}
+	switch {
+	case j < len(t) && t[j] == '0':
+		j++
+	case j < len(t) && '1' <= t[j] && t[j] <= '9':
+		j++
+		for rlIsDigit(t, j) {
+			j++
+		}
+	default:
+		return -1
+	}
+	if j < len(t) && t[j] == '.' && rlIsDigit(t, j+1) {
+		j += 2
+		for rlIsDigit(t, j) {
+			j++
+		}
+	}
+	if j < len(t) && (t[j] == 'e' || t[j] == 'E') {
+		k := j + 1
+		if k < len(t) && (t[k] == '+' || t[k] == '-') {
+			k++
+		}
+		if rlIsDigit(t, k) {
+			for rlIsDigit(t, k) {
+				k++
+			}
+			j = k
+		}
+	}
+	return j
+}
+
+// rlHex4 decodes the four hex digits of a \uXXXX escape, either case.
+func rlHex4(h []byte) (rune, bool) {
+	var r rune
+	for _, c := range h[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+func rlIsHigh(r rune) bool { return 0xD800 <= r && r <= 0xDBFF }
+func rlIsLow(r rune) bool  { return 0xDC00 <= r && r <= 0xDFFF }
+
+// rlShortEscape maps the letter of a two-character escape to its byte; 0 for
+// a letter that is not one ('u' is handled apart).
+var rlShortEscape = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// scanString checks the string literal whose opening quote is t[q] as
+// scanstring_unicode (Modules/_json.c, strict mode) does, with its error
+// positions, and returns the index after the closing quote and whether the
+// literal has escapes.
+func (s *rlState) scanString(q int) (int, bool, error) {
+	t := s.text
+	n := len(t)
+	esc := false
+	end := q + 1
+	for {
+		next := end
+		for next < n {
+			c := t[next]
+			if c == '"' || c == '\\' {
+				break
+			}
+			if c < 0x20 {
+				return 0, false, s.syntax(rlMsgControl, next)
+			}
+			next++
+		}
+		if next >= n {
+			return 0, false, s.syntax(rlMsgUntermStr, q)
+		}
+		if t[next] == '"' {
+			return next + 1, esc, nil
+		}
+		esc = true
+		next++ // past the backslash
+		if next == n {
+			return 0, false, s.syntax(rlMsgUntermStr, q)
+		}
+		if c := t[next]; c != 'u' {
+			if rlShortEscape[c] == 0 {
+				return 0, false, s.syntax(rlMsgEscape, next-1)
+			}
+			end = next + 1
+			continue
+		}
+		// \uXXXX at t[next-1:]: CPython wants a character after the four
+		// digits, and reports any fault at the 'u'.
+		u := next
+		if u+5 >= n {
+			return 0, false, s.syntax(rlMsgUEscape, u)
+		}
+		r, ok := rlHex4(t[u+1:])
+		if !ok {
+			return 0, false, s.syntax(rlMsgUEscape, u)
+		}
+		end = u + 5
+		if rlIsHigh(r) && end+6 < n && t[end] == '\\' && t[end+1] == 'u' {
+			r2, ok := rlHex4(t[end+2:])
+			if !ok {
+				return 0, false, s.syntax(rlMsgUEscape, end+1)
+			}
+			if rlIsLow(r2) {
+				end += 6
+			}
+		}
+	}
+}
+
+// rlEscapeAt decodes the escape at raw[i] (a backslash) of a literal that
+// scanString accepted and returns its code point (a surrogate pair joined,
+// a lone surrogate as itself) and the index after it.
+func rlEscapeAt(raw []byte, i int) (rune, int) {
+	c := raw[i+1]
+	if c != 'u' {
+		return rune(rlShortEscape[c]), i + 2
+	}
+	r, _ := rlHex4(raw[i+2:])
+	i += 6
+	if rlIsHigh(r) && i+6 <= len(raw) && raw[i] == '\\' && raw[i+1] == 'u' {
+		if r2, ok := rlHex4(raw[i+2:]); ok && rlIsLow(r2) {
+			return 0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00), i + 6
+		}
+	}
+	return r, i
+}
+
+// writeString writes the string whose literal, between its quotes, is raw
+// (accepted by scanString; esc tells whether it has escapes).
+func (s *rlState) writeString(raw []byte, esc bool) {
+	e := s.e
+	ascii := e.cfg.EnsureASCII
+	if !esc {
+		e.buf = AppendStringBytes(e.buf, raw, ascii)
+		return
+	}
+	buf := append(e.buf, '"')
+	start := 0
+	for i := 0; i < len(raw); {
+		if raw[i] != '\\' {
+			i++
+			continue
+		}
+		// Raw text is split only at a backslash, which no multi-byte
+		// sequence contains; it is escaped without WTF-8, so raw surrogate
+		// bytes are invalid bytes, U+FFFD.
+		if ascii {
+			buf = strAppendEscapedASCII(buf, raw[start:i], false)
+		} else {
+			buf = strAppendEscapedUTF8(buf, raw[start:i], false)
+		}
+		var r rune
+		r, i = rlEscapeAt(raw, i)
+		start = i
+		switch {
+		case r < utf8.RuneSelf:
+			if (ascii && strSafeASCII[r]) || (!ascii && strSafeUTF8[r]) {
+				buf = append(buf, byte(r))
+			} else {
+				buf = strAppendEscapedByte(buf, byte(r))
+			}
+		case ascii || (0xD800 <= r && r <= 0xDFFF):
+			buf = strAppendEscapedRune(buf, r)
+		default:
+			buf = utf8.AppendRune(buf, r)
+		}
+	}
+	if ascii {
+		buf = strAppendEscapedASCII(buf, raw[start:], false)
+	} else {
+		buf = strAppendEscapedUTF8(buf, raw[start:], false)
+	}
+	e.buf = append(buf, '"')
+}
+
+// rlDecode appends the Python str of the string literal raw (between its
+// quotes, accepted by scanString) in WTF-8: escapes decoded, lone surrogates
+// as ED A0 80..ED BF BF, each invalid byte as U+FFFD. Its byte order is the
+// code point order of Python's str comparison.
+func rlDecode(dst, raw []byte) []byte {
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		switch {
+		case c == '\\':
+			var r rune
+			r, i = rlEscapeAt(raw, i)
+			if 0xD800 <= r && r <= 0xDFFF {
+				dst = append(dst, 0xED, byte(0x80|r>>6&0x3F), byte(0x80|r&0x3F))
+			} else {
+				dst = utf8.AppendRune(dst, r)
+			}
+		case c < utf8.RuneSelf:
+			dst = append(dst, c)
+			i++
+		default:
+			r, n := utf8.DecodeRune(raw[i:])
+			if r == utf8.RuneError && n == 1 {
+				dst = append(dst, "\uFFFD"...)
+			} else {
+				dst = append(dst, raw[i:i+n]...)
+			}
+			i += n
+		}
+	}
+	return dst
+}
