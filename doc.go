@@ -1,0 +1,80 @@
+// Package jsondump is Python's json.dump and json.dumps for Go: its output is
+// byte-identical to CPython's json.dumps of the equivalent Python value, for
+// every keyword option Python has, with no reflection.
+//
+// Types named to the jsondumpgen command (go:generate) get Dumps, AppendDumps
+// and Dump methods compiled for them. Any other value goes through Dumps,
+// AppendDumps, Dump and DumpFile of this package, which know the dynamic forms
+// listed below by a type switch.
+//
+//	s, err := jsondump.Dumps(v, jsondump.SortKeys(true))
+//	// Python: json.dumps(v, sort_keys=True)
+//
+// # Options
+//
+// Each Option is one keyword argument of json.dumps, with Python's default:
+//
+//	Python                     Go
+//	indent=4                   Indent(4)
+//	indent="\t"                IndentString("\t")
+//	separators=(",", ":")      Separators(",", ":")
+//	ensure_ascii=False         EnsureASCII(false)
+//	sort_keys=True             SortKeys(true)
+//	skipkeys=True              SkipKeys(true)
+//	allow_nan=False            AllowNaN(false)
+//	check_circular=False       CheckCircular(false)
+//	default=fn                 Default(fn)
+//	(none)                     MaxDepth(n): the nesting limit, default 10000
+//
+// # The equivalent Python value
+//
+// A Go value stands for a Python value, and the text is what CPython writes
+// for that:
+//
+//	bool                           bool
+//	every integer kind, *big.Int   int, exact at any size
+//	float64                        float: float.__repr__ (1.0, 1e+16, 1e-05, -0.0)
+//	float32                        float of the float32's shortest decimal (0.1)
+//	string                         str; each byte of invalid UTF-8 becomes U+FFFD
+//	[]byte                         str of its standard base64, as encoding/json
+//	nil pointer, slice, map, any   None
+//	slice, array                   list
+//	map                            dict, built in ascending key order
+//	struct (generated)             dict of its fields, by encoding/json's tag rules
+//	json.Marshaler, RawMessage,
+//	json.Number                    json.loads of its text, laid out again
+//	encoding.TextMarshaler         str of its text
+//
+// The dynamic path (Dumps of an any, and any-typed fields) knows exactly
+// these forms: nil, bool, string, every integer and float kind, []byte, []any,
+// map[string]any, []string, []int, []int64, []float64, []bool,
+// map[string]string, map[string]int, map[string]int64, map[string]float64,
+// map[string]bool, *big.Int, json.Number, json.RawMessage, json.Marshaler,
+// encoding.TextMarshaler, and every type with generated methods, as T or *T.
+// Any other value is Python's unknown object: it goes to the Default hook, and
+// without one it is the TypeError "Object of type T is not JSON serializable",
+// T spelt as Go's %T spells it.
+//
+// Map keys follow Python's coercion: strings as they are, integers and floats
+// as their text ("1", "1.0", "NaN"), bools as "true"/"false". Go maps have no
+// order, so a map's members come in ascending key order, which is also the
+// order SortKeys gives for keys of one kind.
+//
+// # Errors
+//
+// Errors carry CPython's messages and have one type per Python exception, for
+// errors.As: *TypeError, *ValueError, *RecursionError; a failing MarshalJSON
+// or MarshalText is a *MarshalerError and a failing writer a *WriteError. An
+// error returned by a Default hook comes back unchanged.
+//
+// # Limits
+//
+// Python's dicts can hold keys that compare equal only once ({1: "a", True:
+// "b"} is {1: "b"}); a Go map cannot hold two equal keys either, so this
+// matters only for strings that differ in invalid UTF-8 alone, which are
+// merged as Python would merge their U+FFFD forms. A lone surrogate, which a
+// Python str can hold and UTF-8 cannot, comes only from \u escapes in a
+// Marshaler's text; it is written as its \uXXXX escape even when EnsureASCII
+// is off, so that the output stays valid UTF-8. Nesting deeper than MaxDepth
+// is a RecursionError where CPython, near depth 1000, raises one too.
+package jsondump
