@@ -1,0 +1,196 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jsondump/jsondump/internal/pyoracle"
+)
+
+// The end-to-end test compiles each testdata package with its golden
+// generated file and a driver, in a temporary module that replaces ours with
+// this checkout. The driver prints, as JSON, the value as encoding/json
+// writes it and our output under each option set; python3 then json.loads
+// the former and json.dumps it under the same options. encoding/json's own
+// spelling of floats and escapes does not matter, because Python re-parses
+// it; the values below avoid the few places where it would (integral
+// floats, which encoding/json writes as integers; multi-digit int map keys,
+// which it orders as strings). So CPython grades our output, not we.
+
+// e2eOptions are the option sets, as Go and as Python keyword arguments.
+var e2eOptions = []struct{ goOpts, pyKwargs string }{
+	{"", ""},
+	{"jsondump.Indent(2)", "indent=2"},
+	{"jsondump.SortKeys(true)", "sort_keys=True"},
+	{"jsondump.EnsureASCII(false)", "ensure_ascii=False"},
+	{`jsondump.Separators(",", ":"), jsondump.SortKeys(true)`, `separators=(",", ":"), sort_keys=True`},
+	{`jsondump.IndentString("\t"), jsondump.EnsureASCII(false), jsondump.SortKeys(true)`, `indent="\t", ensure_ascii=False, sort_keys=True`},
+}
+
+// e2eValues builds each case's value, in the driver's package main.
+var e2eValues = map[string]string{
+	"basic": `qp := true
+	v := &basic.Basic{Name: "Zoë \"q\" \u2028 \U0001F600", Age: -42, Small: -8, Big: 18446744073709551615,
+		Ratio: 0.1, Single: 0.3, OK: true, Skip: "no", Dash: "dash", Quoted: 7, QStr: "x\"y",
+		QFloat: 2.5, QPtr: &qp, Unicode: "ü", Data: []byte("hi\x00\xff"), Level: 1e-7, Bad: "b",
+		NegZero: math.Copysign(0, -1)}`,
+	"nested": `n := 5
+	v := &nested.Doc{Base: nested.Base{ID: 1, Kind: "k"}, Meta: &nested.Meta{Note: "n", ID: 2},
+		Conflict: nested.Conflict{Kind: "c", Same: 3}, Other: nested.Other{Same: 4},
+		Title: "t", Tags: []string{"a", "b"}, Nums: [3]int{1, 2, 3}, Ptr: &n,
+		Items: []nested.Item{{"x", 1.5}, {"y", 2.25}},
+		ByName: map[string]int{"b": 2, "a": 1, "é": 3},
+		ByID: map[int]*nested.Item{3: {"z", 0.5}, 1: nil},
+		ByU: map[uint8][]string{2: {"p"}, 1: nil},
+		Matrix: [][]float64{{0.5, 1.25}, {}, nil},
+		Any: map[string]any{"k": []any{1, "s", nil, true, 2.5}},
+		List: nested.List{{"l", 0.125}}}`,
+	"recursive": `leaf := &recursive.Node{Value: 3}
+	v := &recursive.Node{Value: 1, Next: &recursive.Node{Value: 2, Next: leaf},
+		Children: []*recursive.Node{leaf, nil, {Value: 4, Children: []*recursive.Node{}}},
+		Attrs: map[string]*recursive.Node{"x": leaf, "a": nil}, Extra: leaf}`,
+	"marshalers": `when := time.Date(2024, 2, 29, 13, 4, 5, 123456789, time.FixedZone("", 5*3600+1800))
+	v := &marshalers.Event{When: when, Opt: &when, Raw: json.RawMessage(` + "`" + `{"b": [1, 2.50, "\u00e9"], "a": {}}` + "`" + `),
+		Num: "1.50", Big: new(big.Int).Lsh(big.NewInt(1), 100), Color: 1, Point: marshalers.Point{X: 1, Y: 2},
+		Keys: map[marshalers.Upper]int{"b": 1, "a": 2}, Colors: []marshalers.Color{2, 0},
+		ByColor: map[marshalers.Color]string{2: "two", 0: "zero", 1: "one"}}`,
+}
+
+var e2eImports = map[string]string{
+	"basic":      `"math"`,
+	"marshalers": `"math/big"; "time"`,
+}
+
+func TestEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test builds programs")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("go tool not found: %v", err)
+	}
+	python := pyoracle.Python(t)
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	write := func(path string, data []byte) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(tmp, "go.mod"), []byte("module e2e\n\ngo 1.26\n\nrequire github.com/jsondump/jsondump v0.0.0\n\nreplace github.com/jsondump/jsondump => "+root+"\n"))
+	if sum, err := os.ReadFile(filepath.Join(root, "go.sum")); err == nil {
+		write(filepath.Join(tmp, "go.sum"), sum)
+	}
+	var cases []string
+	for _, c := range goldenCases {
+		cases = append(cases, c.name)
+		srcs, _ := filepath.Glob(filepath.Join(root, "testdata", c.name, "*.go"))
+		for _, src := range srcs {
+			if isGenerated(src) {
+				continue
+			}
+			data, err := os.ReadFile(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(filepath.Join(tmp, c.name, filepath.Base(src)), data)
+		}
+		gen := strings.ToLower(c.types[0]) + "_jsondump.go"
+		data, err := os.ReadFile(filepath.Join(root, "golden", c.name, gen))
+		if err != nil {
+			t.Fatalf("%v (run: go test ./generator -update)", err)
+		}
+		write(filepath.Join(tmp, c.name, gen), data)
+		write(filepath.Join(tmp, "cmd", c.name, "main.go"), []byte(driver(c.name)))
+	}
+
+	env := append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod "+os.Getenv("JSONDUMP_E2E_GOFLAGS"), "GOWORK=off")
+	build := exec.Command(goTool, "build", "-o", filepath.Join(tmp, "bin")+string(filepath.Separator), "./cmd/...")
+	build.Dir, build.Env = tmp, env
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build of the drivers: %v\n%s", err, out)
+	}
+	for _, name := range cases {
+		t.Run(name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			cmd := exec.Command(filepath.Join(tmp, "bin", name))
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("driver %s: %v\n%s", name, err, stderr.Bytes())
+			}
+			var res struct {
+				Input   json.RawMessage
+				Outputs []string
+				Errors  []string
+			}
+			if err := json.Unmarshal(out, &res); err != nil {
+				t.Fatalf("driver %s output: %v\n%s", name, err, out)
+			}
+			want := pythonDumps(t, python, res.Input)
+			for i, o := range e2eOptions {
+				if res.Errors[i] != "" {
+					t.Errorf("%s: Dumps(%s) failed: %s", name, o.goOpts, res.Errors[i])
+					continue
+				}
+				if res.Outputs[i] != want[i] {
+					t.Errorf("%s: Dumps(%s) = \n%s\nwant (python3 json.dumps(v, %s)):\n%s", name, o.goOpts, res.Outputs[i], o.pyKwargs, want[i])
+				}
+			}
+		})
+	}
+}
+
+// driver is the program that prints a case's value and our outputs.
+func driver(name string) string {
+	var b strings.Builder
+	b.WriteString("package main\n\nimport (\n\t\"encoding/json\"\n\t\"os\"\n\t\"github.com/jsondump/jsondump\"\n\t\"e2e/" + name + "\"\n")
+	for _, imp := range strings.Split(e2eImports[name], "; ") {
+		if imp != "" {
+			b.WriteString("\t" + imp + "\n")
+		}
+	}
+	b.WriteString(")\n\nfunc main() {\n\t" + e2eValues[name] + "\n")
+	b.WriteString("\tin, err := json.Marshal(v)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n")
+	b.WriteString("\tvar res struct{ Input json.RawMessage; Outputs, Errors []string }\n\tres.Input = in\n")
+	for _, o := range e2eOptions {
+		b.WriteString("\t{\n\t\ts, err := v.Dumps(" + o.goOpts + ")\n\t\tmsg := \"\"\n\t\tif err != nil {\n\t\t\tmsg = err.Error()\n\t\t}\n")
+		b.WriteString("\t\tres.Outputs = append(res.Outputs, s)\n\t\tres.Errors = append(res.Errors, msg)\n\t}\n")
+	}
+	b.WriteString("\tjson.NewEncoder(os.Stdout).Encode(res)\n\t_ = jsondump.Option{}\n}\n")
+	return b.String()
+}
+
+// pythonDumps runs json.dumps(json.loads(input), **kwargs) for each option set.
+func pythonDumps(t *testing.T, python string, input []byte) []string {
+	t.Helper()
+	var script strings.Builder
+	script.WriteString("import json, sys\nv = json.loads(sys.stdin.read())\nout = []\n")
+	for _, o := range e2eOptions {
+		script.WriteString("out.append(json.dumps(v, " + o.pyKwargs + "))\n")
+	}
+	script.WriteString("sys.stdout.write(json.dumps(out))\n")
+	cmd := exec.Command(python, "-c", script.String())
+	cmd.Stdin = bytes.NewReader(input)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("python3: %v", err)
+	}
+	var res []string
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("python3 output: %v", err)
+	}
+	return res
+}

@@ -1,0 +1,123 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emit prints a Plan as one gofmt-ed Go file. It never looks at go/types:
+// every decision is in the plan.
+func emit(p *Plan, path string) (File, error) {
+	f := jen.NewFilePathName(p.PkgPath, p.PkgName)
+	f.HeaderComment(header)
+	f.ImportAlias(runtimePath, runtimeAlias)
+	f.ImportName(jsondumpPath, jsondumpName)
+	f.Comment("This file fails to compile against a runtime that no longer supports it.")
+	f.Const().Id("_").Op("=").Qual(runtimePath, "GeneratedCodeVersion1")
+	for _, n := range p.Roots {
+		emitMethods(f, n)
+	}
+	for _, n := range p.Named {
+		emitNamed(f, n)
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return File{}, fmt.Errorf("%s: formatting generated code: %v", path, err)
+	}
+	return File{Path: path, Content: buf.Bytes()}, nil
+}
+
+func rt(name string) *jen.Statement { return jen.Qual(runtimePath, name) }
+
+func encParam() *jen.Statement { return jen.Id("e").Op("*").Qual(runtimePath, "Encoder") }
+
+func optsParam() *jen.Statement { return jen.Id("opts").Op("...").Qual(jsondumpPath, "Option") }
+
+// emitMethods writes the exported methods of a -type T:
+//
+//	func (v *T) Dumps(opts ...jsondump.Option) (string, error)
+//	func (v *T) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error)
+//	func (v *T) Dump(w io.Writer, opts ...jsondump.Option) error
+//	func (v T) EncodeJSON(e *jsondumprt.Encoder)
+//	func (v *T) EncodeJSONPointer(e *jsondumprt.Encoder)
+func emitMethods(f *jen.File, n *Named) {
+	recv := func() *jen.Statement { return jen.Id("v").Op("*").Id(n.Name) }
+	f.Comment("Dumps returns the JSON text of v, byte-identical to Python's json.dumps.")
+	f.Func().Params(recv()).Id("Dumps").Params(optsParam()).Params(jen.String(), jen.Error()).Block(
+		jen.Id("e").Op(":=").Add(rt("NewStringEncoder")).Call(jen.Id("opts")),
+		jen.Id("v").Dot("EncodeJSONPointer").Call(jen.Id("e")),
+		jen.Return(jen.Id("e").Dot("FinishString").Call()),
+	)
+	f.Line()
+	f.Comment("AppendDumps appends the JSON text of v to dst, as Python's json.dumps")
+	f.Comment("writes it, and returns the extended buffer.")
+	f.Func().Params(recv()).Id("AppendDumps").Params(jen.Id("dst").Index().Byte(), optsParam()).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Id("e").Op(":=").Add(rt("NewEncoder")).Call(jen.Id("dst"), jen.Id("opts")),
+		jen.Id("v").Dot("EncodeJSONPointer").Call(jen.Id("e")),
+		jen.Return(jen.Id("e").Dot("Finish").Call()),
+	)
+	f.Line()
+	f.Comment("Dump writes the JSON text of v to w, as Python's json.dump does, through a")
+	f.Comment("bounded buffer.")
+	f.Func().Params(recv()).Id("Dump").Params(jen.Id("w").Qual(ioPath, "Writer"), optsParam()).Error().Block(
+		jen.Id("e").Op(":=").Add(rt("NewStreamEncoder")).Call(jen.Id("w"), jen.Id("opts")),
+		jen.Id("v").Dot("EncodeJSONPointer").Call(jen.Id("e")),
+		jen.Return(jen.Id("e").Dot("Close").Call()),
+	)
+	f.Line()
+	f.Comment("EncodeJSON writes v into e. It makes " + n.Name + " and *" + n.Name + " encodable in an any")
+	f.Comment("(jsondumprt.Encodable).")
+	f.Func().Params(jen.Id("v").Id(n.Name)).Id("EncodeJSON").Params(encParam()).Block(
+		jen.Id(n.Func).Call(jen.Id("e"), jen.Op("&").Id("v")),
+	)
+	f.Line()
+	f.Comment("EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).")
+	f.Func().Params(recv()).Id("EncodeJSONPointer").Params(encParam()).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call(), jen.Return())
+		if n.Cyclic {
+			g.If(jen.Qual(runtimePath, "EnterPointer").Call(jen.Id("e"), jen.Id("v"), jen.Lit("*"+n.TypeName))).Block(
+				jen.Id(n.Func).Call(jen.Id("e"), jen.Id("v")),
+				jen.Id("e").Dot("Leave").Call(),
+			)
+			return
+		}
+		g.Id(n.Func).Call(jen.Id("e"), jen.Id("v"))
+	})
+	f.Line()
+}
+
+// emitNamed writes the encode function of a named type:
+//
+//	func _jsondump_T(e *jsondumprt.Encoder, v *T) { <value of *v> }
+func emitNamed(f *jen.File, n *Named) {
+	f.Func().Id(n.Func).Params(encParam(), jen.Id("v").Op("*").Id(n.Name)).BlockFunc(func(g *jen.Group) {
+		if n.Value.Kind == Struct {
+			emitStruct(g, n.Value, func() *jen.Statement { return jen.Id("v") }, 0)
+			return
+		}
+		x := func() *jen.Statement { return jen.Parens(jen.Op("*").Id("v")) }
+		emitValue(g, n.Value, x, func() *jen.Statement { return jen.Id("v") }, 0)
+	})
+	f.Line()
+}
+
+// typeCode spells a GoType.
+func typeCode(t *GoType) *jen.Statement {
+	switch {
+	case t.Ptr:
+		return jen.Op("*").Add(typeCode(t.Elem))
+	case t.Slice:
+		return jen.Index().Add(typeCode(t.Elem))
+	case t.Array:
+		return jen.Index(jen.Lit(int(t.Len))).Add(typeCode(t.Elem))
+	case t.Map:
+		return jen.Map(typeCode(t.Key)).Add(typeCode(t.Elem))
+	case t.Iface:
+		return jen.Id("any")
+	case t.Path != "":
+		return jen.Qual(t.Path, t.Name)
+	}
+	return jen.Id(t.Name)
+}

@@ -1,0 +1,203 @@
+package generator
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emitValue writes one value. x builds the (addressable) expression of the
+// value; px builds its address, or is nil when &x is the address.
+//
+//	e.Int(int64(<x>))        e.String(<x>)       _jsondump_T(e, &<x>)
+//	e.Marshaler(<x>, "p.T")  e.Any(<x>)          e.DefaultHook(<x>)
+func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
+	if v.Quoted {
+		// ,string: the value's JSON text, then that text as a JSON string.
+		//
+		//	{ mark := len(e.Buffered()); <value>; e.QuoteFrom(mark) }
+		inner := *v
+		inner.Quoted = false
+		g.BlockFunc(func(b *jen.Group) {
+			b.Id("mark").Op(":=").Len(jen.Id("e").Dot("Buffered").Call())
+			emitValue(b, &inner, x, px, depth)
+			b.Id("e").Dot("QuoteFrom").Call(jen.Id("mark"))
+		})
+		return
+	}
+	addr := func() *jen.Statement {
+		if px != nil {
+			return px()
+		}
+		return jen.Op("&").Add(x())
+	}
+	call := func(method string, arg *jen.Statement) { g.Id("e").Dot(method).Call(arg) }
+	switch v.Kind {
+	case Bool:
+		call("Bool", conv(v, "bool", x))
+	case Int:
+		call("Int", jen.Int64().Call(x()))
+	case Uint:
+		call("Uint", jen.Uint64().Call(x()))
+	case Float32:
+		call("Float32", conv(v, "float32", x))
+	case Float64:
+		call("Float64", conv(v, "float64", x))
+	case String:
+		call("String", conv(v, "string", x))
+	case Bytes:
+		if v.Type.Slice {
+			call("Bytes", x())
+		} else {
+			call("Bytes", jen.Index().Byte().Call(x()))
+		}
+	case BigInt:
+		if v.Addr {
+			call("BigInt", addr())
+		} else {
+			call("BigInt", x())
+		}
+	case Number:
+		call("Number", x())
+	case RawMessage:
+		call("RawMessage", x())
+	case Marshaler, TextMarshal:
+		method, arg, name := "Marshaler", x(), v.TypeName
+		if v.Kind == TextMarshal {
+			method = "TextMarshaler"
+		}
+		if v.Addr {
+			arg, name = addr(), "*"+v.TypeName
+		}
+		g.Id("e").Dot(method).Call(arg, jen.Lit(name))
+	case Any:
+		call("Any", x())
+	case Unsupported:
+		call("DefaultHook", x())
+	case Ref:
+		g.Id(v.Ref.Func).Call(jen.Id("e"), addr())
+	case Pointer:
+		emitPointer(g, v, x, depth)
+	case Slice, Array:
+		emitSlice(g, v, x, depth)
+	case Map:
+		emitMap(g, v, x, depth)
+	case Struct:
+		// Structs are always named types with their own function.
+		panic("jsondumpgen: unnamed struct reached emit")
+	}
+}
+
+// conv converts x to the predeclared type name unless x already is of it.
+func conv(v *Value, name string, x func() *jen.Statement) *jen.Statement {
+	if v.Type.Path == "" && v.Type.Name == name {
+		return x()
+	}
+	return jen.Id(name).Call(x())
+}
+
+// emitPointer writes a pointer: null when nil, else what it points to,
+// inside a cycle check when the target type can lead back to it.
+//
+//	if <x> == nil { e.Null() } else if jsondumprt.EnterPointer(e, <x>, "*p.T") { <value of *x>; e.Leave() }
+func emitPointer(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
+	elem := func() *jen.Statement { return jen.Parens(jen.Op("*").Add(x())) }
+	body := func(b *jen.Group) { emitValue(b, v.Elem, elem, x, depth) }
+	stmt := g.If(x().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call())
+	if v.Check {
+		stmt.Else().If(rt("EnterPointer").Call(jen.Id("e"), x(), jen.Lit(v.TypeName))).BlockFunc(func(b *jen.Group) {
+			body(b)
+			b.Id("e").Dot("Leave").Call()
+		})
+		return
+	}
+	stmt.Else().BlockFunc(body)
+}
+
+// emitSlice writes a slice or an array as a JSON array:
+//
+//	if <x> == nil { e.Null() } else if e.BeginArray() {
+//		for i := range <x> { e.Elem(); <value of x[i]>; if e.Failed() { break } }
+//		e.EndArray()
+//	}
+//
+// A slice that can contain itself is checked with EnterSlice/Leave around
+// the array (an empty slice holds nothing, so it needs no check).
+func emitSlice(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
+	i := fmt.Sprintf("i%d", depth)
+	array := func(b *jen.Group) {
+		b.If(jen.Id("e").Dot("BeginArray").Call()).Block(
+			jen.For(jen.Id(i).Op(":=").Range().Add(x())).BlockFunc(func(l *jen.Group) {
+				l.Id("e").Dot("Elem").Call()
+				emitValue(l, v.Elem, func() *jen.Statement { return x().Index(jen.Id(i)) }, nil, depth+1)
+				l.If(jen.Id("e").Dot("Failed").Call()).Block(jen.Break())
+			}),
+			jen.Id("e").Dot("EndArray").Call(),
+		)
+	}
+	if v.Kind == Array {
+		array(g)
+		return
+	}
+	stmt := g.If(x().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call())
+	if v.Check {
+		stmt.Else().If(jen.Len(x()).Op("==").Lit(0)).Block(
+			jen.Id("e").Dot("Raw").Call(jen.Lit("[]")),
+		).Else().If(rt("EnterSlice").Call(jen.Id("e"), x(), jen.Lit(v.TypeName))).BlockFunc(func(b *jen.Group) {
+			array(b)
+			b.Id("e").Dot("Leave").Call()
+		})
+		return
+	}
+	stmt.Else().BlockFunc(array)
+}
+
+var mapFuncs = [...]string{
+	KeyString:  "EncodeStringMap",
+	KeyInt:     "EncodeIntMap",
+	KeyUint:    "EncodeUintMap",
+	KeyFloat64: "EncodeFloat64Map",
+	KeyFloat32: "EncodeFloat32Map",
+	KeyBool:    "EncodeBoolMap",
+	KeyText:    "EncodeTextMap",
+}
+
+// emitMap writes a map through the runtime function for its key kind, with
+// a function literal for its values (it captures nothing, so it costs no
+// allocation):
+//
+//	jsondumprt.EncodeStringMap(e, <x>, func(e *jsondumprt.Encoder, v1 V) { <value of v1> })
+//
+// A map that can contain itself is checked with EnterMap/Leave.
+func emitMap(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
+	name := fmt.Sprintf("v%d", depth+1)
+	args := []jen.Code{jen.Id("e"), x(), jen.Func().Params(encParam(), jen.Id(name).Add(typeCode(v.Type.Elem))).BlockFunc(func(b *jen.Group) {
+		emitValue(b, v.Elem, func() *jen.Statement { return jen.Id(name) }, nil, depth+1)
+	})}
+	if v.MapKey == KeyText {
+		args = append(args, jen.Lit(typeString0(v.Type.Key)))
+	}
+	encode := rt(mapFuncs[v.MapKey]).Call(args...)
+	if !v.Check {
+		g.Add(encode)
+		return
+	}
+	g.If(x().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call()).Else().If(
+		rt("EnterMap").Call(jen.Id("e"), x()),
+	).Block(encode, jen.Id("e").Dot("Leave").Call())
+}
+
+// typeString0 spells a key type for a MarshalText error message, as %T.
+func typeString0(t *GoType) string {
+	if t.Path != "" {
+		pkg := t.Path
+		for i := len(pkg) - 1; i >= 0; i-- {
+			if pkg[i] == '/' {
+				pkg = pkg[i+1:]
+				break
+			}
+		}
+		return pkg + "." + t.Name
+	}
+	return t.Name
+}

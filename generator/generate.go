@@ -1,0 +1,70 @@
+// Package generator writes the Dump/Dumps methods of jsondumpgen: it loads a
+// package (load.go), plans the named types (plan*.go) and prints the plan
+// with jennifer (emit*.go). It returns bytes and writes nothing.
+package generator
+
+import (
+	"path/filepath"
+	"strings"
+)
+
+// A Config says what to generate.
+type Config struct {
+	Dir    string   // the package directory; "" is "."
+	Types  []string // the -type names, at least one
+	Output string   // the output file; "" is <first type, lower case>_jsondump.go in Dir
+	Tags   []string // build tags
+}
+
+// A File is one generated Go source file.
+type File struct {
+	Path    string // where the command writes it
+	Content []byte // gofmt-ed source, beginning with the generated-code header
+}
+
+// A Result is what Generate found besides the files: warnings about values
+// that have no JSON form and go to the Default hook at run time.
+type Result struct {
+	Files    []File
+	Warnings []Diagnostic
+}
+
+// Generate loads the package described by cfg, plans the types named in
+// cfg.Types and returns the generated files. It writes nothing. Problems in
+// the input are returned as a DiagnosticList.
+func Generate(cfg Config) ([]File, error) {
+	r, err := GenerateResult(cfg)
+	return r.Files, err
+}
+
+// GenerateResult is Generate, also returning the warnings.
+func GenerateResult(cfg Config) (Result, error) {
+	if len(cfg.Types) == 0 {
+		return Result{}, DiagnosticList{{Msg: "no types given; use -type=T"}}
+	}
+	pkg, err := load(cfg)
+	if err != nil {
+		return Result{}, err
+	}
+	objs, err := lookupTypes(pkg, cfg.Types)
+	if err != nil {
+		return Result{}, err
+	}
+	p, err := plan(pkg, objs)
+	if err != nil {
+		return Result{}, err
+	}
+	out := cfg.Output
+	if out == "" {
+		dir := cfg.Dir
+		if dir == "" {
+			dir = "."
+		}
+		out = filepath.Join(dir, strings.ToLower(cfg.Types[0])+"_jsondump.go")
+	}
+	f, err := emit(p, out)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Files: []File{f}, Warnings: p.Warns}, nil
+}

@@ -1,0 +1,154 @@
+package generator
+
+import (
+	"bufio"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// toleratedError matches the type errors of code that calls a method
+// jsondumpgen is about to generate, before the first go generate or after
+// its earlier output was left out (DESIGN.md): exactly these are tolerated.
+var toleratedError = regexp.MustCompile(`(has no field or method|missing method) (Dumps|AppendDumps|Dump|EncodeJSON|EncodeJSONPointer)\b`)
+
+// load loads the package in cfg.Dir without the files that carry the
+// generated-code header, and returns it or the diagnostics that stop us.
+func load(cfg Config) (*packages.Package, error) {
+	dir := cfg.Dir
+	if dir == "" {
+		dir = "."
+	}
+	pcfg := &packages.Config{
+		Mode:       packages.NeedName | packages.NeedFiles,
+		Dir:        dir,
+		BuildFlags: buildFlags(cfg.Tags),
+	}
+	// A first cheap pass lists the files, so that our own earlier output can
+	// be replaced by an empty file of the same package in an overlay.
+	pkgs, err := packages.Load(pcfg, ".")
+	if err != nil {
+		return nil, DiagnosticList{{Msg: "loading " + dir + ": " + err.Error()}}
+	}
+	if len(pkgs) != 1 {
+		return nil, DiagnosticList{{Msg: "loading " + dir + ": expected one package"}}
+	}
+	overlay := map[string][]byte{}
+	for _, f := range pkgs[0].GoFiles {
+		if isGenerated(f) {
+			overlay[f] = []byte("package " + packageName(f) + "\n")
+		}
+	}
+	pcfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo
+	pcfg.Overlay = overlay
+	pkgs, err = packages.Load(pcfg, ".")
+	if err != nil {
+		return nil, DiagnosticList{{Msg: "loading " + dir + ": " + err.Error()}}
+	}
+	pkg := pkgs[0]
+	var diags DiagnosticList
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if p == pkg && e.Kind == packages.TypeError && toleratedError.MatchString(e.Msg) {
+				continue
+			}
+			if p == pkg && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+				// The go command's compile output for export data: the
+				// type checker reports the same errors, with positions,
+				// as TypeErrors, and decides which are tolerated.
+				continue
+			}
+			diags = append(diags, errorDiagnostic(e))
+		}
+	})
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	if pkg.Types == nil {
+		return nil, DiagnosticList{{Msg: "loading " + dir + ": no type information"}}
+	}
+	return pkg, nil
+}
+
+// errorDiagnostic turns a packages.Error ("file:line:col" in Pos) into a
+// Diagnostic.
+func errorDiagnostic(e packages.Error) Diagnostic {
+	var pos token.Position
+	if e.Pos != "" && e.Pos != "-" {
+		parts := strings.Split(e.Pos, ":")
+		pos.Filename = e.Pos
+		if len(parts) >= 3 {
+			pos.Filename = strings.Join(parts[:len(parts)-2], ":")
+			pos.Line = atoi(parts[len(parts)-2])
+			pos.Column = atoi(parts[len(parts)-1])
+		} else if len(parts) == 2 {
+			pos.Filename = parts[0]
+			pos.Line = atoi(parts[1])
+		}
+		pos = relPos(pos)
+	}
+	return Diagnostic{Pos: pos, Msg: e.Msg}
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func buildFlags(tags []string) []string {
+	if len(tags) == 0 {
+		return nil
+	}
+	return []string{"-tags=" + strings.Join(tags, ",")}
+}
+
+// isGenerated reports whether the file begins with our header line.
+func isGenerated(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	line, _ := bufio.NewReader(f).ReadString('\n')
+	return strings.TrimRight(line, "\r\n") == Header
+}
+
+// packageName reads a file's package clause.
+func packageName(path string) string {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.PackageClauseOnly)
+	if err != nil {
+		return filepath.Base(filepath.Dir(path))
+	}
+	return f.Name.Name
+}
+
+// lookupTypes finds the -type objects, reporting each name that is not a
+// type declared at package level.
+func lookupTypes(pkg *packages.Package, names []string) ([]*types.TypeName, error) {
+	var out []*types.TypeName
+	var diags DiagnosticList
+	for _, name := range names {
+		obj, ok := pkg.Types.Scope().Lookup(name).(*types.TypeName)
+		if !ok || obj.IsAlias() {
+			diags = append(diags, Diagnostic{Msg: "type " + name + " not found in package " + pkg.PkgPath + "; -type names a defined type declared at package level"})
+			continue
+		}
+		out = append(out, obj)
+	}
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	return out, nil
+}

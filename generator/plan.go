@@ -1,0 +1,179 @@
+package generator
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+)
+
+// The plan is a small IR of the types to encode, decided once from go/types
+// (plan_*.go) and printed by emit*.go, which never looks at go/types.
+
+// A Plan is everything one generated file needs.
+type Plan struct {
+	PkgPath string
+	PkgName string
+	Roots   []*Named // the -type types, in flag order
+	Named   []*Named // every named type that gets an encode function, in plan order
+	Warns   []Diagnostic
+}
+
+// A Named is a named type with its own encode function.
+type Named struct {
+	Name     string // Go name in the package, e.g. "Employee"
+	TypeName string // %T spelling, e.g. "main.Employee"
+	Func     string // encode function, e.g. "_jsondump_Employee"
+	Root     bool   // named to -type: gets the exported methods
+	Value    *Value // how its underlying type is written
+	Cyclic   bool   // *T reaches itself: EncodeJSONPointer checks it for cycles
+
+	seq int // plan order
+}
+
+// A Kind says how a value is written.
+type Kind int
+
+const (
+	Bool Kind = iota
+	Int
+	Uint
+	Float32
+	Float64
+	String
+	Bytes
+	BigInt      // *big.Int (Addr: a big.Int value)
+	Pointer     // Elem
+	Slice       // Elem
+	Array       // Elem
+	Map         // Key, Elem
+	Struct      // Fields
+	Any         // an interface: the dynamic path
+	Marshaler   // json.Marshaler (Addr: through the pointer)
+	TextMarshal // encoding.TextMarshaler (Addr: through the pointer)
+	RawMessage  // json.RawMessage
+	Number      // json.Number
+	Unsupported // chan, func, complex: the Default hook
+	Ref         // a named type: call its encode function
+)
+
+var kindNames = [...]string{"Bool", "Int", "Uint", "Float32", "Float64", "String", "Bytes", "BigInt",
+	"Pointer", "Slice", "Array", "Map", "Struct", "Any", "Marshaler", "TextMarshal", "RawMessage",
+	"Number", "Unsupported", "Ref"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// A MapKey says which runtime map function writes a map.
+type MapKey int
+
+const (
+	KeyString  MapKey = iota // EncodeStringMap
+	KeyInt                   // EncodeIntMap
+	KeyUint                  // EncodeUintMap
+	KeyFloat64               // EncodeFloat64Map
+	KeyFloat32               // EncodeFloat32Map
+	KeyBool                  // EncodeBoolMap
+	KeyText                  // EncodeTextMap
+)
+
+// A Value is how one Go value is written.
+type Value struct {
+	Kind     Kind
+	Type     *GoType  // the Go type, for spelling it (map value funcs, conversions)
+	TypeName string   // %T spelling, for error messages and cycle identities
+	Addr     bool     // Marshaler, TextMarshal, BigInt: call through &x
+	Quoted   bool     // ,string: write the text as a JSON string
+	Check    bool     // Pointer, Slice, Map: check for cycles
+	MapKey   MapKey   // Map
+	Elem     *Value   // Slice, Array, Pointer, Map values; nil otherwise
+	Fields   []*Field // Struct, in output order
+	Sorted   []*Field // Struct: the fields by JSON name, when that order differs
+	Ref      *Named   // Ref: call this type's encode function instead of inlining
+}
+
+// An Empty says how omitempty tests a field (encoding/json's isEmptyValue).
+type Empty int
+
+const (
+	EmptyNever Empty = iota // struct: never empty
+	EmptyLen                // string, slice, map, array: len 0
+	EmptyFalse              // bool
+	EmptyZero               // numbers: == 0 (so -0.0 is empty)
+	EmptyNil                // pointer, interface
+)
+
+// A Zero says how omitzero tests a field.
+type Zero int
+
+const (
+	ZeroNone        Zero = iota // no omitzero
+	ZeroMethod                  // x.IsZero()
+	ZeroNilOrMethod             // x == nil || x.IsZero()
+	ZeroCompare                 // jsondumprt.IsZero(x)
+	ZeroNil                     // x == nil
+	ZeroFloat                   // math.Float64bits(float64(x)) == 0
+)
+
+// A Step is one selector of a field's path; Ptr when it goes through an
+// embedded pointer, which is skipped with its fields when nil.
+type Step struct {
+	Name string
+	Ptr  bool
+}
+
+// A Field is one member of the JSON object written for a struct.
+type Field struct {
+	Path      []Step // selector path, e.g. {Base, ID} for a promoted field
+	Name      string // JSON name
+	KeyASCII  string // `"` + name + `"` as written with ensure_ascii=True
+	KeyUTF8   string // `"` + name + `"` as written with ensure_ascii=False
+	OmitEmpty Empty  // ,omitempty (EmptyNever without it)
+	HasEmpty  bool   // ,omitempty given
+	OmitZero  Zero   // ,omitzero
+	Value     *Value
+	Pos       token.Position // the field's declaration
+}
+
+// A GoType spells a Go type in generated code.
+type GoType struct {
+	Path, Name string // named or predeclared (Path "") type
+	Ptr, Slice bool   // *Elem, []Elem
+	Len        int64  // [Len]Elem when >= 0 and Array
+	Array      bool
+	Map        bool // map[Key]Elem
+	Iface      bool // any
+	Elem, Key  *GoType
+}
+
+// String dumps the plan for tests and debugging.
+func (p *Plan) String() string {
+	var b strings.Builder
+	for _, n := range p.Named {
+		fmt.Fprintf(&b, "%s %s root=%v cyclic=%v\n", n.Func, n.TypeName, n.Root, n.Cyclic)
+		dumpValue(&b, n.Value, "\t")
+	}
+	return b.String()
+}
+
+func dumpValue(b *strings.Builder, v *Value, indent string) {
+	fmt.Fprintf(b, "%s%s %s", indent, v.Kind, v.TypeName)
+	if v.Addr {
+		b.WriteString(" addr")
+	}
+	if v.Quoted {
+		b.WriteString(" quoted")
+	}
+	if v.Check {
+		b.WriteString(" check")
+	}
+	if v.Ref != nil {
+		b.WriteString(" -> " + v.Ref.Func)
+	}
+	b.WriteByte('\n')
+	for _, f := range v.Fields {
+		fmt.Fprintf(b, "%s  %q omitempty=%v omitzero=%d\n", indent, f.Name, f.HasEmpty, f.OmitZero)
+		dumpValue(b, f.Value, indent+"    ")
+	}
+	if v.Elem != nil {
+		dumpValue(b, v.Elem, indent+"  ")
+	}
+}

@@ -1,0 +1,287 @@
+package generator
+
+import (
+	"cmp"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+	"unicode"
+
+	jsondumprt "github.com/jsondump/jsondump/runtime"
+)
+
+// A candidate is a struct field seen while walking embedded structs, before
+// the dominant-field rules choose among fields of the same name.
+type candidate struct {
+	name      string
+	tagged    bool  // the name came from a tag
+	index     []int // field indexes from the outer struct
+	path      []Step
+	v         *types.Var
+	quoted    bool
+	omitEmpty bool
+	omitZero  bool
+}
+
+// An embedded is a struct to walk at the next depth.
+type embedded struct {
+	st    *types.Struct
+	key   types.Type // identity of the struct's type, for visited/count
+	index []int
+	path  []Step
+}
+
+// structFields returns the fields of a struct in output order by the rules
+// of encoding/json (encode.go, typeFields), reimplemented on go/types:
+//
+//   - unexported fields are left out, except embedded structs, whose
+//     exported fields are promoted;
+//   - json:"-" leaves a field out; json:"-," names it "-";
+//   - an embedded struct without a tag name is walked breadth first, depth
+//     by depth, each struct type once;
+//   - among fields of one name the shallowest wins, then a tagged one; a tie
+//     removes them all (Go's dominance rule, as for selectors);
+//   - a struct type embedded twice at one depth cancels its fields.
+func (p *planner) structFields(st *types.Struct, owner string) []*Field {
+	var fields []candidate
+	next := []embedded{{st: st}}
+	var count, nextCount map[types.Type]int
+	visited := map[types.Type]bool{}
+	for len(next) > 0 {
+		current := next
+		next = nil
+		count, nextCount = nextCount, map[types.Type]int{}
+		for _, f := range current {
+			if f.key != nil {
+				if visited[f.key] {
+					continue
+				}
+				visited[f.key] = true
+			}
+			for i := range f.st.NumFields() {
+				sf := f.st.Field(i)
+				tag := reflect.StructTag(f.st.Tag(i)).Get("json")
+				ft := types.Unalias(sf.Type())
+				if ptr, ok := ft.(*types.Pointer); ok {
+					ft = types.Unalias(ptr.Elem())
+				}
+				if sf.Embedded() {
+					if !sf.Exported() && !isStruct(ft) {
+						continue
+					}
+				} else if !sf.Exported() {
+					continue
+				}
+				if tag == "-" {
+					continue
+				}
+				name, opts, _ := strings.Cut(tag, ",")
+				if !validTagName(name) {
+					name = ""
+				}
+				index := append(slices.Clone(f.index), i)
+				_, isPtr := types.Unalias(sf.Type()).(*types.Pointer)
+				path := append(slices.Clone(f.path), Step{Name: sf.Name(), Ptr: isPtr})
+				if name != "" || !sf.Embedded() || !isStruct(ft) {
+					c := candidate{
+						name: name, tagged: name != "", index: index, path: path, v: sf,
+						quoted:    hasOpt(opts, "string") && quotable(sf.Type()),
+						omitEmpty: hasOpt(opts, "omitempty"),
+						omitZero:  hasOpt(opts, "omitzero"),
+					}
+					if c.name == "" {
+						c.name = sf.Name()
+					}
+					fields = append(fields, c)
+					if count[f.key] > 1 {
+						// Embedded twice at this depth: a duplicate makes
+						// the dominance rule drop both.
+						fields = append(fields, fields[len(fields)-1])
+					}
+					continue
+				}
+				nextCount[ft]++
+				if nextCount[ft] == 1 {
+					next = append(next, embedded{st: ft.Underlying().(*types.Struct), key: ft, index: index, path: path})
+				}
+			}
+		}
+	}
+
+	// By name, then depth, then tagged first, then index order.
+	slices.SortFunc(fields, func(a, b candidate) int {
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(len(a.index), len(b.index)); c != 0 {
+			return c
+		}
+		if a.tagged != b.tagged {
+			if a.tagged {
+				return -1
+			}
+			return 1
+		}
+		return slices.Compare(a.index, b.index)
+	})
+	var out []candidate
+	for i := 0; i < len(fields); {
+		j := i + 1
+		for j < len(fields) && fields[j].name == fields[i].name {
+			j++
+		}
+		group := fields[i:j]
+		if len(group) == 1 || len(group[0].index) != len(group[1].index) || group[0].tagged != group[1].tagged {
+			out = append(out, group[0])
+		}
+		i = j
+	}
+	slices.SortFunc(out, func(a, b candidate) int { return slices.Compare(a.index, b.index) })
+
+	var res []*Field
+	for _, c := range out {
+		what := "field " + owner + "." + joinPath(c.path)
+		f := &Field{
+			Path:     c.path,
+			Name:     c.name,
+			KeyASCII: string(jsondumprt.AppendString(nil, c.name, true)),
+			KeyUTF8:  string(jsondumprt.AppendString(nil, c.name, false)),
+			HasEmpty: c.omitEmpty,
+			Value:    p.value(c.v.Type(), true, c.v.Pos(), what),
+			Pos:      p.position(c.v.Pos()),
+		}
+		if c.omitEmpty {
+			f.OmitEmpty = emptyKind(c.v.Type())
+		}
+		if c.omitZero {
+			f.OmitZero = p.zeroKind(c.v.Type(), c.v.Pos(), what)
+		}
+		if c.quoted {
+			leaf := f.Value
+			if leaf.Kind == Pointer {
+				leaf = leaf.Elem
+			}
+			switch leaf.Kind {
+			case Bool, Int, Uint, Float32, Float64, String, Number:
+				leaf.Quoted = true
+			}
+		}
+		res = append(res, f)
+	}
+	return res
+}
+
+func joinPath(path []Step) string {
+	names := make([]string, len(path))
+	for i, s := range path {
+		names[i] = s.Name
+	}
+	return strings.Join(names, ".")
+}
+
+// sortedFields returns the fields ordered by JSON name, as Python's
+// sort_keys orders a dict (code points; Go's byte order on UTF-8 is the
+// same), or nil when that is already their order.
+func sortedFields(fields []*Field) []*Field {
+	sorted := slices.Clone(fields)
+	slices.SortStableFunc(sorted, func(a, b *Field) int { return strings.Compare(a.Name, b.Name) })
+	if slices.Equal(sorted, fields) {
+		return nil
+	}
+	return sorted
+}
+
+func isStruct(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+func hasOpt(opts, name string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == name {
+			return true
+		}
+	}
+	return false
+}
+
+// quotable reports whether ,string applies to a field of type t: bool,
+// numbers and strings, or an unnamed pointer to one (encoding/json).
+func quotable(t types.Type) bool {
+	t = types.Unalias(t)
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsBoolean|types.IsInteger|types.IsFloat|types.IsString) != 0
+}
+
+// validTagName is encoding/json's isValidTag: letters, digits and the
+// punctuation below; any other name is ignored and the Go name used.
+func validTagName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
+}
+
+// emptyKind is encoding/json's isEmptyValue, by the underlying kind.
+func emptyKind(t types.Type) Empty {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsBoolean != 0:
+			return EmptyFalse
+		case u.Info()&types.IsString != 0:
+			return EmptyLen
+		case u.Info()&(types.IsInteger|types.IsFloat) != 0:
+			return EmptyZero
+		}
+	case *types.Slice, *types.Map, *types.Array:
+		return EmptyLen
+	case *types.Pointer, *types.Interface:
+		return EmptyNil
+	}
+	return EmptyNever // struct; complex is never empty (Go 1.26)
+}
+
+// zeroKind is encoding/json's omitzero test: an IsZero() bool method (on
+// the pointer through a nil check), else the zero value.
+func (p *planner) zeroKind(t types.Type, pos token.Pos, what string) Zero {
+	_, isPtr := t.Underlying().(*types.Pointer)
+	if types.Implements(t, isZeroIface) {
+		if isPtr {
+			return ZeroNilOrMethod
+		}
+		if _, isIface := t.Underlying().(*types.Interface); isIface {
+			return ZeroNilOrMethod
+		}
+		return ZeroMethod
+	}
+	if !isPtr && types.Implements(types.NewPointer(t), isZeroIface) {
+		return ZeroMethod
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsFloat != 0 {
+			return ZeroFloat // -0.0 is not zero for reflect.Value.IsZero
+		}
+	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Chan, *types.Signature:
+		return ZeroNil
+	}
+	if !types.Comparable(t) {
+		p.errorf(pos, "%s: omitzero on type %s, which is not comparable, is not supported yet", what, typeString(t))
+	}
+	return ZeroCompare
+}

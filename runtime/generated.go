@@ -1,0 +1,59 @@
+package runtime
+
+// Support for code written by jsondumpgen.
+
+// GeneratedCodeVersion1 is referenced by every file jsondumpgen writes
+// (`const _ = jsondumprt.GeneratedCodeVersion1`), protobuf's EnforceVersion
+// idea: generated code that a newer runtime no longer supports fails to
+// compile with a name that explains itself.
+const GeneratedCodeVersion1 = true
+
+// A PointerEncodable is *T for a type T that jsondumpgen generated.
+//
+// Why a second method: T's EncodeJSON has a value receiver so that both T and
+// *T are Encodable (the method set of *T includes T's methods). Calling a
+// value method through a nil *T panics before the method runs, and the copy
+// it makes hides the pointer's identity from CheckCircular. So *T also has
+// EncodeJSONPointer, with a pointer receiver: it writes null for a nil
+// pointer and checks the pointer for cycles. T's method set does not include
+// it, so a T value still goes through EncodeJSON.
+type PointerEncodable interface {
+	EncodeJSONPointer(e *Encoder)
+}
+
+// EncodeEncodable writes x, an Encodable, preferring EncodeJSONPointer when x
+// is a *T of a generated T (so a nil *T is null, not a panic).
+// Encoder.Any makes the same choice inline.
+func EncodeEncodable(e *Encoder, x Encodable) {
+	if p, ok := x.(PointerEncodable); ok {
+		p.EncodeJSONPointer(e)
+		return
+	}
+	x.EncodeJSON(e)
+}
+
+// QuoteFrom implements the ,string struct tag option: the JSON text written
+// since mark (a length of Buffered(), taken just before the value) is
+// replaced by that text as a JSON string, escaped under the current
+// EnsureASCII. A scalar is never flushed in the middle, so the text is all
+// still in the buffer.
+//
+// Example: under ,string the int 7 is written "7", the string "x" is written
+// "\"x\"", as encoding/json does; the inner text is Python-style (1.0).
+func (e *Encoder) QuoteFrom(mark int) {
+	if e.err != nil || mark > len(e.buf) {
+		return
+	}
+	var tmp [64]byte
+	text := append(tmp[:0], e.buf[mark:]...)
+	e.buf = AppendStringBytes(e.buf[:mark], text, e.cfg.EnsureASCII)
+}
+
+// IsZero reports whether v is its type's zero value by ==, the omitzero test
+// for comparable types without an IsZero method. (encoding/json uses
+// reflect.Value.IsZero, which differs only for -0.0 and NaN inside structs
+// and arrays; floats themselves are tested by their bits in generated code.)
+func IsZero[T comparable](v T) bool {
+	var zero T
+	return v == zero
+}

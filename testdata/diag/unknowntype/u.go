@@ -1,0 +1,4 @@
+package unknowntype
+
+// T exists; Missing does not.
+type T struct{ A int }
