@@ -260,25 +260,29 @@ func (e *Encoder) deeper() bool {
 // BeginObject opens a JSON object. It reports false, having written nothing,
 // when the depth limit is reached or an error was recorded; the caller then
 // skips the members and the matching EndObject.
-func (e *Encoder) BeginObject() bool {
+func (e *Encoder) BeginObject() bool { return e.begin('{') }
+
+// EndObject closes the innermost object: "}" right after "{" when no member
+// was written, else NL(depth) and "}".
+func (e *Encoder) EndObject() { e.end('}') }
+
+// begin opens a container with the bracket c; see BeginObject.
+func (e *Encoder) begin(c byte) bool {
 	if e.err != nil || !e.enter() {
 		return false
 	}
-	e.buf = append(e.buf, '{')
+	e.buf = append(e.buf, c)
 	e.first = true
 	return true
 }
 
-// EndObject closes the innermost object: "}" right after "{" when no member
-// was written, else NL(depth) and "}".
-func (e *Encoder) EndObject() {
+// end closes the innermost container with the bracket c; see EndObject.
+func (e *Encoder) end(c byte) {
 	e.depth--
-	if e.first {
-		e.buf = append(e.buf, '}')
-	} else {
+	if !e.first {
 		e.newline()
-		e.buf = append(e.buf, '}')
 	}
+	e.buf = append(e.buf, c)
 	e.first = false
 }
 
@@ -295,41 +299,15 @@ func (e *Encoder) EndObjectNonEmpty() {
 }
 
 // BeginArray opens a JSON array; see BeginObject.
-func (e *Encoder) BeginArray() bool {
-	if e.err != nil || !e.enter() {
-		return false
-	}
-	e.buf = append(e.buf, '[')
-	e.first = true
-	return true
-}
+func (e *Encoder) BeginArray() bool { return e.begin('[') }
 
 // EndArray closes the innermost array; see EndObject.
-func (e *Encoder) EndArray() {
-	e.depth--
-	if e.first {
-		e.buf = append(e.buf, ']')
-	} else {
-		e.newline()
-		e.buf = append(e.buf, ']')
-	}
-	e.first = false
-}
+func (e *Encoder) EndArray() { e.end(']') }
 
 // Elem starts the next element of the innermost array: the item separator
-// unless it is the first, then NL(depth).
+// unless it is the first, then NL(depth). Members of objects start the same
+// way, before their key.
 func (e *Encoder) Elem() {
-	if e.first {
-		e.first = false
-	} else {
-		e.buf = append(e.buf, e.cfg.ItemSep...)
-		e.maybeFlush()
-	}
-	e.newline()
-}
-
-// member starts the next member of the innermost object.
-func (e *Encoder) member() {
 	if e.first {
 		e.first = false
 	} else {
@@ -344,7 +322,7 @@ func (e *Encoder) member() {
 // EnsureASCII(true), utf8 under EnsureASCII(false). For an ASCII name they
 // are the same string.
 func (e *Encoder) Key(ascii, utf8 string) {
-	e.member()
+	e.Elem()
 	if e.cfg.EnsureASCII {
 		e.buf = append(e.buf, ascii...)
 	} else {
@@ -355,7 +333,7 @@ func (e *Encoder) Key(ascii, utf8 string) {
 
 // KeyString starts the next member with the string key k, escaped now.
 func (e *Encoder) KeyString(k string) {
-	e.member()
+	e.Elem()
 	e.buf = AppendString(e.buf, k, e.cfg.EnsureASCII)
 	e.buf = append(e.buf, e.cfg.KeySep...)
 }
@@ -363,7 +341,7 @@ func (e *Encoder) KeyString(k string) {
 // keyRaw starts the next member with a key whose JSON text is plain ASCII
 // that needs no escaping (a number, true, false, null); it adds the quotes.
 func (e *Encoder) keyRaw(text []byte) {
-	e.member()
+	e.Elem()
 	e.buf = append(e.buf, '"')
 	e.buf = append(e.buf, text...)
 	e.buf = append(e.buf, '"')
