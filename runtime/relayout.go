@@ -43,8 +43,8 @@ import (
 // The text is read in one pass with an explicit stack, never recursion. Each
 // object's members are written as they come; only an object whose keys
 // repeat, or any object of two or more members under SortKeys, has its
-// members' output moved into the final order when it closes, so an object's
-// members are copied at most once. A streaming Encoder is not flushed while
+// members' output moved into the final order, once, when it closes (the
+// move of an outer object carries the inner ones along). A streaming Encoder is not flushed while
 // Relayout runs, because moved members must still be in the buffer. In the
 // common case (no repeated keys, SortKeys off) Relayout allocates nothing
 // beyond growing the buffer for texts of moderate nesting and object size.

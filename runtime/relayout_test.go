@@ -614,7 +614,7 @@ func TestRelayoutErrors(t *testing.T) {
 }
 
 // TestRelayoutWide checks objects past the pairwise duplicate check and past
-// the Encoder-held arrays against a plain map.
+// the arrays on Relayout's stack against a plain map.
 func TestRelayoutWide(t *testing.T) {
 	for _, n := range []int{5, 13, 40, 300} {
 		for _, sortKeys := range []bool{false, true} {
