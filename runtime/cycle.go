@@ -21,26 +21,58 @@ type seenEntry struct {
 }
 
 // enterIdentity pushes an identity, or records Python's ValueError and
-// reports false when it is already open.
+// reports false when it is already open. Short paths are scanned; from
+// seenScanMax open identities on, a set holds them all, so that a
+// 10000-deep document costs linear, not quadratic, time.
 func (e *Encoder) enterIdentity(p unsafe.Pointer, n uintptr, typ string) bool {
-	for i := range e.seen {
-		s := &e.seen[i]
-		if s.p == p && s.n == n && s.typ == typ {
+	id := seenEntry{p, n, typ}
+	if len(e.seen) < seenScanMax {
+		for i := range e.seen {
+			if e.seen[i] == id {
+				e.Fail(&ValueError{Msg: msgCircular})
+				return false
+			}
+		}
+	} else {
+		if len(e.seenSet) == 0 {
+			if e.seenSet == nil {
+				e.seenSet = make(map[seenEntry]struct{})
+			}
+			for _, s := range e.seen {
+				e.seenSet[s] = struct{}{}
+			}
+		}
+		if _, ok := e.seenSet[id]; ok {
 			e.Fail(&ValueError{Msg: msgCircular})
 			return false
 		}
+		e.seenSet[id] = struct{}{}
 	}
-	e.seen = append(e.seen, seenEntry{p, n, typ})
+	e.seen = append(e.seen, id)
 	return true
 }
+
+// seenScanMax is the number of open identities up to which enterIdentity
+// scans them in order: real documents nest a few levels, where a scan beats
+// hashing.
+const seenScanMax = 32
 
 // Leave closes what the last successful Enter* opened. Under
 // CheckCircular(false) the Enter functions push nothing and Leave pops
 // nothing.
 func (e *Encoder) Leave() {
-	if e.cfg.CheckCircular {
-		e.seen = e.seen[:len(e.seen)-1]
+	if !e.cfg.CheckCircular {
+		return
 	}
+	last := len(e.seen) - 1
+	if len(e.seenSet) != 0 {
+		if last < seenScanMax {
+			clear(e.seenSet) // back to scanning; rebuilt when needed
+		} else {
+			delete(e.seenSet, e.seen[last])
+		}
+	}
+	e.seen = e.seen[:last]
 }
 
 // EnterPointer opens p, a non-nil pointer to a value of the type named typ,

@@ -45,9 +45,10 @@ type Encoder struct {
 
 	own []byte // the Encoder's own buffer, kept across uses (NewStringEncoder, NewStreamEncoder)
 
-	seen  []seenEntry // containers on the path from the root (CheckCircular)
-	skeys []string    // scratch for sorting string map keys, used as a stack
-	kvs   []keyValue  // scratch for sorting map[string]any members, used as a stack
+	seen    []seenEntry            // containers on the path from the root (CheckCircular)
+	seenSet map[seenEntry]struct{} // all of seen, once it is deep (see enterIdentity)
+	skeys   []string               // scratch for sorting string map keys, used as a stack
+	kvs     []keyValue             // scratch for sorting map[string]any members, used as a stack
 }
 
 // flushAt is the buffered size past which a streaming Encoder hands its bytes
@@ -102,10 +103,16 @@ func (e *Encoder) FinishString() (string, error) {
 	return s, err
 }
 
+// keepOwnMax is the largest buffer an Encoder keeps for its next use: a
+// pooled Encoder that keeps a document's buffer makes the next Dumps of a
+// like document allocate only its result string, and sync.Pool lets idle
+// Encoders go at the next garbage collections.
+const keepOwnMax = 4 << 20
+
 // keepOwn keeps the buffer for the next use unless a huge document made it
 // too large to hold on to.
 func (e *Encoder) keepOwn() {
-	if cap(e.buf) <= 4*flushAt {
+	if cap(e.buf) <= keepOwnMax {
 		e.own = e.buf[:0]
 	} else {
 		e.own = nil
@@ -133,6 +140,7 @@ func (e *Encoder) reset() {
 	e.first = false
 	e.err = nil
 	e.seen = e.seen[:0]
+	clear(e.seenSet)
 	e.skeys = e.skeys[:0]
 	e.kvs = e.kvs[:0]
 	// A fresh Encoder has no nl yet, and its nlIndent "" equals the
@@ -149,6 +157,7 @@ func (e *Encoder) release() {
 	e.w = nil
 	e.cfg.Default = nil
 	clear(e.seen)
+	clear(e.seenSet)
 	clear(e.skeys[:cap(e.skeys)])
 	clear(e.kvs[:cap(e.kvs)])
 	e.kvs = e.kvs[:0]

@@ -29,3 +29,34 @@ func TestEncoderEmptyIndent(t *testing.T) {
 		}
 	}
 }
+
+// TestCycleDeep checks cycle detection past seenScanMax, where the open
+// identities move into a set: a cycle closed at any depth is found, and
+// siblings reached again after the path shrinks are not cycles.
+// Python: a = []; x = a; (100 times: x.append([]); x = x[0]); x.append(a);
+// json.dumps(a) raises ValueError: Circular reference detected.
+func TestCycleDeep(t *testing.T) {
+	for _, depth := range []int{1, seenScanMax - 1, seenScanMax, seenScanMax + 1, 100, 5000} {
+		root := []any{nil}
+		x := root
+		for range depth {
+			next := []any{nil}
+			x[0] = next
+			x = next
+		}
+		shared := []any{1}
+		x[0] = []any{shared, shared} // not a cycle
+		e := NewEncoder(nil, nil)
+		e.Any(root)
+		if _, err := e.Finish(); err != nil {
+			t.Fatalf("depth %d, no cycle: %v", depth, err)
+		}
+		x[0] = root // now a cycle
+		e = NewEncoder(nil, nil)
+		e.Any(root)
+		_, err := e.Finish()
+		if ve, ok := err.(*ValueError); !ok || ve.Msg != "Circular reference detected" {
+			t.Fatalf("depth %d, cycle: got %v, want Circular reference detected", depth, err)
+		}
+	}
+}
