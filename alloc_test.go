@@ -1,0 +1,102 @@
+package jsondump_test
+
+import (
+	"runtime/debug"
+	"testing"
+
+	"github.com/jsondump/jsondump"
+)
+
+// allocDocument is a small document of the common dynamic forms.
+func allocDocument() any {
+	return map[string]any{
+		"id":     12345,
+		"name":   "jsondump \u00e9",
+		"ok":     true,
+		"none":   nil,
+		"score":  3.25,
+		"tags":   []any{"a", "b", int64(-7), 1e16, false},
+		"nested": map[string]any{"x": []any{1, 2, map[string]any{}}, "y": []any{}, "z": "\U0001F600"},
+		"ints":   []int{1, 2, 3},
+		"strs":   map[string]string{"k": "v", "a": "b"},
+	}
+}
+
+func TestAppendDumpsAllocs(t *testing.T) {
+	skipAllocsIfInstrumented(t)
+	docs := map[string]any{
+		"map[string]any": allocDocument(),
+		"[]any":          []any{allocDocument(), []any{1, "two", 3.0, nil, true}, map[string]float64{"pi": 3.14}},
+	}
+	optSets := map[string][]jsondump.Option{
+		"defaults":  nil,
+		"indent":    {jsondump.Indent(2)},
+		"sort, tab": {jsondump.SortKeys(true), jsondump.IndentString("\t"), jsondump.EnsureASCII(false)},
+		"compact":   {jsondump.Separators(",", ":"), jsondump.AllowNaN(false)},
+	}
+	for dname, doc := range docs {
+		for oname, opts := range optSets {
+			buf := make([]byte, 0, 64<<10)
+			// Warm the Encoder pool and its scratch space.
+			for i := 0; i < 4; i++ {
+				if _, err := jsondump.AppendDumps(buf[:0], doc, opts...); err != nil {
+					t.Fatal(err)
+				}
+			}
+			n := testing.AllocsPerRun(200, func() {
+				var err error
+				buf, err = jsondump.AppendDumps(buf[:0], doc, opts...)
+				if err != nil {
+					t.Fatal(err)
+				}
+			})
+			if n != 0 {
+				t.Errorf("AppendDumps of %s with %s: %v allocations, want 0", dname, oname, n)
+			}
+		}
+	}
+}
+
+func TestOptionAllocs(t *testing.T) {
+	skipAllocsIfInstrumented(t)
+	hook := func(v any) (any, error) { return nil, nil }
+	n := testing.AllocsPerRun(100, func() {
+		opts := [...]jsondump.Option{
+			jsondump.Indent(4), jsondump.IndentString("\t"), jsondump.Separators(",", ":"),
+			jsondump.EnsureASCII(false), jsondump.SortKeys(true), jsondump.SkipKeys(true),
+			jsondump.AllowNaN(false), jsondump.CheckCircular(false), jsondump.Default(hook),
+			jsondump.MaxDepth(100),
+		}
+		_ = opts
+	})
+	if n != 0 {
+		t.Errorf("building Options: %v allocations, want 0", n)
+	}
+	// Options passed as variadic arguments stay on the caller's stack too.
+	buf := make([]byte, 0, 1024)
+	var v any = []any{1, "x"}
+	jsondump.AppendDumps(buf, v, jsondump.Indent(2), jsondump.SortKeys(true), jsondump.Default(hook))
+	n = testing.AllocsPerRun(100, func() {
+		buf, _ = jsondump.AppendDumps(buf[:0], v, jsondump.Indent(2), jsondump.SortKeys(true), jsondump.Default(hook))
+	})
+	if n != 0 {
+		t.Errorf("AppendDumps with three Options: %v allocations, want 0", n)
+	}
+}
+
+// skipAllocsIfInstrumented skips allocation counts where they mean nothing:
+// under coverage, and under the race detector, whose sync.Pool drops pooled
+// Encoders at random.
+func skipAllocsIfInstrumented(t *testing.T) {
+	t.Helper()
+	if testing.CoverMode() != "" {
+		t.Skip("allocation counts are not meaningful under coverage")
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "-race" && s.Value == "true" {
+				t.Skip("allocation counts are not meaningful under the race detector (sync.Pool drops items)")
+			}
+		}
+	}
+}
