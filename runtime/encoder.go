@@ -280,6 +280,9 @@ func (e *Encoder) begin(c byte) bool {
 	if e.err != nil || !e.enter() {
 		return false
 	}
+	// Flushing here as well as between members keeps Dump's buffer bounded
+	// for deep documents, whose indentation alone can outgrow it.
+	e.maybeFlush()
 	e.buf = append(e.buf, c)
 	e.first = true
 	return true
@@ -289,6 +292,7 @@ func (e *Encoder) begin(c byte) bool {
 func (e *Encoder) end(c byte) {
 	e.depth--
 	if !e.first {
+		e.maybeFlush()
 		e.newline()
 	}
 	e.buf = append(e.buf, c)

@@ -60,3 +60,36 @@ func TestCycleDeep(t *testing.T) {
 		}
 	}
 }
+
+// maxWriter records the largest single write it was given.
+type maxWriter struct{ max, total int }
+
+func (w *maxWriter) Write(p []byte) (int, error) {
+	w.max = max(w.max, len(p))
+	w.total += len(p)
+	return len(p), nil
+}
+
+// TestStreamDeepBounded checks that a streaming Encoder flushes inside deep
+// documents, where the indentation alone is depth × indent bytes a line:
+// 5000 levels under indent=2 write about 50 MB, in writes of at most a
+// buffer and one line.
+func TestStreamDeepBounded(t *testing.T) {
+	const depth = 5000
+	var v any = 1
+	for range depth {
+		v = []any{v}
+	}
+	var w maxWriter
+	e := NewStreamEncoder(&w, []Option{IndentOption(2), MaxDepthOption(depth + 1)})
+	e.Any(v)
+	if err := e.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if limit := flushAt + 2*depth + 64; w.max > limit {
+		t.Errorf("largest write %d bytes, want at most %d (flushAt plus one line)", w.max, limit)
+	}
+	if w.total < depth*depth*2 {
+		t.Errorf("wrote %d bytes, want at least %d", w.total, depth*depth*2)
+	}
+}

@@ -54,7 +54,12 @@ func (e *Encoder) Relayout(text []byte) error {
 	}
 	s := rlState{e: e, text: text}
 	depth := e.depth
+	// No flush while members may still move (see above): BeginObject and
+	// BeginArray flush a streaming Encoder, so its writer is set aside.
+	w := e.w
+	e.w = nil
 	err := s.run()
+	e.w = w
 	if err != nil {
 		e.depth = depth
 		e.first = false
