@@ -69,16 +69,6 @@ func NewEncoder(dst []byte, opts []Option) *Encoder {
 	return e
 }
 
-// NewEncoderConfig is NewEncoder for an already collapsed Config.
-func NewEncoderConfig(dst []byte, cfg *Config) *Encoder {
-	e := encoderPool.Get().(*Encoder)
-	e.buf = dst
-	e.w = nil
-	e.cfg = *cfg
-	e.reset()
-	return e
-}
-
 // NewStringEncoder returns an Encoder, from a pool, that writes into a
 // buffer of its own, kept across uses. Call FinishString for the result.
 func NewStringEncoder(opts []Option) *Encoder {
