@@ -322,11 +322,12 @@ func (e *Encoder) Marshaler(m json.Marshaler, typ string) {
 		return
 	}
 	text, err := m.MarshalJSON()
-	if err != nil {
-		e.Fail(&MarshalerError{Type: typeOr(typ, m), Method: "MarshalJSON", Err: err})
-		return
+	if err == nil {
+		// An error Relayout records itself (a too-long int, the depth limit)
+		// comes first; Fail keeps it.
+		err = e.Relayout(text)
 	}
-	if err := e.Relayout(text); err != nil {
+	if err != nil {
 		e.Fail(&MarshalerError{Type: typeOr(typ, m), Method: "MarshalJSON", Err: err})
 	}
 }
