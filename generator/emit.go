@@ -3,6 +3,8 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -116,8 +118,32 @@ func typeCode(t *GoType) *jen.Statement {
 		return jen.Map(typeCode(t.Key)).Add(typeCode(t.Elem))
 	case t.Iface:
 		return jen.Id("any")
+	case t.Struct:
+		return jen.StructFunc(func(g *jen.Group) {
+			for _, f := range t.Fields {
+				var field *jen.Statement
+				if f.Embedded {
+					field = typeCode(f.Type)
+				} else {
+					field = jen.Id(f.Name).Add(typeCode(f.Type))
+				}
+				if f.Tag != "" {
+					field.Op(tagLiteral(f.Tag))
+				}
+				g.Add(field)
+			}
+		})
 	case t.Path != "":
 		return jen.Qual(t.Path, t.Name)
 	}
 	return jen.Id(t.Name)
+}
+
+// tagLiteral spells a struct tag as Go source: a raw string unless the tag
+// holds a backquote.
+func tagLiteral(tag string) string {
+	if strings.ContainsRune(tag, '`') {
+		return strconv.Quote(tag)
+	}
+	return "`" + tag + "`"
 }

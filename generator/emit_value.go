@@ -83,8 +83,8 @@ func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
 	case Map:
 		emitMap(g, v, x, depth)
 	case Struct:
-		// Structs are always named types with their own function.
-		panic("jsondumpgen: unnamed struct reached emit")
+		// An anonymous struct, inline; a named one has its own function.
+		emitStruct(g, v, x, depth)
 	}
 }
 
@@ -160,6 +160,7 @@ var mapFuncs = [...]string{
 	KeyFloat32: "EncodeFloat32Map",
 	KeyBool:    "EncodeBoolMap",
 	KeyText:    "EncodeTextMap",
+	KeyAny:     "EncodeAnyMap",
 }
 
 // emitMap writes a map through the runtime function for its key kind, with

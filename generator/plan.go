@@ -73,6 +73,7 @@ const (
 	KeyFloat32               // EncodeFloat32Map
 	KeyBool                  // EncodeBoolMap
 	KeyText                  // EncodeTextMap
+	KeyAny                   // EncodeAnyMap: an interface key type
 )
 
 // A Value is how one Go value is written.
@@ -141,7 +142,18 @@ type GoType struct {
 	Array      bool
 	Map        bool // map[Key]Elem
 	Iface      bool // any
+	Struct     bool // struct{Fields}
+	Fields     []GoField
 	Elem, Key  *GoType
+}
+
+// A GoField is one field of an anonymous struct type, spelled with its tag
+// so that the spelling is the identical type.
+type GoField struct {
+	Name     string
+	Embedded bool
+	Tag      string
+	Type     *GoType
 }
 
 // String dumps the plan for tests and debugging.

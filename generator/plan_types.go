@@ -243,11 +243,8 @@ func (p *planner) underlying(t types.Type, addr bool, pos token.Pos, what string
 		v.Elem = p.value(u.Elem(), false, pos, what)
 		p.checks[v] = u.Elem()
 	case *types.Struct:
-		if _, ok := t.(*types.Named); !ok {
-			p.errorf(pos, "%s: anonymous struct type is not supported yet; declare it as a named type", what)
-			v.Kind = Unsupported
-			return v
-		}
+		// A named struct gets its own function; an anonymous one is written
+		// inline where it appears.
 		v.Kind = Struct
 		v.Fields = p.structFields(u, what)
 		v.Sorted = sortedFields(v.Fields)
@@ -298,8 +295,14 @@ func (p *planner) mapKey(k types.Type, pos token.Pos, what string) MapKey {
 			return KeyBool
 		}
 	}
-	p.errorf(pos, "%s: map key type %s is not supported yet; use a string, integer, float, bool or encoding.TextMarshaler key", what, typeString(k))
-	return KeyString
+	if _, ok := k.Underlying().(*types.Interface); ok {
+		return KeyAny
+	}
+	// Any other key (a struct, an array, a pointer, a complex number) is
+	// not a Python key: the map is Python's TypeError at run time, unless
+	// SkipKeys drops its members.
+	p.warnf(pos, "%s: map key type %s is not a JSON key (str, int, float, bool or None): encoding a non-empty map fails unless SkipKeys is on", what, typeString(k))
+	return KeyAny
 }
 
 // canCycle reports whether a value of type t can lead back to a container
@@ -371,6 +374,17 @@ func (p *planner) goType(t types.Type, pos token.Pos, what string) *GoType {
 		if u.Empty() {
 			return &GoType{Iface: true}
 		}
+	case *types.Struct:
+		g := &GoType{Struct: true}
+		for i := range u.NumFields() {
+			f := u.Field(i)
+			if !f.Exported() && f.Pkg() != nil && f.Pkg().Path() != p.pkg.PkgPath {
+				// Spelled nowhere unless it is a map's value type.
+				return &GoType{Name: "_unsupported"}
+			}
+			g.Fields = append(g.Fields, GoField{Name: f.Name(), Embedded: f.Embedded(), Tag: u.Tag(i), Type: p.goType(f.Type(), pos, what)})
+		}
+		return g
 	}
 	// Spelled nowhere unless it is a map's value type; planning reports it
 	// there (mapValueSpellable).

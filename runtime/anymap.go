@@ -1,0 +1,441 @@
+package runtime
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// A map whose key type is an interface (map[any]V) can hold keys of several
+// kinds at once, and Python's rules for them interact (DESIGN.md, "Smaller
+// decisions"; PYTHON_JSON_SPEC.md §6–7):
+//
+//   - The dict is built in the order nil, false, true, numbers (by value), strings
+//     (by bytes), then keys of any other type, which Python cannot write.
+//   - Keys that are equal in Python are one dict key: false, 0, 0.0 and -0.0
+//     are one key, as are true, 1 and 1.0, and strings that are the same
+//     once each invalid UTF-8 byte is U+FFFD. The first key in the order
+//     above names the member, and the last one's value is written. Among
+//     equal numbers the order is bool, signed, unsigned, float.
+//   - SortKeys sorts the dict as Python's list.sort would, so a mix that
+//     Python cannot compare (a string beside a number, nil beside anything,
+//     any other type beside anything) is Python's TypeError, naming the
+//     operands of the first comparison that fails. That comparison is the
+//     one CPython 3.11's sort makes for maps of up to 63 members after
+//     merging; beyond that the error is the same kind of TypeError, but the
+//     two names may differ from Python's.
+//   - A key of any other type is Python's TypeError ("keys must be str,
+//     int, float, bool or None, not T"), or is dropped under SkipKeys.
+
+// anyClass orders the kinds of map[any] keys.
+type anyClass uint8
+
+const (
+	anyNone   anyClass = iota // nil
+	anyBool                   // bool
+	anyNumber                 // every integer and float kind
+	anyString                 // string
+	anyOther                  // every other type: not a Python key
+)
+
+func (c anyClass) numeric() bool { return c == anyBool || c == anyNumber }
+
+// Number ranks break ties between equal numbers of different kinds.
+const (
+	rankBool uint8 = iota
+	rankInt
+	rankUint
+	rankFloat
+)
+
+// anyEntry is one member of a map[any]V, with its key as Python sees it.
+type anyEntry[K comparable, V any] struct {
+	class anyClass
+	rank  uint8   // anyBool, anyNumber: rankBool…rankFloat
+	kind  uint8   // anyBool, anyNumber: the Go kind, breaking ties between equal numbers
+	i     int64   // rankBool (0 or 1), rankInt
+	u     uint64  // rankUint
+	f     float64 // rankFloat: the Python float (a float32 as its shortest decimal)
+	s     string  // anyString: the key; anyOther: its type's name
+	norm  string  // anyString: the Python str, when s is not valid UTF-8
+	key   K       // the key that names the member
+	val   V       // the value written
+}
+
+// EncodeAnyMap writes a map whose key type is an interface, by the rules
+// above.
+func EncodeAnyMap[K comparable, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
+	if m == nil {
+		e.Null()
+		return
+	}
+	if !e.BeginObject() {
+		return
+	}
+	entries := make([]anyEntry[K, V], 0, len(m))
+	for k, v := range m {
+		entries = append(entries, classify(k, v))
+	}
+	slices.SortStableFunc(entries, compareAnyEntries)
+	entries = mergeAnyEntries(entries)
+	if e.cfg.SortKeys {
+		if err := pySort(entries); err != nil {
+			e.Fail(err)
+			e.EndObject()
+			return
+		}
+	}
+	for i := range entries {
+		x := &entries[i]
+		switch x.class {
+		case anyNone:
+			e.KeyNull()
+		case anyBool, anyNumber:
+			switch x.rank {
+			case rankBool:
+				e.KeyBool(x.i != 0)
+			case rankInt:
+				e.KeyInt(x.i)
+			case rankUint:
+				e.KeyUint(x.u)
+			default:
+				e.KeyFloat64(x.f)
+			}
+		case anyString:
+			e.KeyString(x.s)
+		default:
+			if e.cfg.SkipKeys {
+				continue
+			}
+			e.Fail(BadKey(x.s))
+		}
+		if e.err != nil {
+			break
+		}
+		enc(e, x.val)
+		if e.err != nil {
+			break
+		}
+	}
+	if len(entries) == 0 {
+		e.EndObject()
+		return
+	}
+	e.EndObjectNonEmpty()
+}
+
+// classify describes the key k, holding value v.
+func classify[K comparable, V any](k K, v V) anyEntry[K, V] {
+	x := anyEntry[K, V]{class: anyNumber, rank: rankInt, key: k, val: v}
+	switch k := any(k).(type) {
+	case nil:
+		x.class = anyNone
+	case bool:
+		x.kind = 0
+		x.class, x.rank = anyBool, rankBool
+		if k {
+			x.i = 1
+		}
+	case int:
+		x.kind = 1
+		x.i = int64(k)
+	case int8:
+		x.kind = 2
+		x.i = int64(k)
+	case int16:
+		x.kind = 3
+		x.i = int64(k)
+	case int32:
+		x.kind = 4
+		x.i = int64(k)
+	case int64:
+		x.kind = 5
+		x.i = k
+	case uint:
+		x.kind = 6
+		x.rank, x.u = rankUint, uint64(k)
+	case uint8:
+		x.kind = 7
+		x.rank, x.u = rankUint, uint64(k)
+	case uint16:
+		x.kind = 8
+		x.rank, x.u = rankUint, uint64(k)
+	case uint32:
+		x.kind = 9
+		x.rank, x.u = rankUint, uint64(k)
+	case uint64:
+		x.kind = 10
+		x.rank, x.u = rankUint, k
+	case uintptr:
+		x.kind = 11
+		x.rank, x.u = rankUint, uint64(k)
+	case float64:
+		x.kind = 13
+		x.rank, x.f = rankFloat, k
+	case float32:
+		x.kind = 12
+		x.rank, x.f = rankFloat, float32Python(k)
+	case string:
+		x.class, x.s = anyString, k
+		if !utf8.ValidString(k) {
+			x.norm = replaceInvalid(k)
+		}
+	default:
+		x.class, x.s = anyOther, TypeName(k)
+	}
+	return x
+}
+
+// float32Python returns the Python float of a float32: the float64 nearest
+// the float32's shortest decimal, so that float32(0.1) is Python's 0.1.
+func float32Python(f float32) float64 {
+	var tmp [32]byte
+	text := strconv.AppendFloat(tmp[:0], float64(f), 'e', -1, 32)
+	x, err := strconv.ParseFloat(string(text), 64)
+	if err != nil { // ±Inf and NaN are written as "+Inf", "NaN": keep them
+		return float64(f)
+	}
+	return x
+}
+
+// compareAnyEntries orders entries as the dict is built: by class, numbers
+// by value (NaN last) then rank, strings by bytes, other types by name.
+func compareAnyEntries[K comparable, V any](a, b anyEntry[K, V]) int {
+	if c := cmp.Compare(a.class, b.class); c != 0 {
+		return c
+	}
+	switch a.class {
+	case anyBool, anyNumber:
+		if c := compareNumbers(a, b); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.kind, b.kind); c != 0 {
+			return c
+		}
+		// -0.0 before 0.0, the only equal numbers of one kind.
+		return -cmp.Compare(boolInt(math.Signbit(a.f)), boolInt(math.Signbit(b.f)))
+	case anyString, anyOther:
+		return strings.Compare(a.s, b.s)
+	}
+	return 0
+}
+
+// compareNumbers compares two numeric keys by value, exactly; NaN is after
+// every other number and equal to itself.
+func compareNumbers[K comparable, V any](a, b anyEntry[K, V]) int {
+	an := a.rank == rankFloat && math.IsNaN(a.f)
+	bn := b.rank == rankFloat && math.IsNaN(b.f)
+	if an || bn {
+		return cmp.Compare(boolInt(an), boolInt(bn))
+	}
+	switch {
+	case a.rank == rankFloat && b.rank == rankFloat:
+		return cmp.Compare(a.f, b.f)
+	case a.rank == rankFloat:
+		return -compareIntFloat(b, a.f)
+	case b.rank == rankFloat:
+		return compareIntFloat(a, b.f)
+	case a.rank == rankUint && b.rank == rankUint:
+		return cmp.Compare(a.u, b.u)
+	case a.rank == rankUint:
+		if b.i < 0 {
+			return 1
+		}
+		return cmp.Compare(a.u, uint64(b.i))
+	case b.rank == rankUint:
+		if a.i < 0 {
+			return -1
+		}
+		return cmp.Compare(uint64(a.i), b.u)
+	}
+	return cmp.Compare(a.i, b.i)
+}
+
+// compareIntFloat compares the integer of a (signed, unsigned or bool) with
+// the finite or infinite float f, exactly.
+func compareIntFloat[K comparable, V any](a anyEntry[K, V], f float64) int {
+	const two63, two64 = 1 << 63, 1 << 64
+	if a.rank == rankUint && a.u >= 1<<63 {
+		switch {
+		case f >= two64:
+			return -1
+		case f < two63:
+			return 1
+		}
+		// 2^63 <= f < 2^64: f is an integer there.
+		return cmp.Compare(a.u, uint64(f))
+	}
+	i := a.i
+	if a.rank == rankUint {
+		i = int64(a.u)
+	}
+	switch {
+	case f >= two63:
+		return -1
+	case f < -two63:
+		return 1
+	}
+	t := math.Trunc(f)
+	if c := cmp.Compare(i, int64(t)); c != 0 {
+		return c
+	}
+	// i == trunc(f): the fraction decides.
+	return cmp.Compare(0, f-t)
+}
+
+// mergeAnyEntries merges the entries that are one key in Python, entries
+// being in dict order: each merged member keeps the first entry's key at the
+// first's place and takes the last entry's value. Equal numbers are next to
+// each other; a number equal to false or true merges into that bool, which
+// comes first.
+func mergeAnyEntries[K comparable, V any](entries []anyEntry[K, V]) []anyEntry[K, V] {
+	out := entries[:0]
+	invalid := false
+	bools := [2]int{-1, -1} // the places of false and true in out
+	for i := range entries {
+		x := entries[i]
+		if x.norm != "" {
+			invalid = true
+		}
+		if at := mergeTarget(out, bools, x); at >= 0 {
+			out[at].val = x.val
+			continue
+		}
+		if x.class == anyBool {
+			bools[x.i] = len(out)
+		}
+		out = append(out, x)
+	}
+	if !invalid {
+		return out
+	}
+	// Strings that are not valid UTF-8 can equal another key in Python
+	// without being next to it in byte order.
+	first := map[string]int{}
+	merged := out[:0]
+	for _, x := range out {
+		if x.class == anyString {
+			norm := x.s
+			if x.norm != "" {
+				norm = x.norm
+			}
+			if j, ok := first[norm]; ok {
+				merged[j].val = x.val
+				continue
+			}
+			first[norm] = len(merged)
+		}
+		merged = append(merged, x)
+	}
+	return merged
+}
+
+// mergeTarget returns the place in out of the member that the number x is
+// equal to, or -1.
+func mergeTarget[K comparable, V any](out []anyEntry[K, V], bools [2]int, x anyEntry[K, V]) int {
+	if x.class != anyNumber || x.rank == rankFloat && math.IsNaN(x.f) {
+		return -1
+	}
+	if n := len(out); n > 0 && out[n-1].class == anyNumber && compareNumbers(out[n-1], x) == 0 {
+		return n - 1
+	}
+	for _, at := range bools {
+		if at >= 0 && compareNumbers(out[at], x) == 0 {
+			return at
+		}
+	}
+	return -1
+}
+
+// pySort sorts entries as CPython 3.11's list.sort sorts a dict's items, or
+// returns the TypeError of the first comparison Python cannot make. For up
+// to 63 entries the comparisons are the sort's own: the natural run at the
+// start (reversed when strictly descending), then binary insertion of the
+// rest. Longer lists are checked by the same binary insertion, without the
+// natural run and merging of runs that CPython uses for them.
+func pySort[K comparable, V any](entries []anyEntry[K, V]) error {
+	n := len(entries)
+	if n < 2 {
+		return nil
+	}
+	run := 1
+	if n < 64 {
+		lt, err := pyLess(entries[1], entries[0])
+		if err != nil {
+			return err
+		}
+		run = 2
+		for ; run < n; run++ {
+			less, err := pyLess(entries[run], entries[run-1])
+			if err != nil {
+				return err
+			}
+			if less != lt {
+				break
+			}
+		}
+		if lt {
+			slices.Reverse(entries[:run])
+		}
+	}
+	for i := run; i < n; i++ {
+		pivot := entries[i]
+		l, r := 0, i
+		for l < r {
+			p := l + (r-l)>>1
+			less, err := pyLess(pivot, entries[p])
+			if err != nil {
+				return err
+			}
+			if less {
+				r = p
+			} else {
+				l = p + 1
+			}
+		}
+		copy(entries[l+1:i+1], entries[l:i])
+		entries[l] = pivot
+	}
+	return nil
+}
+
+// pyLess is Python's a < b on two keys.
+func pyLess[K comparable, V any](a, b anyEntry[K, V]) (bool, error) {
+	switch {
+	case a.class.numeric() && b.class.numeric():
+		an := a.rank == rankFloat && math.IsNaN(a.f)
+		bn := b.rank == rankFloat && math.IsNaN(b.f)
+		return !an && !bn && compareNumbers(a, b) < 0, nil
+	case a.class == anyString && b.class == anyString:
+		return pyStr(a) < pyStr(b), nil
+	}
+	return false, NotComparable(pyTypeName(a), pyTypeName(b))
+}
+
+func pyStr[K comparable, V any](x anyEntry[K, V]) string {
+	if x.norm != "" {
+		return x.norm
+	}
+	return x.s
+}
+
+// pyTypeName is the Python class name of a key, for the sort's TypeError.
+func pyTypeName[K comparable, V any](x anyEntry[K, V]) string {
+	switch x.class {
+	case anyNone:
+		return "NoneType"
+	case anyString:
+		return "str"
+	case anyBool:
+		return "bool"
+	case anyNumber:
+		if x.rank == rankFloat {
+			return "float"
+		}
+		return "int"
+	}
+	return x.s
+}

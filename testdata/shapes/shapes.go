@@ -1,0 +1,26 @@
+// Package shapes holds anonymous struct types and maps with interface and
+// other non-string keys.
+package shapes
+
+// Point is a comparable struct, usable as a map key that Python cannot have.
+type Point struct{ X, Y int }
+
+// Shapes nests anonymous structs and keys of mixed kinds.
+type Shapes struct {
+	Inline struct {
+		Name  string `json:"name"`
+		Count int    `json:"count,omitempty"`
+		Deep  struct {
+			OK bool `json:"ok"`
+		} `json:"deep"`
+	} `json:"inline"`
+	Ptr    *struct{ A, B int }                  `json:"ptr"`
+	List   []struct{ V float64 }                `json:"list"`
+	ByName map[string]struct{ Z, A string }     `json:"by_name"`
+	Mixed  map[any]string                       `json:"mixed"`
+	Nested map[any]map[any]int                  `json:"nested"`
+	ByPt   map[Point]int                        `json:"by_pt"`
+	Tagged map[string]struct {
+		N int `json:"n,string" yaml:"n"`
+	} `json:"tagged"`
+}
