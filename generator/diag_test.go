@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/jsondump/jsondump/internal/testmod"
 )
 
 func TestDiagnostics(t *testing.T) {
@@ -56,7 +58,7 @@ func TestToleratedErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("go.mod", "module x\n\ngo 1.26\n")
+	testmod.Write(t, dir, "x")
 	write("t.go", "package x\n\ntype T struct{ A int }\n\nfunc use(t *T) (string, error) { return t.Dumps() }\n")
 	write("t_jsondump.go", Header+"\n\npackage x\n\nfunc (v *T) Dumps() (string, error) { return v.Gone, nil }\n")
 	files, err := Generate(Config{Dir: dir, Types: []string{"T"}})

@@ -60,7 +60,9 @@ var e2eValues = map[string]string{
 	v.ByPt = map[shapes.Point]int{}
 	v.Tagged = map[string]struct {
 		N int ` + "`" + `json:"n,string" yaml:"n"` + "`" + `
-	}{"t": {7}}`,
+	}{"t": {7}}
+	v.Bytes.Octets = []shapes.Octet{0, 1, 255}
+	v.Bytes.Arr = [2]byte{1, 2}`,
 	"recursive": `leaf := &recursive.Node{Value: 3}
 	v := &recursive.Node{Value: 1, Next: &recursive.Node{Value: 2, Next: leaf},
 		Children: []*recursive.Node{leaf, nil, {Value: 4, Children: []*recursive.Node{}}},
@@ -78,7 +80,8 @@ var e2ePython = map[string]string{
 	"shapes": `{"inline": {"name": "in", "deep": {"ok": True}}, "ptr": {"A": 1, "B": 2},
 		"list": [{"V": 1.0}, {"V": 0.5}], "by_name": {"k": {"Z": "z", "A": "\u00e9"}},
 		"mixed": {True: "one", -1: "m", 2.5: "f", 7: "u"}, "nested": {"x": {False: 1}},
-		"by_pt": {}, "tagged": {"t": {"n": "7"}}}`,
+		"by_pt": {}, "tagged": {"t": {"n": "7"}},
+		"bytes": {"octets": "AAH/", "blob": None, "arr": [1, 2]}}`,
 }
 
 var e2eImports = map[string]string{

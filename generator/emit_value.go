@@ -46,10 +46,11 @@ func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
 	case String:
 		call("String", conv(v, "string", x))
 	case Bytes:
-		if v.Type.Slice {
+		switch {
+		case v.Type.Slice && v.Type.Elem.Path == "" && (v.Type.Elem.Name == "byte" || v.Type.Elem.Name == "uint8"):
 			call("Bytes", x())
-		} else {
-			call("Bytes", jen.Index().Byte().Call(x()))
+		default: // a named slice type, or a slice of a named byte type
+			g.Add(rt("EncodeBytes")).Call(jen.Id("e"), x())
 		}
 	case BigInt:
 		if v.Addr {

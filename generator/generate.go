@@ -14,6 +14,7 @@ type Config struct {
 	Types  []string // the -type names, at least one
 	Output string   // the output file; "" is <first type, lower case>_jsondump.go in Dir
 	Tags   []string // build tags
+	Strict bool     // warnings are errors
 }
 
 // A File is one generated Go source file.
@@ -50,9 +51,15 @@ func GenerateResult(cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if err := checkOwnMethods(pkg, objs); err != nil {
+		return Result{}, err
+	}
 	p, err := plan(pkg, objs)
 	if err != nil {
 		return Result{}, err
+	}
+	if cfg.Strict && len(p.Warns) > 0 {
+		return Result{}, DiagnosticList(p.Warns)
 	}
 	out := cfg.Output
 	if out == "" {
@@ -64,6 +71,9 @@ func GenerateResult(cfg Config) (Result, error) {
 	}
 	f, err := emit(p, out)
 	if err != nil {
+		return Result{}, err
+	}
+	if err := typeCheck(cfg, f); err != nil {
 		return Result{}, err
 	}
 	return Result{Files: []File{f}, Warnings: p.Warns}, nil

@@ -20,7 +20,7 @@ var goldenCases = []struct {
 	{"nested", []string{"Doc", "List", "Keys"}},
 	{"recursive", []string{"Node"}},
 	{"marshalers", []string{"Event"}},
-	{"shapes", []string{"Shapes"}},
+	{"shapes", []string{"Shapes", "Bytes"}},
 }
 
 func testdataDir(t testing.TB, parts ...string) string {

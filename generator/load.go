@@ -2,12 +2,14 @@ package generator
 
 import (
 	"bufio"
+	"fmt"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -151,4 +153,101 @@ func lookupTypes(pkg *packages.Package, names []string) ([]*types.TypeName, erro
 		return nil, diags
 	}
 	return out, nil
+}
+
+// generatedMethods are the methods a generated file declares for a -type.
+var generatedMethods = []string{"Dumps", "AppendDumps", "Dump", "EncodeJSON", "EncodeJSONPointer"}
+
+// checkOwnMethods refuses a -type that already has one of the methods
+// jsondumpgen would declare. Earlier generated files are loaded empty, so
+// such a method is the user's own.
+func checkOwnMethods(pkg *packages.Package, objs []*types.TypeName) error {
+	var diags DiagnosticList
+	for _, obj := range objs {
+		mset := types.NewMethodSet(types.NewPointer(obj.Type()))
+		for _, name := range generatedMethods {
+			sel := mset.Lookup(obj.Pkg(), name)
+			if sel == nil {
+				continue
+			}
+			diags = append(diags, Diagnostic{
+				Pos: relPos(pkg.Fset.Position(sel.Obj().Pos())),
+				Msg: "type " + obj.Name() + " already has a method " + name + "; jsondumpgen declares " +
+					strings.Join(generatedMethods, ", ") + " for each -type: rename the method or leave " + obj.Name() + " out of -type",
+			})
+		}
+	}
+	if len(diags) > 0 {
+		return diags
+	}
+	return nil
+}
+
+// typeCheck loads the package again with the generated file in place of its
+// earlier version, so that code which does not compile is never written.
+// An error here is a bug of jsondumpgen: the message says so and shows the
+// generated source around each error.
+func typeCheck(cfg Config, f File) error {
+	dir := cfg.Dir
+	if dir == "" {
+		dir = "."
+	}
+	abs, err := filepath.Abs(f.Path)
+	if err != nil {
+		return err
+	}
+	pcfg := &packages.Config{
+		Mode:       packages.NeedName | packages.NeedFiles,
+		Dir:        dir,
+		BuildFlags: buildFlags(cfg.Tags),
+	}
+	pkgs, err := packages.Load(pcfg, ".")
+	if err != nil || len(pkgs) != 1 {
+		return DiagnosticList{{Msg: fmt.Sprintf("checking the generated code: loading %s: %v (%d packages)", dir, err, len(pkgs))}}
+	}
+	overlay := map[string][]byte{abs: f.Content}
+	for _, name := range pkgs[0].GoFiles {
+		if name != abs && isGenerated(name) {
+			overlay[name] = []byte("package " + packageName(name) + "\n")
+		}
+	}
+	pcfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedTypes | packages.NeedSyntax
+	pcfg.Overlay = overlay
+	pkgs, err = packages.Load(pcfg, ".")
+	if err != nil || len(pkgs) != 1 {
+		return DiagnosticList{{Msg: fmt.Sprintf("checking the generated code: loading %s: %v (%d packages)", dir, err, len(pkgs))}}
+	}
+	var diags DiagnosticList
+	for _, e := range pkgs[0].Errors {
+		d := errorDiagnostic(e)
+		if strings.Contains(e.Msg, "could not import "+jsondumpPath) {
+			d.Msg = "the generated code imports " + jsondumpPath + ", which this module does not require: run go get " + jsondumpPath
+			return DiagnosticList{d}
+		}
+		msg := "generated code does not compile (a bug in jsondumpgen; please report it with this output): " + e.Msg
+		if strings.HasPrefix(e.Pos, abs+":") || strings.HasPrefix(e.Pos, f.Path+":") {
+			line := atoi(strings.Split(strings.TrimPrefix(strings.TrimPrefix(e.Pos, abs+":"), f.Path+":"), ":")[0])
+			msg += "\n" + numberedSource(f.Content, line, 5)
+		}
+		d.Msg = msg
+		diags = append(diags, d)
+	}
+	if len(diags) > 0 {
+		return diags
+	}
+	return nil
+}
+
+// numberedSource returns the lines of src around line (1-based), numbered.
+func numberedSource(src []byte, line, context int) string {
+	lines := strings.Split(string(src), "\n")
+	var b strings.Builder
+	for i := max(1, line-context); i <= min(len(lines), line+context); i++ {
+		mark := "  "
+		if i == line {
+			mark = "> "
+		}
+		b.WriteString(mark + strconv.Itoa(i) + "\t" + lines[i-1] + "\n")
+	}
+	return b.String()
 }

@@ -229,7 +229,14 @@ func (p *planner) underlying(t types.Type, addr bool, pos token.Pos, what string
 			return v
 		}
 		if isByteKind(u.Elem()) {
-			p.errorf(pos, "%s: slice of named byte type %s is not supported yet", what, typeString(u.Elem()))
+			// As encoding/json: base64, unless the element type has its
+			// own JSON or text form.
+			mj, _ := implements(u.Elem(), marshalJSON, true)
+			mt, _ := implements(u.Elem(), marshalText, true)
+			if !mj && !mt {
+				v.Kind = Bytes
+				return v
+			}
 		}
 		v.Kind = Slice
 		v.Elem = p.value(u.Elem(), true, pos, what)

@@ -49,7 +49,11 @@ func (e *Encoder) BigInt(x *big.Int) {
 
 // Bytes writes b as encoding/json does, a string of its standard base64
 // encoding (with padding), or null for a nil b.
-func (e *Encoder) Bytes(b []byte) {
+func (e *Encoder) Bytes(b []byte) { EncodeBytes(e, b) }
+
+// EncodeBytes is Bytes for a slice of a named byte type (type B byte; []B),
+// which encoding/json also writes as base64.
+func EncodeBytes[E ~uint8](e *Encoder, b []E) {
 	if b == nil {
 		e.Null()
 		return

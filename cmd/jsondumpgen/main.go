@@ -56,6 +56,8 @@
 //	-type T,U   comma-separated list of type names; must be set
 //	-output f   output file name; default <first type, lower case>_jsondump.go in the package directory
 //	-tags t,u   comma-separated list of build tags to apply
+//	-strict     treat warnings as errors: a field of a type with no JSON form
+//	            (chan, func, complex) or a map key type Python cannot have
 //	-version    print the version and exit
 //
 // The one argument, if given, is the package directory (default ".").
@@ -81,12 +83,16 @@ var (
 	typeNames = flag.String("type", "", "comma-separated list of type names; must be set")
 	output    = flag.String("output", "", "output file name; default <type>_jsondump.go")
 	buildTags = flag.String("tags", "", "comma-separated list of build tags to apply")
+	strict    = flag.Bool("strict", false, "treat warnings (values with no JSON form) as errors")
 	version   = flag.Bool("version", false, "print the version and exit")
 )
 
 func usage() {
 	fmt.Fprintf(os.Stderr, "Usage of jsondumpgen:\n")
-	fmt.Fprintf(os.Stderr, "\tjsondumpgen -type=A,B [-output file] [-tags tags] [dir]\n")
+	fmt.Fprintf(os.Stderr, "\tjsondumpgen -type=A,B [-output file] [-tags tags] [-strict] [dir]\n")
+	fmt.Fprintf(os.Stderr, "Example, in the file that declares Employee:\n")
+	fmt.Fprintf(os.Stderr, "\t//go:generate go run github.com/jsondump/jsondump/cmd/jsondumpgen -type=Employee\n")
+	fmt.Fprintf(os.Stderr, "then run go generate, and call e.Dumps(jsondump.Indent(4)).\n")
 	fmt.Fprintf(os.Stderr, "For more information, see:\n")
 	fmt.Fprintf(os.Stderr, "\thttps://pkg.go.dev/github.com/jsondump/jsondump/cmd/jsondumpgen\n")
 	fmt.Fprintf(os.Stderr, "Flags:\n")
@@ -114,7 +120,7 @@ func main() {
 	if flag.NArg() == 1 {
 		dir = flag.Arg(0)
 	}
-	cfg := generator.Config{Dir: dir, Types: strings.Split(*typeNames, ","), Output: *output}
+	cfg := generator.Config{Dir: dir, Types: strings.Split(*typeNames, ","), Output: *output, Strict: *strict}
 	if *buildTags != "" {
 		cfg.Tags = strings.Split(*buildTags, ",")
 	}

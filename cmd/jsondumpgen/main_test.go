@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jsondump/jsondump/internal/testmod"
 )
 
 // TestMain re-executes the test binary as jsondumpgen when asked (stringer's
@@ -47,7 +49,7 @@ func run(t *testing.T, dir string, args ...string) (string, int) {
 func tempPackage(t *testing.T, src string) string {
 	t.Helper()
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module x\n\ngo 1.26\n"), 0o644)
+	testmod.Write(t, dir, "x")
 	if err := os.WriteFile(filepath.Join(dir, "x.go"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -118,5 +120,38 @@ func TestVersion(t *testing.T) {
 	out, code := run(t, t.TempDir(), "-version")
 	if code != 0 {
 		t.Errorf("jsondumpgen -version: exit %d: %s", code, out)
+	}
+}
+
+func TestStrict(t *testing.T) {
+	src := "package x\n\ntype T struct {\n\tA int\n\tC complex128\n}\n"
+	dir := tempPackage(t, src)
+	stderr, code := run(t, dir, "-type=T")
+	if code != 0 || !strings.Contains(stderr, "x.go:5:2: field T.C: type complex128 has no JSON equivalent") || !strings.Contains(stderr, "(warning)") {
+		t.Errorf("jsondumpgen -type=T: exit %d, stderr %q; want 0 and a warning at x.go:5:2", code, stderr)
+	}
+	out := filepath.Join(dir, "t_jsondump.go")
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("without -strict: %v", err)
+	}
+	os.Remove(out)
+	stderr, code = run(t, dir, "-type=T", "-strict")
+	if code != 1 || !strings.Contains(stderr, "x.go:5:2: field T.C: type complex128 has no JSON equivalent") || strings.Contains(stderr, "(warning)") {
+		t.Errorf("jsondumpgen -strict: exit %d, stderr %q; want 1 and the warning as an error", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("jsondumpgen -strict wrote %s", out)
+	}
+}
+
+func TestOwnMethod(t *testing.T) {
+	src := "package x\n\ntype T struct{ A int }\n\nfunc (t *T) Dumps() string { return \"mine\" }\n"
+	dir := tempPackage(t, src)
+	stderr, code := run(t, dir, "-type=T")
+	if code != 1 || !strings.Contains(stderr, "x.go:5:13: type T already has a method Dumps") {
+		t.Errorf("jsondumpgen -type=T: exit %d, stderr %q; want 1 and x.go:5:13", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "t_jsondump.go")); err == nil {
+		t.Errorf("jsondumpgen wrote a file for a type with its own Dumps")
 	}
 }

@@ -49,6 +49,44 @@ func (v *Shapes) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	_jsondump_Shapes(e, v)
 }
 
+// Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
+func (v *Bytes) Dumps(opts ...jsondump.Option) (string, error) {
+	e := jsondumprt.NewStringEncoder(opts)
+	v.EncodeJSONPointer(e)
+	return e.FinishString()
+}
+
+// AppendDumps appends the JSON text of v to dst, as Python's json.dumps
+// writes it, and returns the extended buffer.
+func (v *Bytes) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
+	e := jsondumprt.NewEncoder(dst, opts)
+	v.EncodeJSONPointer(e)
+	return e.Finish()
+}
+
+// Dump writes the JSON text of v to w, as Python's json.dump does, through a
+// bounded buffer.
+func (v *Bytes) Dump(w io.Writer, opts ...jsondump.Option) error {
+	e := jsondumprt.NewStreamEncoder(w, opts)
+	v.EncodeJSONPointer(e)
+	return e.Close()
+}
+
+// EncodeJSON writes v into e. It makes Bytes and *Bytes encodable in an any
+// (jsondumprt.Encodable).
+func (v Bytes) EncodeJSON(e *jsondumprt.Encoder) {
+	_jsondump_Bytes(e, &v)
+}
+
+// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
+func (v *Bytes) EncodeJSONPointer(e *jsondumprt.Encoder) {
+	if v == nil {
+		e.Null()
+		return
+	}
+	_jsondump_Bytes(e, v)
+}
+
 func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
@@ -76,6 +114,8 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 			jsondumprt.EncodeAnyMap(e, v.ByPt, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
+			e.Key("\"bytes\"", "\"bytes\"")
+			_jsondump_Bytes(e, &v.Bytes)
 			e.Key("\"inline\"", "\"inline\"")
 			if e.BeginObject() {
 				if e.Config().SortKeys {
@@ -273,7 +313,52 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					e.EndObject()
 				}
 			})
+			e.Key("\"bytes\"", "\"bytes\"")
+			_jsondump_Bytes(e, &v.Bytes)
 		}
 		e.EndObject()
 	}
+}
+
+func _jsondump_Bytes(e *jsondumprt.Encoder, v *Bytes) {
+	if e.BeginObject() {
+		if e.Config().SortKeys {
+			e.Key("\"arr\"", "\"arr\"")
+			if e.BeginArray() {
+				for i0 := range v.Arr {
+					e.Elem()
+					e.Uint(uint64(v.Arr[i0]))
+					if e.Failed() {
+						break
+					}
+				}
+				e.EndArray()
+			}
+			e.Key("\"blob\"", "\"blob\"")
+			_jsondump_Blob(e, &v.Blob)
+			e.Key("\"octets\"", "\"octets\"")
+			jsondumprt.EncodeBytes(e, v.Octets)
+		} else {
+			e.Key("\"octets\"", "\"octets\"")
+			jsondumprt.EncodeBytes(e, v.Octets)
+			e.Key("\"blob\"", "\"blob\"")
+			_jsondump_Blob(e, &v.Blob)
+			e.Key("\"arr\"", "\"arr\"")
+			if e.BeginArray() {
+				for i0 := range v.Arr {
+					e.Elem()
+					e.Uint(uint64(v.Arr[i0]))
+					if e.Failed() {
+						break
+					}
+				}
+				e.EndArray()
+			}
+		}
+		e.EndObject()
+	}
+}
+
+func _jsondump_Blob(e *jsondumprt.Encoder, v *Blob) {
+	jsondumprt.EncodeBytes(e, (*v))
 }

@@ -14,13 +14,27 @@ type Shapes struct {
 			OK bool `json:"ok"`
 		} `json:"deep"`
 	} `json:"inline"`
-	Ptr    *struct{ A, B int }                  `json:"ptr"`
-	List   []struct{ V float64 }                `json:"list"`
-	ByName map[string]struct{ Z, A string }     `json:"by_name"`
-	Mixed  map[any]string                       `json:"mixed"`
-	Nested map[any]map[any]int                  `json:"nested"`
-	ByPt   map[Point]int                        `json:"by_pt"`
+	Ptr    *struct{ A, B int }              `json:"ptr"`
+	List   []struct{ V float64 }            `json:"list"`
+	ByName map[string]struct{ Z, A string } `json:"by_name"`
+	Mixed  map[any]string                   `json:"mixed"`
+	Nested map[any]map[any]int              `json:"nested"`
+	ByPt   map[Point]int                    `json:"by_pt"`
 	Tagged map[string]struct {
 		N int `json:"n,string" yaml:"n"`
 	} `json:"tagged"`
+	Bytes Bytes `json:"bytes"`
+}
+
+// Octet is a named byte type: a slice of it is base64, as []byte.
+type Octet byte
+
+// Blob is a named byte slice.
+type Blob []byte
+
+// Bytes holds byte slices of named types.
+type Bytes struct {
+	Octets []Octet `json:"octets"`
+	Blob   Blob    `json:"blob"`
+	Arr    [2]byte `json:"arr"`
 }
