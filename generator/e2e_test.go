@@ -50,6 +50,13 @@ var e2eValues = map[string]string{
 		Matrix: [][]float64{{0.5, 1.25}, {}, nil},
 		Any: map[string]any{"k": []any{1, "s", nil, true, 2.5}},
 		List: nested.List{{"l", 0.125}}}`,
+	"generic": `v := &generic.Feed{
+		Items: generic.Page[generic.Item]{Items: []generic.Item{{"a", 0.5}, {"é", -2.25}}, Total: 1,
+			Next: &generic.Page[generic.Item]{Total: 2}},
+		Counts: generic.Page[int]{Items: []int{1, 2}, ByKey: map[string]int{"b": 2, "a": 1}},
+		Pairs:  []generic.Pair[string, generic.Score]{{"k", 3}, {"j", -4}},
+		Box:    image.Rect(0, 0, 2, 3),
+		Extra:  &generic.Page[string]{Items: []string{"x", "ÿ"}, ByKey: map[string]string{"z": "1"}}}`,
 	"shapes": `v := &shapes.Shapes{}
 	v.Inline.Name, v.Inline.Deep.OK = "in", true
 	v.Ptr = &struct{ A, B int }{1, 2}
@@ -85,6 +92,7 @@ var e2ePython = map[string]string{
 }
 
 var e2eImports = map[string]string{
+	"generic":    `"image"`,
 	"basic":      `"math"`,
 	"marshalers": `"math/big"; "time"`,
 }

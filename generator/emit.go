@@ -45,7 +45,7 @@ func optsParam() *jen.Statement { return jen.Id("opts").Op("...").Qual(jsondumpP
 //	func (v T) EncodeJSON(e *jsondumprt.Encoder)
 //	func (v *T) EncodeJSONPointer(e *jsondumprt.Encoder)
 func emitMethods(f *jen.File, n *Named) {
-	recv := func() *jen.Statement { return jen.Id("v").Op("*").Id(n.Name) }
+	recv := func() *jen.Statement { return jen.Id("v").Op("*").Add(typeCode(n.Type)) }
 	f.Comment("Dumps returns the JSON text of v, byte-identical to Python's json.dumps.")
 	f.Func().Params(recv()).Id("Dumps").Params(optsParam()).Params(jen.String(), jen.Error()).Block(
 		jen.Id("e").Op(":=").Add(rt("NewStringEncoder")).Call(jen.Id("opts")),
@@ -71,7 +71,7 @@ func emitMethods(f *jen.File, n *Named) {
 	f.Line()
 	f.Comment("EncodeJSON writes v into e. It makes " + n.Name + " and *" + n.Name + " encodable in an any")
 	f.Comment("(jsondumprt.Encodable).")
-	f.Func().Params(jen.Id("v").Id(n.Name)).Id("EncodeJSON").Params(encParam()).Block(
+	f.Func().Params(jen.Id("v").Add(typeCode(n.Type))).Id("EncodeJSON").Params(encParam()).Block(
 		jen.Id(n.Func).Call(jen.Id("e"), jen.Op("&").Id("v")),
 	)
 	f.Line()
@@ -94,7 +94,27 @@ func emitMethods(f *jen.File, n *Named) {
 //
 //	func _jsondump_T(e *jsondumprt.Encoder, v *T) { <value of *v> }
 func emitNamed(f *jen.File, n *Named) {
-	f.Func().Id(n.Func).Params(encParam(), jen.Id("v").Op("*").Id(n.Name)).BlockFunc(func(g *jen.Group) {
+	fn := f.Func().Id(n.Func)
+	if len(n.TypeParams) > 0 {
+		var params []jen.Code
+		for _, tp := range n.TypeParams {
+			params = append(params, jen.Id(tp.Name).Add(typeCode(tp.Constraint)))
+		}
+		fn.Types(params...)
+	}
+	fn.Params(encParam(), jen.Id("v").Op("*").Add(typeCode(n.Type))).BlockFunc(func(g *jen.Group) {
+		if len(n.Instances) > 0 {
+			// The instantiations this package writes have their own
+			// functions; others take the dynamic path for T's values.
+			g.Switch(jen.Id("p").Op(":=").Id("any").Call(jen.Id("v")).Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
+				for _, inst := range n.Instances {
+					sw.Case(jen.Op("*").Add(typeCode(inst.Type))).Block(
+						jen.Id(inst.Func).Call(jen.Id("e"), jen.Id("p")),
+						jen.Return(),
+					)
+				}
+			})
+		}
 		if n.Value.Kind == Struct {
 			emitStruct(g, n.Value, func() *jen.Statement { return jen.Id("v") }, 0)
 			return
@@ -133,10 +153,31 @@ func typeCode(t *GoType) *jen.Statement {
 				g.Add(field)
 			}
 		})
-	case t.Path != "":
-		return jen.Qual(t.Path, t.Name)
+	case t.Union != nil:
+		var terms []jen.Code
+		for _, term := range t.Union {
+			c := typeCode(term.Type)
+			if term.Tilde {
+				c = jen.Op("~").Add(c)
+			}
+			terms = append(terms, c)
+		}
+		return jen.Union(terms...)
 	}
-	return jen.Id(t.Name)
+	var s *jen.Statement
+	if t.Path != "" {
+		s = jen.Qual(t.Path, t.Name)
+	} else {
+		s = jen.Id(t.Name)
+	}
+	if len(t.TypeArgs) > 0 {
+		var args []jen.Code
+		for _, a := range t.TypeArgs {
+			args = append(args, typeCode(a))
+		}
+		s.Types(args...)
+	}
+	return s
 }
 
 // tagLiteral spells a struct tag as Go source: a raw string unless the tag

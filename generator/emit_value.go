@@ -77,6 +77,12 @@ func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
 		call("DefaultHook", x())
 	case Ref:
 		g.Id(v.Ref.Func).Call(jen.Id("e"), addr())
+	case Encodable:
+		if v.Addr {
+			g.Parens(addr()).Dot("EncodeJSONPointer").Call(jen.Id("e"))
+		} else {
+			g.Add(x()).Dot("EncodeJSON").Call(jen.Id("e"))
+		}
 	case Pointer:
 		emitPointer(g, v, x, depth)
 	case Slice, Array:

@@ -21,6 +21,7 @@ var goldenCases = []struct {
 	{"recursive", []string{"Node"}},
 	{"marshalers", []string{"Event"}},
 	{"shapes", []string{"Shapes", "Bytes"}},
+	{"generic", []string{"Feed", "Page", "Pair"}},
 }
 
 func testdataDir(t testing.TB, parts ...string) string {

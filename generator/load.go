@@ -219,6 +219,9 @@ func typeCheck(cfg Config, f File) error {
 	}
 	var diags DiagnosticList
 	for _, e := range pkgs[0].Errors {
+		if e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") && len(pkgs[0].Errors) > 1 {
+			continue // the go command's summary of the type errors that follow
+		}
 		d := errorDiagnostic(e)
 		if strings.Contains(e.Msg, "could not import "+jsondumpPath) {
 			d.Msg = "the generated code imports " + jsondumpPath + ", which this module does not require: run go get " + jsondumpPath

@@ -26,6 +26,13 @@ type Named struct {
 	Root     bool   // named to -type: gets the exported methods
 	Value    *Value // how its underlying type is written
 	Cyclic   bool   // *T reaches itself: EncodeJSONPointer checks it for cycles
+	Type     *GoType
+
+	// A generic -type: its type parameters, and the specialized Named of
+	// each instantiation the package writes, which its encode function
+	// dispatches to.
+	TypeParams []TypeParam
+	Instances  []*Named
 
 	seq int // plan order
 }
@@ -54,11 +61,12 @@ const (
 	Number      // json.Number
 	Unsupported // chan, func, complex: the Default hook
 	Ref         // a named type: call its encode function
+	Encodable   // a type with its own EncodeJSON methods (Addr: EncodeJSONPointer)
 )
 
 var kindNames = [...]string{"Bool", "Int", "Uint", "Float32", "Float64", "String", "Bytes", "BigInt",
 	"Pointer", "Slice", "Array", "Map", "Struct", "Any", "Marshaler", "TextMarshal", "RawMessage",
-	"Number", "Unsupported", "Ref"}
+	"Number", "Unsupported", "Ref", "Encodable"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -144,7 +152,21 @@ type GoType struct {
 	Iface      bool // any
 	Struct     bool // struct{Fields}
 	Fields     []GoField
+	TypeArgs   []*GoType // Name[TypeArgs...]
+	Union      []GoTerm  // a constraint: ~int | string
 	Elem, Key  *GoType
+}
+
+// A GoTerm is one term of a union constraint.
+type GoTerm struct {
+	Tilde bool
+	Type  *GoType
+}
+
+// A TypeParam is a type parameter of a generic -type.
+type TypeParam struct {
+	Name       string
+	Constraint *GoType
 }
 
 // A GoField is one field of an anonymous struct type, spelled with its tag

@@ -5,18 +5,34 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
-// funcName returns the encode function's name for a named type: stringer
-// style, "_jsondump_" and the type's name, the package name first for a
-// type of another package ("_jsondump_time_Location"). A clash, possible
-// only between packages of the same name, takes "_2", "_3" in plan order.
-func (p *planner) funcName(obj *types.TypeName) string {
-	base := "_jsondump_" + obj.Name()
+// funcName returns the encode function's name for a named type, stringer
+// style: "_jsondump_" and the type's name for a -type; for any other type,
+// the first -type's name too ("_jsondump_Employee_Address"), so that two
+// generated files of one package never declare the same function. The type
+// of another package has its package name ("_jsondump_Employee_time_Location"),
+// an instance its type arguments ("_jsondump_Page_int"). A clash takes "_2",
+// "_3" in plan order.
+func (p *planner) funcName(t *types.Named, root bool) string {
+	obj := t.Obj()
+	name := obj.Name()
 	if obj.Pkg() != nil && obj.Pkg().Path() != p.pkg.PkgPath {
-		base = "_jsondump_" + strings.ReplaceAll(obj.Pkg().Name(), ".", "_") + "_" + obj.Name()
+		name = strings.ReplaceAll(obj.Pkg().Name(), ".", "_") + "_" + name
 	}
-	name := base
+	if t.TypeArgs().Len() > 0 {
+		var args []string
+		for i := range t.TypeArgs().Len() {
+			args = append(args, identPart(types.TypeString(t.TypeArgs().At(i), p.qualifier)))
+		}
+		name += "_" + strings.Join(args, "_")
+	}
+	base := "_jsondump_" + name
+	if !root {
+		base = "_jsondump_" + p.first + "_" + name
+	}
+	name = base
 	for i := 2; p.names[name]; i++ {
 		name = base + "_" + strconv.Itoa(i)
 	}
@@ -24,4 +40,29 @@ func (p *planner) funcName(obj *types.TypeName) string {
 	return name
 }
 
+// identPart turns a type's spelling into identifier characters:
+// "map[string]*x.Item" becomes "map_string_x_Item".
+func identPart(s string) string {
+	var b strings.Builder
+	under := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			under = false
+		} else if !under && b.Len() > 0 {
+			b.WriteByte('_')
+			under = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "_")
+}
+
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// qualifier spells types of this package without their package name.
+func (p *planner) qualifier(pkg *types.Package) string {
+	if pkg.Path() == p.pkg.PkgPath {
+		return ""
+	}
+	return pkg.Name()
+}

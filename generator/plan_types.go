@@ -3,6 +3,7 @@ package generator
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -11,8 +12,9 @@ import (
 // one Generate call.
 type planner struct {
 	pkg   *packages.Package
-	named map[*types.TypeName]*Named
-	queue []*types.TypeName // named types whose Value is not planned yet
+	named map[string]*Named // by the type's full spelling (typeKey)
+	queue []*types.Named    // named types whose Value is not planned yet
+	first string            // the first -type, prefix of helper function names
 	names map[string]bool   // encode function names taken (plan_names.go)
 	diags DiagnosticList
 	warns []Diagnostic
@@ -27,29 +29,38 @@ type planner struct {
 func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 	p := &planner{
 		pkg:    pkg,
-		named:  map[*types.TypeName]*Named{},
+		named:  map[string]*Named{},
 		names:  map[string]bool{},
 		cycle:  map[types.Type]bool{},
 		checks: map[*Value]types.Type{},
 	}
 	out := &Plan{PkgPath: pkg.PkgPath, PkgName: pkg.Name}
+	if len(roots) > 0 {
+		p.first = roots[0].Name()
+	}
 	for _, obj := range roots {
-		if _, ok := obj.Type().(*types.Named); !ok || obj.Type().(*types.Named).TypeParams().Len() > 0 {
-			p.errorf(obj.Pos(), "type %s: generic types are not supported", obj.Name())
+		t, ok := obj.Type().(*types.Named)
+		if !ok {
 			continue
 		}
-		n := p.namedFor(obj)
-		if !n.Root {
-			n.Root = true
-			out.Roots = append(out.Roots, n)
+		n := p.namedFor(t, true)
+		if n.Root {
+			continue
+		}
+		n.Root = true
+		out.Roots = append(out.Roots, n)
+		if t.TypeParams().Len() > 0 {
+			n.Instances = p.instances(t)
 		}
 	}
 	for len(p.queue) > 0 {
-		obj := p.queue[0]
+		t := p.queue[0]
 		p.queue = p.queue[1:]
-		n := p.named[obj]
-		t := obj.Type()
-		n.Value = p.underlying(t, true, obj.Pos(), obj.Name())
+		n := p.named[typeKey(t)]
+		if t.TypeParams().Len() > 0 && t.TypeArgs().Len() == 0 {
+			n.TypeParams = p.typeParams(t)
+		}
+		n.Value = p.underlying(t, true, t.Obj().Pos(), t.Obj().Name())
 		n.Cyclic = p.canCycle(t, map[types.Type]bool{})
 	}
 	for v, elem := range p.checks {
@@ -58,20 +69,18 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 	if len(p.diags) > 0 {
 		return nil, p.diags
 	}
-	for _, obj := range p.order() {
-		out.Named = append(out.Named, p.named[obj])
-	}
+	out.Named = p.order()
 	out.Warns = p.warns
 	return out, nil
 }
 
 // order lists the named types in the order they were first reached.
-func (p *planner) order() []*types.TypeName {
-	objs := make([]*types.TypeName, len(p.named))
-	for obj, n := range p.named {
-		objs[n.seq] = obj
+func (p *planner) order() []*Named {
+	out := make([]*Named, len(p.named))
+	for _, n := range p.named {
+		out[n.seq] = n
 	}
-	return objs
+	return out
 }
 
 func (p *planner) position(pos token.Pos) token.Position {
@@ -86,20 +95,164 @@ func (p *planner) warnf(pos token.Pos, format string, args ...any) {
 	p.warns = append(p.warns, Diagnostic{Pos: p.position(pos), Msg: sprintf(format, args...)})
 }
 
-// namedFor returns the Named of obj, queueing it the first time.
-func (p *planner) namedFor(obj *types.TypeName) *Named {
-	if n, ok := p.named[obj]; ok {
+// namedFor returns the Named of t, queueing it the first time; root says
+// whether t is a -type (whose function name has no prefix).
+func (p *planner) namedFor(t *types.Named, root bool) *Named {
+	key := typeKey(t)
+	if n, ok := p.named[key]; ok {
 		return n
 	}
+	obj := t.Obj()
 	n := &Named{
 		Name:     obj.Name(),
-		TypeName: typeString(obj.Type()),
-		Func:     p.funcName(obj),
+		TypeName: typeString(t),
+		Func:     p.funcName(t, root),
+		Type:     p.goType(t, obj.Pos(), obj.Name()),
 		seq:      len(p.named),
 	}
-	p.named[obj] = n
-	p.queue = append(p.queue, obj)
+	p.named[key] = n
+	p.queue = append(p.queue, t)
 	return n
+}
+
+// typeKey identifies a named type, instances by their type arguments.
+func typeKey(t types.Type) string { return types.TypeString(t, nil) }
+
+// instances returns the specialized Named of each instantiation of the
+// generic type t that the package writes with concrete type arguments, in
+// the order of their spelling. The generic encode function dispatches to
+// them, so that only instantiations made elsewhere take the dynamic path for
+// their type-parameter values.
+func (p *planner) instances(t *types.Named) []*Named {
+	seen := map[string]*types.Named{}
+	for _, inst := range p.pkg.TypesInfo.Instances {
+		n, ok := inst.Type.(*types.Named)
+		if !ok || n.Origin() != t || hasTypeParam(n) || !p.spellable(n) {
+			continue
+		}
+		seen[typeKey(n)] = n
+	}
+	keys := make([]string, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var out []*Named
+	for _, k := range keys {
+		out = append(out, p.namedFor(seen[k], false))
+	}
+	return out
+}
+
+// hasTypeParam reports whether a type argument of t mentions a type parameter.
+func hasTypeParam(t *types.Named) bool {
+	for i := range t.TypeArgs().Len() {
+		if mentionsTypeParam(t.TypeArgs().At(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionsTypeParam(t types.Type) bool {
+	switch u := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Named:
+		return hasTypeParam(u)
+	case *types.Pointer:
+		return mentionsTypeParam(u.Elem())
+	case *types.Slice:
+		return mentionsTypeParam(u.Elem())
+	case *types.Array:
+		return mentionsTypeParam(u.Elem())
+	case *types.Map:
+		return mentionsTypeParam(u.Key()) || mentionsTypeParam(u.Elem())
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if mentionsTypeParam(u.Field(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spellable reports whether generated code in this package can name t:
+// no unexported type of another package, no anonymous struct or interface
+// type inside (those are spelled only where the plan needs them).
+func (p *planner) spellable(t types.Type) bool {
+	switch u := types.Unalias(t).(type) {
+	case *types.Basic, *types.TypeParam:
+		return true
+	case *types.Named:
+		if u.Obj().Pkg() != nil && u.Obj().Pkg().Path() != p.pkg.PkgPath && !u.Obj().Exported() {
+			return false
+		}
+		for i := range u.TypeArgs().Len() {
+			if !p.spellable(u.TypeArgs().At(i)) {
+				return false
+			}
+		}
+		return true
+	case *types.Pointer:
+		return p.spellable(u.Elem())
+	case *types.Slice:
+		return p.spellable(u.Elem())
+	case *types.Array:
+		return p.spellable(u.Elem())
+	case *types.Map:
+		return p.spellable(u.Key()) && p.spellable(u.Elem())
+	case *types.Interface:
+		return u.Empty()
+	}
+	return false
+}
+
+// typeParams spells the type parameters of a generic -type, with their
+// constraints, for its encode function.
+func (p *planner) typeParams(t *types.Named) []TypeParam {
+	var out []TypeParam
+	for i := range t.TypeParams().Len() {
+		tp := t.TypeParams().At(i)
+		c, ok := p.constraint(tp.Constraint())
+		if !ok {
+			p.errorf(tp.Obj().Pos(), "type %s: the constraint %s of %s cannot be spelled in generated code; use a named constraint or a union of exported types", t.Obj().Name(), typeString(tp.Constraint()), tp.Obj().Name())
+		}
+		out = append(out, TypeParam{Name: tp.Obj().Name(), Constraint: c})
+	}
+	return out
+}
+
+// constraint spells a constraint: a named interface (comparable, cmp.Ordered,
+// one of the package's), any, or an implicit union such as ~int | ~string.
+func (p *planner) constraint(c types.Type) (*GoType, bool) {
+	switch u := types.Unalias(c).(type) {
+	case *types.Named:
+		return p.goType(u, token.NoPos, ""), p.spellable(u)
+	case *types.Interface:
+		if u.Empty() {
+			return &GoType{Iface: true}, true
+		}
+		if !u.IsImplicit() || u.NumEmbeddeds() != 1 {
+			return nil, false
+		}
+		union, ok := u.EmbeddedType(0).(*types.Union)
+		if !ok {
+			// A single term: ~int, or a type.
+			return p.constraint(types.NewInterfaceType(nil, []types.Type{types.NewUnion([]*types.Term{types.NewTerm(false, u.EmbeddedType(0))})}))
+		}
+		g := &GoType{}
+		for i := range union.Len() {
+			term := union.Term(i)
+			if !p.spellable(term.Type()) {
+				return nil, false
+			}
+			g.Union = append(g.Union, GoTerm{Tilde: term.Tilde(), Type: p.goType(term.Type(), token.NoPos, "")})
+		}
+		return g, true
+	}
+	return nil, false
 }
 
 // typeString spells t as %T does: package names, not paths.
@@ -182,19 +335,45 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 		return v
 	}
 	if n, ok := t.(*types.Named); ok {
+		if ok, viaPtr := p.encodable(n, addr); ok {
+			v.Kind, v.Addr = Encodable, viaPtr
+			return v
+		}
 		switch n.Underlying().(type) {
 		case *types.Struct, *types.Slice, *types.Array, *types.Map:
-			if n.TypeArgs().Len() > 0 {
-				p.errorf(pos, "%s: generic type %s is not supported yet", what, typeString(t))
+			if !p.spellable(n) {
+				p.errorf(pos, "%s: type %s cannot be named in generated code (an unexported type of another package)", what, typeString(t))
 				v.Kind = Unsupported
 				return v
 			}
+			target := n
+			if hasTypeParam(n) {
+				// Page[T] inside a generic type: its generic function.
+				target = n.Origin()
+			}
 			v.Kind = Ref
-			v.Ref = p.namedFor(n.Obj())
+			v.Ref = p.namedFor(target, false)
 			return v
 		}
 	}
 	return p.underlying(t, addr, pos, what)
+}
+
+// encodable reports whether the named type t has encoding methods of its
+// own (jsondumprt.Encodable): generated for another package, or written by
+// hand. Earlier output for this package is loaded empty, so it never counts.
+func (p *planner) encodable(t *types.Named, addr bool) (yes, viaPtr bool) {
+	if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == p.pkg.PkgPath && t.TypeParams().Len() > 0 {
+		return false, false
+	}
+	ptr := types.NewMethodSet(types.NewPointer(t))
+	if ptr.Lookup(t.Obj().Pkg(), "EncodeJSONPointer") == nil || ptr.Lookup(t.Obj().Pkg(), "EncodeJSON") == nil {
+		return false, false
+	}
+	if !addr {
+		return types.NewMethodSet(t).Lookup(t.Obj().Pkg(), "EncodeJSON") != nil, false
+	}
+	return true, true
 }
 
 // underlying plans a value by its underlying type, for a named type's own
@@ -338,7 +517,7 @@ func (p *planner) canCycle(t types.Type, stack map[types.Type]bool) bool {
 		return r
 	}
 	switch u := t.(type) {
-	case *types.Interface:
+	case *types.Interface, *types.TypeParam:
 		return true
 	case *types.Pointer:
 		return p.canCycle(u.Elem(), stack)
@@ -366,7 +545,18 @@ func (p *planner) goType(t types.Type, pos token.Pos, what string) *GoType {
 		if u.Obj().Pkg() != nil {
 			g.Path = u.Obj().Pkg().Path()
 		}
+		if u.TypeArgs().Len() > 0 {
+			for i := range u.TypeArgs().Len() {
+				g.TypeArgs = append(g.TypeArgs, p.goType(u.TypeArgs().At(i), pos, what))
+			}
+		} else {
+			for i := range u.TypeParams().Len() {
+				g.TypeArgs = append(g.TypeArgs, &GoType{Name: u.TypeParams().At(i).Obj().Name()})
+			}
+		}
 		return g
+	case *types.TypeParam:
+		return &GoType{Name: u.Obj().Name()}
 	case *types.Basic:
 		return &GoType{Name: u.Name()}
 	case *types.Pointer:

@@ -155,3 +155,37 @@ func TestOwnMethod(t *testing.T) {
 		t.Errorf("jsondumpgen wrote a file for a type with its own Dumps")
 	}
 }
+
+// TestTwoFiles runs jsondumpgen twice in one package, for types that reach a
+// common type, in both orders, and builds the package after each round.
+func TestTwoFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a package")
+	}
+	src := "package x\n\ntype C struct{ N int }\n\ntype A struct{ C C }\n\ntype B struct {\n\tC  *C\n\tCs []C\n}\n"
+	dir := tempPackage(t, src)
+	for _, order := range [][]string{{"-type=A", "-type=B"}, {"-type=B", "-type=A"}} {
+		for _, arg := range order {
+			if stderr, code := run(t, dir, arg); code != 0 {
+				t.Fatalf("jsondumpgen %s: exit %d: %s", arg, code, stderr)
+			}
+		}
+		cmd := exec.Command("go", "vet", ".")
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go vet after jsondumpgen %v: %v\n%s", order, err, out)
+		}
+	}
+}
+
+func TestBadConstraint(t *testing.T) {
+	src := "package x\n\ntype G[T interface {\n\t~int\n\tString() string\n}] struct{ V T }\n"
+	dir := tempPackage(t, src)
+	stderr, code := run(t, dir, "-type=G")
+	if code != 1 || !strings.Contains(stderr, "x.go:3:8: type G: the constraint") {
+		t.Errorf("jsondumpgen -type=G: exit %d, stderr %q; want 1 and x.go:3:8", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "g_jsondump.go")); err == nil {
+		t.Errorf("jsondumpgen wrote a file for an unsupported constraint")
+	}
+}

@@ -138,7 +138,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				if v1 == nil {
 					e.Null()
 				} else {
-					_jsondump_Item(e, v1)
+					_jsondump_Doc_Item(e, v1)
 				}
 			})
 			e.Key("\"by_name\"", "\"by_name\"")
@@ -171,7 +171,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				if e.BeginArray() {
 					for i0 := range v.Items {
 						e.Elem()
-						_jsondump_Item(e, &v.Items[i0])
+						_jsondump_Doc_Item(e, &v.Items[i0])
 						if e.Failed() {
 							break
 						}
@@ -221,7 +221,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 			if v.Nil == nil {
 				e.Null()
 			} else {
-				_jsondump_Base(e, v.Nil)
+				_jsondump_Doc_Base(e, v.Nil)
 			}
 			e.Key("\"nil_map\"", "\"nil_map\"")
 			jsondumprt.EncodeStringMap(e, v.NilMap, func(e *jsondumprt.Encoder, v1 string) {
@@ -335,7 +335,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 			if v.Nil == nil {
 				e.Null()
 			} else {
-				_jsondump_Base(e, v.Nil)
+				_jsondump_Doc_Base(e, v.Nil)
 			}
 			e.Key("\"items\"", "\"items\"")
 			if v.Items == nil {
@@ -344,7 +344,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				if e.BeginArray() {
 					for i0 := range v.Items {
 						e.Elem()
-						_jsondump_Item(e, &v.Items[i0])
+						_jsondump_Doc_Item(e, &v.Items[i0])
 						if e.Failed() {
 							break
 						}
@@ -361,7 +361,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				if v1 == nil {
 					e.Null()
 				} else {
-					_jsondump_Item(e, v1)
+					_jsondump_Doc_Item(e, v1)
 				}
 			})
 			e.Key("\"by_u\"", "\"by_u\"")
@@ -446,7 +446,7 @@ func _jsondump_List(e *jsondumprt.Encoder, v *List) {
 		if e.BeginArray() {
 			for i0 := range *v {
 				e.Elem()
-				_jsondump_Item(e, &(*v)[i0])
+				_jsondump_Doc_Item(e, &(*v)[i0])
 				if e.Failed() {
 					break
 				}
@@ -519,7 +519,7 @@ func _jsondump_Keys(e *jsondumprt.Encoder, v *Keys) {
 	}
 }
 
-func _jsondump_Base(e *jsondumprt.Encoder, v *Base) {
+func _jsondump_Doc_Base(e *jsondumprt.Encoder, v *Base) {
 	if e.BeginObject() {
 		e.Key("\"id\"", "\"id\"")
 		e.Int(int64(v.ID))
@@ -529,7 +529,7 @@ func _jsondump_Base(e *jsondumprt.Encoder, v *Base) {
 	}
 }
 
-func _jsondump_Item(e *jsondumprt.Encoder, v *Item) {
+func _jsondump_Doc_Item(e *jsondumprt.Encoder, v *Item) {
 	if e.BeginObject() {
 		e.Key("\"name\"", "\"name\"")
 		e.String(v.Name)

@@ -335,14 +335,14 @@ func _jsondump_Bytes(e *jsondumprt.Encoder, v *Bytes) {
 				e.EndArray()
 			}
 			e.Key("\"blob\"", "\"blob\"")
-			_jsondump_Blob(e, &v.Blob)
+			_jsondump_Shapes_Blob(e, &v.Blob)
 			e.Key("\"octets\"", "\"octets\"")
 			jsondumprt.EncodeBytes(e, v.Octets)
 		} else {
 			e.Key("\"octets\"", "\"octets\"")
 			jsondumprt.EncodeBytes(e, v.Octets)
 			e.Key("\"blob\"", "\"blob\"")
-			_jsondump_Blob(e, &v.Blob)
+			_jsondump_Shapes_Blob(e, &v.Blob)
 			e.Key("\"arr\"", "\"arr\"")
 			if e.BeginArray() {
 				for i0 := range v.Arr {
@@ -359,6 +359,6 @@ func _jsondump_Bytes(e *jsondumprt.Encoder, v *Bytes) {
 	}
 }
 
-func _jsondump_Blob(e *jsondumprt.Encoder, v *Blob) {
+func _jsondump_Shapes_Blob(e *jsondumprt.Encoder, v *Blob) {
 	jsondumprt.EncodeBytes(e, (*v))
 }
