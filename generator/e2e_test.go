@@ -171,6 +171,7 @@ func TestEndToEnd(t *testing.T) {
 				t.Fatalf("driver %s output: %v\n%s", name, err, out)
 			}
 			want := pythonDumps(t, python, res.Input, e2ePython[name])
+			checkExpected(t, name, want)
 			for i, o := range e2eOptions {
 				if res.Errors[i] != "" {
 					t.Errorf("%s: Dumps(%s) failed: %s", name, o.goOpts, res.Errors[i])
@@ -232,4 +233,38 @@ func pythonDumps(t *testing.T, python string, input []byte, expr string) []strin
 		t.Fatalf("python3 output: %v", err)
 	}
 	return res
+}
+
+// checkExpected compares python3's outputs for a case with the copy stored
+// in golden/<case>/python_dumps.json, for reviewers to read beside the
+// generated code; -update rewrites that copy from python3's outputs.
+func checkExpected(t *testing.T, name string, want []string) {
+	t.Helper()
+	type entry struct {
+		Kwargs string `json:"json.dumps kwargs"`
+		Output string `json:"output"`
+	}
+	var entries []entry
+	for i, o := range e2eOptions {
+		entries = append(entries, entry{o.pyKwargs, want[i]})
+	}
+	data, err := json.MarshalIndent(entries, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, '\n')
+	path := filepath.Join("..", "golden", name, "python_dumps.json")
+	if *update {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run: go test ./generator -run TestEndToEnd -update)", err)
+	}
+	if !bytes.Equal(old, data) {
+		t.Errorf("%s differs from python3's outputs now (run: go test ./generator -run TestEndToEnd -update, and review the diff)", path)
+	}
 }
