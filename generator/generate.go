@@ -4,7 +4,9 @@
 package generator
 
 import (
+	"go/types"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -12,7 +14,7 @@ import (
 type Config struct {
 	Dir    string   // the package directory; "" is "."
 	Types  []string // the -type names, at least one
-	Output string   // the output file; "" is <first type, lower case>_jsondump.go in Dir
+	Output string   // the output file; "" is <first type, lower case>_jsondump.go in Dir (_jsondump_test.go for types of _test.go files)
 	Tags   []string // build tags
 	Strict bool     // warnings are errors
 }
@@ -43,9 +45,18 @@ func GenerateResult(cfg Config) (Result, error) {
 	if len(cfg.Types) == 0 {
 		return Result{}, DiagnosticList{{Msg: "no types given; use -type=T"}}
 	}
-	pkg, err := load(cfg)
+	pkg, err := load(cfg, false, nil)
 	if err != nil {
 		return Result{}, err
+	}
+	tests := false
+	if !declaresAll(pkg.Types, cfg.Types) {
+		// Types of _test.go files: load the package with its tests.
+		if tpkg, err := load(cfg, true, cfg.Types); err != nil {
+			return Result{}, err
+		} else if tpkg != nil {
+			pkg, tests = tpkg, true
+		}
 	}
 	objs, err := lookupTypes(pkg, cfg.Types)
 	if err != nil {
@@ -67,13 +78,18 @@ func GenerateResult(cfg Config) (Result, error) {
 		if dir == "" {
 			dir = "."
 		}
-		out = filepath.Join(dir, strings.ToLower(cfg.Types[0])+"_jsondump.go")
+		name := strings.ToLower(cfg.Types[0]) + "_jsondump.go"
+		if tests && slices.ContainsFunc(objs, func(obj *types.TypeName) bool { return inTestFile(pkg, obj) }) {
+			// Types of _test.go files are seen only by the test build.
+			name = strings.ToLower(cfg.Types[0]) + "_jsondump_test.go"
+		}
+		out = filepath.Join(dir, name)
 	}
 	f, err := emit(p, out)
 	if err != nil {
 		return Result{}, err
 	}
-	if err := typeCheck(cfg, f); err != nil {
+	if err := typeCheck(cfg, f, tests, pkg.ID); err != nil {
 		return Result{}, err
 	}
 	return Result{Files: []File{f}, Warnings: p.Warns}, nil

@@ -22,7 +22,10 @@ var toleratedError = regexp.MustCompile(`(has no field or method|missing method)
 
 // load loads the package in cfg.Dir without the files that carry the
 // generated-code header, and returns it or the diagnostics that stop us.
-func load(cfg Config) (*packages.Package, error) {
+// With tests, it loads the package with its _test.go files, and returns the
+// variant (the package with its internal tests, or the external _test
+// package) that declares every name in types.
+func load(cfg Config, tests bool, names []string) (*packages.Package, error) {
 	dir := cfg.Dir
 	if dir == "" {
 		dir = "."
@@ -31,6 +34,7 @@ func load(cfg Config) (*packages.Package, error) {
 		Mode:       packages.NeedName | packages.NeedFiles,
 		Dir:        dir,
 		BuildFlags: buildFlags(cfg.Tags),
+		Tests:      tests,
 	}
 	// A first cheap pass lists the files, so that our own earlier output can
 	// be replaced by an empty file of the same package in an overlay.
@@ -38,13 +42,15 @@ func load(cfg Config) (*packages.Package, error) {
 	if err != nil {
 		return nil, DiagnosticList{{Msg: "loading " + dir + ": " + err.Error()}}
 	}
-	if len(pkgs) != 1 {
+	if len(pkgs) == 0 || !tests && len(pkgs) != 1 {
 		return nil, DiagnosticList{{Msg: "loading " + dir + ": expected one package"}}
 	}
 	overlay := map[string][]byte{}
-	for _, f := range pkgs[0].GoFiles {
-		if isGenerated(f) {
-			overlay[f] = []byte("package " + packageName(f) + "\n")
+	for _, p := range pkgs {
+		for _, f := range p.GoFiles {
+			if isGenerated(f) {
+				overlay[f] = []byte("package " + packageName(f) + "\n")
+			}
 		}
 	}
 	pcfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo
@@ -54,8 +60,22 @@ func load(cfg Config) (*packages.Package, error) {
 		return nil, DiagnosticList{{Msg: "loading " + dir + ": " + err.Error()}}
 	}
 	pkg := pkgs[0]
+	if tests {
+		pkg = nil
+		for _, p := range pkgs {
+			if strings.HasSuffix(p.ID, ".test") || p.Types == nil || !declaresAll(p.Types, names) {
+				continue
+			}
+			if pkg == nil || strings.Contains(p.ID, "[") && !strings.Contains(pkg.ID, "[") {
+				pkg = p
+			}
+		}
+		if pkg == nil {
+			return nil, nil // the caller reports the missing names
+		}
+	}
 	var diags DiagnosticList
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
+	packages.Visit([]*packages.Package{pkg}, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			if p == pkg && e.Kind == packages.TypeError && toleratedError.MatchString(e.Msg) {
 				continue
@@ -76,6 +96,21 @@ func load(cfg Config) (*packages.Package, error) {
 		return nil, DiagnosticList{{Msg: "loading " + dir + ": no type information"}}
 	}
 	return pkg, nil
+}
+
+// declaresAll reports whether every name is a type declared in pkg.
+func declaresAll(pkg *types.Package, names []string) bool {
+	for _, name := range names {
+		if _, ok := pkg.Scope().Lookup(name).(*types.TypeName); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// inTestFile reports whether obj is declared in a _test.go file.
+func inTestFile(pkg *packages.Package, obj types.Object) bool {
+	return strings.HasSuffix(pkg.Fset.Position(obj.Pos()).Filename, "_test.go")
 }
 
 // errorDiagnostic turns a packages.Error ("file:line:col" in Pos) into a
@@ -187,7 +222,7 @@ func checkOwnMethods(pkg *packages.Package, objs []*types.TypeName) error {
 // earlier version, so that code which does not compile is never written.
 // An error here is a bug of jsondumpgen: the message says so and shows the
 // generated source around each error.
-func typeCheck(cfg Config, f File) error {
+func typeCheck(cfg Config, f File, tests bool, id string) error {
 	dir := cfg.Dir
 	if dir == "" {
 		dir = "."
@@ -200,26 +235,35 @@ func typeCheck(cfg Config, f File) error {
 		Mode:       packages.NeedName | packages.NeedFiles,
 		Dir:        dir,
 		BuildFlags: buildFlags(cfg.Tags),
+		Tests:      tests,
 	}
 	pkgs, err := packages.Load(pcfg, ".")
-	if err != nil || len(pkgs) != 1 {
+	if err != nil || len(pkgs) == 0 {
 		return DiagnosticList{{Msg: fmt.Sprintf("checking the generated code: loading %s: %v (%d packages)", dir, err, len(pkgs))}}
 	}
 	overlay := map[string][]byte{abs: f.Content}
-	for _, name := range pkgs[0].GoFiles {
-		if name != abs && isGenerated(name) {
-			overlay[name] = []byte("package " + packageName(name) + "\n")
+	for _, p := range pkgs {
+		for _, name := range p.GoFiles {
+			if name != abs && isGenerated(name) {
+				overlay[name] = []byte("package " + packageName(name) + "\n")
+			}
 		}
 	}
 	pcfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedTypes | packages.NeedSyntax
 	pcfg.Overlay = overlay
 	pkgs, err = packages.Load(pcfg, ".")
-	if err != nil || len(pkgs) != 1 {
+	var pkg *packages.Package
+	for _, p := range pkgs {
+		if p.ID == id {
+			pkg = p
+		}
+	}
+	if err != nil || pkg == nil {
 		return DiagnosticList{{Msg: fmt.Sprintf("checking the generated code: loading %s: %v (%d packages)", dir, err, len(pkgs))}}
 	}
 	var diags DiagnosticList
-	for _, e := range pkgs[0].Errors {
-		if e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") && len(pkgs[0].Errors) > 1 {
+	for _, e := range pkg.Errors {
+		if e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") && len(pkg.Errors) > 1 {
 			continue // the go command's summary of the type errors that follow
 		}
 		d := errorDiagnostic(e)

@@ -189,3 +189,37 @@ func TestBadConstraint(t *testing.T) {
 		t.Errorf("jsondumpgen wrote a file for an unsupported constraint")
 	}
 }
+
+// TestTestFiles generates for types declared in _test.go files, of the
+// package and of its external test package, and runs the tests that use them.
+func TestTestFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs a test binary")
+	}
+	dir := tempPackage(t, "package x\n\ntype T struct{ A int }\n")
+	files := map[string]string{
+		"in_test.go": "package x\n\nimport \"testing\"\n\ntype Fixture struct {\n\tName string `json:\"name\"`\n\tT    T\n}\n\n" +
+			"func TestIn(t *testing.T) {\n\ts, err := (&Fixture{Name: \"é\", T: T{1}}).Dumps()\n\tif err != nil || s != `{\"name\": \"\\u00e9\", \"T\": {\"A\": 1}}` {\n\t\tt.Fatal(s, err)\n\t}\n}\n",
+		"ext_test.go": "package x_test\n\nimport \"testing\"\n\ntype Ext struct{ N []int }\n\n" +
+			"func TestExt(t *testing.T) {\n\ts, err := (&Ext{N: []int{1, 2}}).Dumps()\n\tif err != nil || s != `{\"N\": [1, 2]}` {\n\t\tt.Fatal(s, err)\n\t}\n}\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, typ := range []string{"Fixture", "Ext"} {
+		if stderr, code := run(t, dir, "-type="+typ); code != 0 {
+			t.Fatalf("jsondumpgen -type=%s: exit %d: %s", typ, code, stderr)
+		}
+		want := filepath.Join(dir, strings.ToLower(typ)+"_jsondump_test.go")
+		if _, err := os.Stat(want); err != nil {
+			t.Errorf("jsondumpgen -type=%s: %v", typ, err)
+		}
+	}
+	cmd := exec.Command("go", "test", ".")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go test in the generated package: %v\n%s", err, out)
+	}
+}
