@@ -69,7 +69,9 @@ var e2eValues = map[string]string{
 		N int ` + "`" + `json:"n,string" yaml:"n"` + "`" + `
 	}{"t": {7}}
 	v.Bytes.Octets = []shapes.Octet{0, 1, 255}
-	v.Bytes.Arr = [2]byte{1, 2}`,
+	v.Bytes.Arr = [2]byte{1, 2}
+	v.Zeros.Arr[1] = []int{}
+	v.Zeros.FS.F = math.Copysign(0, -1)`,
 	"recursive": `leaf := &recursive.Node{Value: 3}
 	v := &recursive.Node{Value: 1, Next: &recursive.Node{Value: 2, Next: leaf},
 		Children: []*recursive.Node{leaf, nil, {Value: 4, Children: []*recursive.Node{}}},
@@ -88,11 +90,13 @@ var e2ePython = map[string]string{
 		"list": [{"V": 1.0}, {"V": 0.5}], "by_name": {"k": {"Z": "z", "A": "\u00e9"}},
 		"mixed": {True: "one", -1: "m", 2.5: "f", 7: "u"}, "nested": {"x": {False: 1}},
 		"by_pt": {}, "tagged": {"t": {"n": "7"}},
-		"bytes": {"octets": "AAH/", "blob": None, "arr": [1, 2]}}`,
+		"bytes": {"octets": "AAH/", "blob": None, "arr": [1, 2]},
+		"zeros": {"arr": [None, []], "fs": {"F": -0.0}}}`,
 }
 
 var e2eImports = map[string]string{
 	"generic":    `"image"`,
+	"shapes":     `"math"`,
 	"basic":      `"math"`,
 	"marshalers": `"math/big"; "time"`,
 }

@@ -1,6 +1,10 @@
 package generator
 
-import "github.com/dave/jennifer/jen"
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
 
 // emitStruct writes one JSON object for a struct value, v being a pointer
 // to it; the field order follows SortKeys when it differs:
@@ -76,6 +80,8 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 		conds = append(conds, fx().Op("!=").Nil())
 	case ZeroFloat:
 		conds = append(conds, jen.Qual(mathPath, "Float64bits").Call(jen.Float64().Call(fx())).Op("!=").Lit(0))
+	case ZeroFields, ZeroElems:
+		conds = append(conds, jen.Op("!").Parens(zeroExpr(f.ZeroTest, fx, depth)))
 	}
 	body := func(b *jen.Group) {
 		b.Id("e").Dot("Key").Call(jen.Lit(f.KeyASCII), jen.Lit(f.KeyUTF8))
@@ -90,4 +96,40 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 		cond = cond.Op("&&").Add(c)
 	}
 	g.If(cond).BlockFunc(body)
+}
+
+// zeroExpr is the expression "x is its zero value" by a ZeroTest:
+//
+//	x.A == nil && math.Float64bits(float64(x.F)) == 0 && jsondumprt.IsZero(x.S)
+//	func() bool { for i := range x { if !(<x[i] zero>) { return false } }; return true }()
+func zeroExpr(z *ZeroTest, x func() *jen.Statement, depth int) *jen.Statement {
+	switch z.Kind {
+	case ZeroNil:
+		return x().Op("==").Nil()
+	case ZeroFloat:
+		return jen.Qual(mathPath, "Float64bits").Call(jen.Float64().Call(x())).Op("==").Lit(0)
+	case ZeroFields:
+		if len(z.Fields) == 0 {
+			return jen.True()
+		}
+		var expr *jen.Statement
+		for _, f := range z.Fields {
+			c := zeroExpr(f.Test, func() *jen.Statement { return x().Dot(f.Name) }, depth)
+			if expr == nil {
+				expr = c
+			} else {
+				expr = expr.Op("&&").Add(c)
+			}
+		}
+		return expr
+	case ZeroElems:
+		i := fmt.Sprintf("z%d", depth)
+		return jen.Func().Params().Bool().Block(
+			jen.For(jen.Id(i).Op(":=").Range().Add(x())).Block(
+				jen.If(jen.Op("!").Parens(zeroExpr(z.Elem, func() *jen.Statement { return x().Index(jen.Id(i)) }, depth+1))).Block(jen.Return(jen.False())),
+			),
+			jen.Return(jen.True()),
+		).Call()
+	}
+	return rt("IsZero").Call(x())
 }

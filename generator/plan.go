@@ -120,7 +120,24 @@ const (
 	ZeroCompare                 // jsondumprt.IsZero(x)
 	ZeroNil                     // x == nil
 	ZeroFloat                   // math.Float64bits(float64(x)) == 0
+	ZeroFields                  // every field zero (Test.Fields)
+	ZeroElems                   // every element zero (Test.Elem)
 )
+
+// A ZeroTest is reflect.Value.IsZero spelled out for one type, for
+// omitzero on a type that == cannot test: a struct or array that is not
+// comparable, or holds floats (whose -0.0 is not zero).
+type ZeroTest struct {
+	Kind   Zero        // ZeroCompare, ZeroFloat, ZeroNil, ZeroFields, ZeroElems
+	Fields []ZeroField // ZeroFields
+	Elem   *ZeroTest   // ZeroElems
+}
+
+// A ZeroField is one field of a ZeroFields test.
+type ZeroField struct {
+	Name string
+	Test *ZeroTest
+}
 
 // A Step is one selector of a field's path; Ptr when it goes through an
 // embedded pointer, which is skipped with its fields when nil.
@@ -131,13 +148,14 @@ type Step struct {
 
 // A Field is one member of the JSON object written for a struct.
 type Field struct {
-	Path      []Step // selector path, e.g. {Base, ID} for a promoted field
-	Name      string // JSON name
-	KeyASCII  string // `"` + name + `"` as written with ensure_ascii=True
-	KeyUTF8   string // `"` + name + `"` as written with ensure_ascii=False
-	OmitEmpty Empty  // ,omitempty (EmptyNever without it)
-	HasEmpty  bool   // ,omitempty given
-	OmitZero  Zero   // ,omitzero
+	Path      []Step    // selector path, e.g. {Base, ID} for a promoted field
+	Name      string    // JSON name
+	KeyASCII  string    // `"` + name + `"` as written with ensure_ascii=True
+	KeyUTF8   string    // `"` + name + `"` as written with ensure_ascii=False
+	OmitEmpty Empty     // ,omitempty (EmptyNever without it)
+	HasEmpty  bool      // ,omitempty given
+	OmitZero  Zero      // ,omitzero
+	ZeroTest  *ZeroTest // OmitZero ZeroFields or ZeroElems
 	Value     *Value
 	Pos       token.Position // the field's declaration
 }

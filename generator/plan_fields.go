@@ -157,6 +157,9 @@ func (p *planner) structFields(st *types.Struct, owner string) []*Field {
 		}
 		if c.omitZero {
 			f.OmitZero = p.zeroKind(c.v.Type(), c.v.Pos(), what)
+			if f.OmitZero == ZeroFields || f.OmitZero == ZeroElems {
+				f.ZeroTest = p.zeroTest(c.v.Type(), c.v.Pos(), what)
+			}
 		}
 		if c.quoted {
 			leaf := f.Value
@@ -280,8 +283,63 @@ func (p *planner) zeroKind(t types.Type, pos token.Pos, what string) Zero {
 	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Chan, *types.Signature:
 		return ZeroNil
 	}
-	if !types.Comparable(t) {
-		p.errorf(pos, "%s: omitzero on type %s, which is not comparable, is not supported yet", what, typeString(t))
+	return p.zeroTest(t, pos, what).Kind
+}
+
+// zeroTest is reflect.Value.IsZero for t, by its structure: no IsZero
+// methods below the field itself, as encoding/json.
+func (p *planner) zeroTest(t types.Type, pos token.Pos, what string) *ZeroTest {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsFloat != 0 {
+			return &ZeroTest{Kind: ZeroFloat}
+		}
+		return &ZeroTest{Kind: ZeroCompare}
+	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Chan, *types.Signature:
+		return &ZeroTest{Kind: ZeroNil}
+	case *types.Array:
+		if types.Comparable(t) && !hasFloat(t) {
+			return &ZeroTest{Kind: ZeroCompare}
+		}
+		return &ZeroTest{Kind: ZeroElems, Elem: p.zeroTest(u.Elem(), pos, what)}
+	case *types.Struct:
+		if types.Comparable(t) && !hasFloat(t) {
+			return &ZeroTest{Kind: ZeroCompare}
+		}
+		z := &ZeroTest{Kind: ZeroFields}
+		for i := range u.NumFields() {
+			f := u.Field(i)
+			if f.Name() == "_" {
+				continue
+			}
+			if !f.Exported() && f.Pkg() != nil && f.Pkg().Path() != p.pkg.PkgPath {
+				if types.Comparable(t) {
+					return &ZeroTest{Kind: ZeroCompare}
+				}
+				p.errorf(pos, "%s: omitzero on type %s needs its unexported field %s, which generated code cannot read", what, typeString(t), f.Name())
+				return &ZeroTest{Kind: ZeroCompare}
+			}
+			z.Fields = append(z.Fields, ZeroField{Name: f.Name(), Test: p.zeroTest(f.Type(), pos, what)})
+		}
+		return z
 	}
-	return ZeroCompare
+	return &ZeroTest{Kind: ZeroCompare}
+}
+
+// hasFloat reports whether a struct or array type holds a float directly
+// (not through a pointer, slice or map).
+func hasFloat(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsFloat != 0
+	case *types.Array:
+		return hasFloat(u.Elem())
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if hasFloat(u.Field(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
 }

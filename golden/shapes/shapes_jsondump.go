@@ -6,6 +6,7 @@ import (
 	"github.com/jsondump/jsondump"
 	jsondumprt "github.com/jsondump/jsondump/runtime"
 	"io"
+	"math"
 )
 
 // This file fails to compile against a runtime that no longer supports it.
@@ -202,6 +203,8 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					e.EndObject()
 				}
 			})
+			e.Key("\"zeros\"", "\"zeros\"")
+			_jsondump_Shapes_Zeros(e, &v.Zeros)
 		} else {
 			e.Key("\"inline\"", "\"inline\"")
 			if e.BeginObject() {
@@ -315,6 +318,8 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 			})
 			e.Key("\"bytes\"", "\"bytes\"")
 			_jsondump_Bytes(e, &v.Bytes)
+			e.Key("\"zeros\"", "\"zeros\"")
+			_jsondump_Shapes_Zeros(e, &v.Zeros)
 		}
 		e.EndObject()
 	}
@@ -359,6 +364,201 @@ func _jsondump_Bytes(e *jsondumprt.Encoder, v *Bytes) {
 	}
 }
 
+func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
+	if e.BeginObject() {
+		if e.Config().SortKeys {
+			if !(func() bool {
+				for z0 := range v.Arr {
+					if !(v.Arr[z0] == nil) {
+						return false
+					}
+				}
+				return true
+			}()) {
+				e.Key("\"arr\"", "\"arr\"")
+				if e.BeginArray() {
+					for i0 := range v.Arr {
+						e.Elem()
+						if v.Arr[i0] == nil {
+							e.Null()
+						} else {
+							if e.BeginArray() {
+								for i1 := range v.Arr[i0] {
+									e.Elem()
+									e.Int(int64(v.Arr[i0][i1]))
+									if e.Failed() {
+										break
+									}
+								}
+								e.EndArray()
+							}
+						}
+						if e.Failed() {
+							break
+						}
+					}
+					e.EndArray()
+				}
+			}
+			if !(math.Float64bits(float64(v.FS.F)) == 0) {
+				e.Key("\"fs\"", "\"fs\"")
+				if e.BeginObject() {
+					e.Key("\"F\"", "\"F\"")
+					e.Float64(v.FS.F)
+					e.EndObject()
+				}
+			}
+			if !(v.NC.S == nil && math.Float64bits(float64(v.NC.F)) == 0) {
+				e.Key("\"nc\"", "\"nc\"")
+				if e.BeginObject() {
+					if e.Config().SortKeys {
+						e.Key("\"F\"", "\"F\"")
+						e.Float64(v.NC.F)
+						e.Key("\"S\"", "\"S\"")
+						if v.NC.S == nil {
+							e.Null()
+						} else {
+							if e.BeginArray() {
+								for i0 := range v.NC.S {
+									e.Elem()
+									e.Int(int64(v.NC.S[i0]))
+									if e.Failed() {
+										break
+									}
+								}
+								e.EndArray()
+							}
+						}
+					} else {
+						e.Key("\"S\"", "\"S\"")
+						if v.NC.S == nil {
+							e.Null()
+						} else {
+							if e.BeginArray() {
+								for i0 := range v.NC.S {
+									e.Elem()
+									e.Int(int64(v.NC.S[i0]))
+									if e.Failed() {
+										break
+									}
+								}
+								e.EndArray()
+							}
+						}
+						e.Key("\"F\"", "\"F\"")
+						e.Float64(v.NC.F)
+					}
+					e.EndObject()
+				}
+			}
+			if !jsondumprt.IsZero(v.Pt) {
+				e.Key("\"pt\"", "\"pt\"")
+				_jsondump_Shapes_Point(e, &v.Pt)
+			}
+		} else {
+			if !(v.NC.S == nil && math.Float64bits(float64(v.NC.F)) == 0) {
+				e.Key("\"nc\"", "\"nc\"")
+				if e.BeginObject() {
+					if e.Config().SortKeys {
+						e.Key("\"F\"", "\"F\"")
+						e.Float64(v.NC.F)
+						e.Key("\"S\"", "\"S\"")
+						if v.NC.S == nil {
+							e.Null()
+						} else {
+							if e.BeginArray() {
+								for i0 := range v.NC.S {
+									e.Elem()
+									e.Int(int64(v.NC.S[i0]))
+									if e.Failed() {
+										break
+									}
+								}
+								e.EndArray()
+							}
+						}
+					} else {
+						e.Key("\"S\"", "\"S\"")
+						if v.NC.S == nil {
+							e.Null()
+						} else {
+							if e.BeginArray() {
+								for i0 := range v.NC.S {
+									e.Elem()
+									e.Int(int64(v.NC.S[i0]))
+									if e.Failed() {
+										break
+									}
+								}
+								e.EndArray()
+							}
+						}
+						e.Key("\"F\"", "\"F\"")
+						e.Float64(v.NC.F)
+					}
+					e.EndObject()
+				}
+			}
+			if !(func() bool {
+				for z0 := range v.Arr {
+					if !(v.Arr[z0] == nil) {
+						return false
+					}
+				}
+				return true
+			}()) {
+				e.Key("\"arr\"", "\"arr\"")
+				if e.BeginArray() {
+					for i0 := range v.Arr {
+						e.Elem()
+						if v.Arr[i0] == nil {
+							e.Null()
+						} else {
+							if e.BeginArray() {
+								for i1 := range v.Arr[i0] {
+									e.Elem()
+									e.Int(int64(v.Arr[i0][i1]))
+									if e.Failed() {
+										break
+									}
+								}
+								e.EndArray()
+							}
+						}
+						if e.Failed() {
+							break
+						}
+					}
+					e.EndArray()
+				}
+			}
+			if !(math.Float64bits(float64(v.FS.F)) == 0) {
+				e.Key("\"fs\"", "\"fs\"")
+				if e.BeginObject() {
+					e.Key("\"F\"", "\"F\"")
+					e.Float64(v.FS.F)
+					e.EndObject()
+				}
+			}
+			if !jsondumprt.IsZero(v.Pt) {
+				e.Key("\"pt\"", "\"pt\"")
+				_jsondump_Shapes_Point(e, &v.Pt)
+			}
+		}
+		e.EndObject()
+	}
+}
+
 func _jsondump_Shapes_Blob(e *jsondumprt.Encoder, v *Blob) {
 	jsondumprt.EncodeBytes(e, (*v))
+}
+
+func _jsondump_Shapes_Point(e *jsondumprt.Encoder, v *Point) {
+	if e.BeginObject() {
+		e.Key("\"X\"", "\"X\"")
+		e.Int(int64(v.X))
+		e.Key("\"Y\"", "\"Y\"")
+		e.Int(int64(v.Y))
+		e.EndObject()
+	}
 }

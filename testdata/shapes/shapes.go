@@ -24,6 +24,18 @@ type Shapes struct {
 		N int `json:"n,string" yaml:"n"`
 	} `json:"tagged"`
 	Bytes Bytes `json:"bytes"`
+	Zeros Zeros `json:"zeros"`
+}
+
+// Zeros has omitzero fields that == cannot test.
+type Zeros struct {
+	NC struct {
+		S []int
+		F float64
+	} `json:"nc,omitzero"`
+	Arr [2][]int            `json:"arr,omitzero"`
+	FS  struct{ F float64 } `json:"fs,omitzero"`
+	Pt  Point               `json:"pt,omitzero"`
 }
 
 // Octet is a named byte type: a slice of it is base64, as []byte.
