@@ -62,6 +62,9 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 		}
 		n.Value = p.underlying(t, true, t.Obj().Pos(), t.Obj().Name())
 		n.Cyclic = p.canCycle(t, map[types.Type]bool{})
+		if n.Root && n.Value.Kind == Unsupported {
+			p.errorf(t.Obj().Pos(), "type %s: its underlying type %s has no JSON form; -type takes structs, slices, arrays, maps and basic types", t.Obj().Name(), typeString(t.Underlying()))
+		}
 	}
 	for v, elem := range p.checks {
 		v.Check = p.canCycle(elem, map[types.Type]bool{})

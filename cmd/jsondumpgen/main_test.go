@@ -223,3 +223,14 @@ func TestTestFiles(t *testing.T) {
 		t.Fatalf("go test in the generated package: %v\n%s", err, out)
 	}
 }
+
+func TestUnencodableType(t *testing.T) {
+	dir := tempPackage(t, "package x\n\ntype F func() int\n")
+	stderr, code := run(t, dir, "-type=F")
+	if code != 1 || !strings.Contains(stderr, "x.go:3:6: type F: its underlying type func() int has no JSON form") {
+		t.Errorf("jsondumpgen -type=F: exit %d, stderr %q; want 1 and x.go:3:6", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "f_jsondump.go")); err == nil {
+		t.Errorf("jsondumpgen wrote a file for a func type")
+	}
+}
