@@ -40,34 +40,36 @@ type Named struct {
 // A Kind says how a value is written.
 type Kind int
 
+// The kinds of Value, each written by one Encoder method or emitted pattern.
 const (
-	Bool Kind = iota
-	Int
-	Uint
-	Float32
-	Float64
-	String
-	Bytes
-	BigInt      // *big.Int (Addr: a big.Int value)
-	Pointer     // Elem
-	Slice       // Elem
-	Array       // Elem
-	Map         // Key, Elem
-	Struct      // Fields
-	Any         // an interface: the dynamic path
-	Marshaler   // json.Marshaler (Addr: through the pointer)
-	TextMarshal // encoding.TextMarshaler (Addr: through the pointer)
-	RawMessage  // json.RawMessage
-	Number      // json.Number
-	Unsupported // chan, func, complex: the Default hook
-	Ref         // a named type: call its encode function
-	Encodable   // a type with its own EncodeJSON methods (Addr: EncodeJSONPointer)
+	Bool        Kind = iota // bool kinds: e.Bool
+	Int                     // signed integer kinds: e.Int
+	Uint                    // unsigned integer kinds: e.Uint
+	Float32                 // e.Float32
+	Float64                 // e.Float64
+	String                  // string kinds: e.String
+	Bytes                   // []byte and slices of byte kinds: base64
+	BigInt                  // *big.Int (Addr: a big.Int value)
+	Pointer                 // Elem
+	Slice                   // Elem
+	Array                   // Elem
+	Map                     // Key, Elem
+	Struct                  // Fields
+	Any                     // an interface: the dynamic path
+	Marshaler               // json.Marshaler (Addr: through the pointer)
+	TextMarshal             // encoding.TextMarshaler (Addr: through the pointer)
+	RawMessage              // json.RawMessage
+	Number                  // json.Number
+	Unsupported             // chan, func, complex: the Default hook
+	Ref                     // a named type: call its encode function
+	Encodable               // a type with its own EncodeJSON methods (Addr: EncodeJSONPointer)
 )
 
 var kindNames = [...]string{"Bool", "Int", "Uint", "Float32", "Float64", "String", "Bytes", "BigInt",
 	"Pointer", "Slice", "Array", "Map", "Struct", "Any", "Marshaler", "TextMarshal", "RawMessage",
 	"Number", "Unsupported", "Ref", "Encodable"}
 
+// String returns the kind's name.
 func (k Kind) String() string { return kindNames[k] }
 
 // A MapKey says which runtime map function writes a map.

@@ -26,6 +26,7 @@ type TypeError struct {
 	Msg string
 }
 
+// Error returns Python's message.
 func (e *TypeError) Error() string { return e.Msg }
 
 // A ValueError is Python's ValueError: a value that has a JSON kind but cannot
@@ -34,6 +35,7 @@ type ValueError struct {
 	Msg string
 }
 
+// Error returns Python's message.
 func (e *ValueError) Error() string { return e.Msg }
 
 // A RecursionError is Python's RecursionError: the value nests deeper than
@@ -42,6 +44,7 @@ type RecursionError struct {
 	Msg string
 }
 
+// Error returns Python's message.
 func (e *RecursionError) Error() string { return e.Msg }
 
 // A MarshalerError reports a json.Marshaler or encoding.TextMarshaler that
@@ -52,10 +55,12 @@ type MarshalerError struct {
 	Err    error
 }
 
+// Error names the type, the method and its error.
 func (e *MarshalerError) Error() string {
 	return "jsondump: error calling " + e.Method + " for type " + e.Type + ": " + e.Err.Error()
 }
 
+// Unwrap returns the method's error.
 func (e *MarshalerError) Unwrap() error { return e.Err }
 
 // A WriteError is an error of the io.Writer that Dump writes to. Dump stops at
@@ -64,8 +69,10 @@ type WriteError struct {
 	Err error
 }
 
+// Error returns the writer's error, prefixed.
 func (e *WriteError) Error() string { return "jsondump: write error: " + e.Err.Error() }
 
+// Unwrap returns the writer's error.
 func (e *WriteError) Unwrap() error { return e.Err }
 
 // Messages of CPython's json encoder (Lib/json/encoder.py, Modules/_json.c).
