@@ -58,7 +58,14 @@
 // Map keys follow Python's coercion: strings as they are, integers and floats
 // as their text ("1", "1.0", "NaN"), bools as "true"/"false". Go maps have no
 // order, so a map's members come in ascending key order, which is also the
-// order SortKeys gives for keys of one kind.
+// order SortKeys gives for keys of one kind. In generated code a map[any]V
+// (or any interface key type) is built in the order nil, false, true,
+// numbers by value, strings; keys that are equal in Python (true, 1 and 1.0)
+// are one member, named by the first and holding the last one's value; under
+// SortKeys a mix Python cannot sort (a string beside a number, nil beside
+// anything) is Python's TypeError, and keys of any other type are the
+// TypeError "keys must be str, int, float, bool or None", or are dropped
+// under SkipKeys.
 //
 // # Errors
 //
@@ -69,10 +76,10 @@
 //
 // # Limits
 //
-// Python's dicts can hold keys that compare equal only once ({1: "a", True:
-// "b"} is {1: "b"}); a Go map cannot hold two equal keys either, so this
-// matters only for strings that differ in invalid UTF-8 alone, which are
-// merged as Python would merge their U+FFFD forms. A lone surrogate, which a
+// Python's dicts hold keys that compare equal only once ({1: "a", True: "b"}
+// is {1: "b"}). A typed Go map cannot hold two such keys, except strings that
+// differ in invalid UTF-8 alone, which are merged as Python would merge their
+// U+FFFD forms; a map[any]V can, and is merged as described above. A lone surrogate, which a
 // Python str can hold and UTF-8 cannot, comes only from \u escapes in a
 // Marshaler's text; it is written as its \uXXXX escape even when EnsureASCII
 // is off, so that the output stays valid UTF-8. Nesting deeper than MaxDepth
