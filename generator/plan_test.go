@@ -1,0 +1,117 @@
+package generator
+
+import (
+	"slices"
+	"testing"
+)
+
+// planFor plans the -types of a testdata package.
+func planFor(t *testing.T, name string, typeNames ...string) *Plan {
+	t.Helper()
+	cfg := Config{Dir: testdataDir(t, name), Types: typeNames}
+	pkg, err := load(cfg, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	objs, err := lookupTypes(pkg, typeNames)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan(pkg, objs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// walk calls fn for every Value of the plan.
+func walk(p *Plan, fn func(n *Named, v *Value)) {
+	var visit func(n *Named, v *Value)
+	visit = func(n *Named, v *Value) {
+		fn(n, v)
+		for _, f := range v.Fields {
+			visit(n, f.Value)
+		}
+		if v.Elem != nil {
+			visit(n, v.Elem)
+		}
+	}
+	for _, n := range p.Named {
+		visit(n, n.Value)
+	}
+}
+
+// TestPlanCycles checks that only values that can lead back to themselves
+// pay for CheckCircular.
+func TestPlanCycles(t *testing.T) {
+	basic := planFor(t, "basic", "Basic")
+	walk(basic, func(n *Named, v *Value) {
+		if v.Check || n.Cyclic {
+			t.Errorf("basic: %s: %s %s checks for cycles, but nothing in it can cycle", n.Name, v.Kind, v.TypeName)
+		}
+	})
+	rec := planFor(t, "recursive", "Node")
+	var checked []string
+	walk(rec, func(n *Named, v *Value) {
+		if v.Check {
+			checked = append(checked, v.TypeName)
+		}
+	})
+	slices.Sort(checked)
+	checked = slices.Compact(checked)
+	want := []string{"*recursive.Node", "[]*recursive.Node", "map[string]*recursive.Node"}
+	if !slices.Equal(checked, want) {
+		t.Errorf("recursive: checked values %v, want %v", checked, want)
+	}
+	if !rec.Named[0].Cyclic {
+		t.Errorf("recursive: Node is not marked cyclic")
+	}
+}
+
+// TestPlanSortedFields checks that SortKeys's field order is decided at
+// generation time, by Python's code-point order of the JSON names.
+func TestPlanSortedFields(t *testing.T) {
+	p := planFor(t, "basic", "Basic")
+	v := p.Roots[0].Value
+	if v.Sorted == nil {
+		t.Fatal("basic: no sorted order, but the declaration order is not sorted")
+	}
+	var names []string
+	for _, f := range v.Sorted {
+		names = append(names, f.Name)
+	}
+	if !slices.IsSorted(names) {
+		t.Errorf("basic: sorted fields %q are not in order", names)
+	}
+	if len(v.Sorted) != len(v.Fields) {
+		t.Errorf("basic: %d sorted fields, %d fields", len(v.Sorted), len(v.Fields))
+	}
+}
+
+// TestPlanGenericInstances checks that a generic -type dispatches to a
+// specialised function for each instantiation the package writes.
+func TestPlanGenericInstances(t *testing.T) {
+	p := planFor(t, "generic", "Page", "Pair")
+	var page *Named
+	for _, n := range p.Roots {
+		if n.Name == "Page" {
+			page = n
+		}
+	}
+	if page == nil {
+		t.Fatal("no Page root")
+	}
+	var insts []string
+	for _, n := range page.Instances {
+		insts = append(insts, n.TypeName)
+	}
+	// Page[string] is made only by the end-to-end driver, outside the
+	// package: it takes the generic function.
+	want := []string{"generic.Page[generic.Item]", "generic.Page[int]"}
+	if !slices.Equal(insts, want) {
+		t.Errorf("Page instances %v, want %v", insts, want)
+	}
+	if len(page.TypeParams) != 1 || page.TypeParams[0].Name != "T" {
+		t.Errorf("Page type parameters %+v", page.TypeParams)
+	}
+}
