@@ -19,7 +19,7 @@ var goldenCases = []struct {
 	{"basic", []string{"Basic"}},
 	{"nested", []string{"Doc", "List", "Keys"}},
 	{"recursive", []string{"Node"}},
-	{"marshalers", []string{"Event"}},
+	{"marshalers", []string{"Event", "Point"}},
 	{"shapes", []string{"Shapes", "Bytes"}},
 	{"generic", []string{"Feed", "Page", "Pair"}},
 }

@@ -61,6 +61,11 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 			n.TypeParams = p.typeParams(t)
 		}
 		n.Value = p.underlying(t, true, t.Obj().Pos(), t.Obj().Name())
+		if v := p.marshaled(t); v != nil {
+			// A -type with its own MarshalJSON or MarshalText is written
+			// through it, as encoding/json and the dynamic path write it.
+			n.Value = v
+		}
 		n.Cyclic = p.canCycle(t, map[types.Type]bool{})
 		if n.Root && n.Value.Kind == Unsupported {
 			p.errorf(t.Obj().Pos(), "type %s: its underlying type %s has no JSON form; -type takes structs, slices, arrays, maps and basic types", t.Obj().Name(), typeString(t.Underlying()))
@@ -360,6 +365,21 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 		}
 	}
 	return p.underlying(t, addr, pos, what)
+}
+
+// marshaled returns the Value of a named type written by its own
+// MarshalJSON or MarshalText method, or nil.
+func (p *planner) marshaled(t *types.Named) *Value {
+	v := &Value{Type: p.goType(t, t.Obj().Pos(), t.Obj().Name()), TypeName: typeString(t)}
+	if ok, viaPtr := implements(t, marshalJSON, true); ok {
+		v.Kind, v.Addr = Marshaler, viaPtr
+		return v
+	}
+	if ok, viaPtr := implements(t, marshalText, true); ok {
+		v.Kind, v.Addr = TextMarshal, viaPtr
+		return v
+	}
+	return nil
 }
 
 // encodable reports whether the named type t has encoding methods of its

@@ -49,6 +49,44 @@ func (v *Event) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	_jsondump_Event(e, v)
 }
 
+// Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
+func (v *Point) Dumps(opts ...jsondump.Option) (string, error) {
+	e := jsondumprt.NewStringEncoder(opts)
+	v.EncodeJSONPointer(e)
+	return e.FinishString()
+}
+
+// AppendDumps appends the JSON text of v to dst, as Python's json.dumps
+// writes it, and returns the extended buffer.
+func (v *Point) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
+	e := jsondumprt.NewEncoder(dst, opts)
+	v.EncodeJSONPointer(e)
+	return e.Finish()
+}
+
+// Dump writes the JSON text of v to w, as Python's json.dump does, through a
+// bounded buffer.
+func (v *Point) Dump(w io.Writer, opts ...jsondump.Option) error {
+	e := jsondumprt.NewStreamEncoder(w, opts)
+	v.EncodeJSONPointer(e)
+	return e.Close()
+}
+
+// EncodeJSON writes v into e. It makes Point and *Point encodable in an any
+// (jsondumprt.Encodable).
+func (v Point) EncodeJSON(e *jsondumprt.Encoder) {
+	_jsondump_Point(e, &v)
+}
+
+// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
+func (v *Point) EncodeJSONPointer(e *jsondumprt.Encoder) {
+	if v == nil {
+		e.Null()
+		return
+	}
+	_jsondump_Point(e, v)
+}
+
 func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
@@ -142,4 +180,8 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 		}
 		e.EndObject()
 	}
+}
+
+func _jsondump_Point(e *jsondumprt.Encoder, v *Point) {
+	e.Marshaler(v, "*marshalers.Point")
 }
