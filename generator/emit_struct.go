@@ -62,7 +62,7 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 		case EmptyLen:
 			conds = append(conds, jen.Len(fx()).Op("!=").Lit(0))
 		case EmptyFalse:
-			conds = append(conds, fx())
+			conds = append(conds, conv(f.Value, "bool", fx))
 		case EmptyZero:
 			conds = append(conds, fx().Op("!=").Lit(0))
 		case EmptyNil:
@@ -78,8 +78,6 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 		conds = append(conds, jen.Op("!").Add(rt("IsZero")).Call(fx()))
 	case ZeroNil:
 		conds = append(conds, fx().Op("!=").Nil())
-	case ZeroFloat:
-		conds = append(conds, jen.Qual(mathPath, "Float64bits").Call(jen.Float64().Call(fx())).Op("!=").Lit(0))
 	case ZeroFields, ZeroElems:
 		conds = append(conds, jen.Op("!").Parens(zeroExpr(f.ZeroTest, fx, depth)))
 	}
@@ -100,14 +98,12 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 
 // zeroExpr is the expression "x is its zero value" by a ZeroTest:
 //
-//	x.A == nil && math.Float64bits(float64(x.F)) == 0 && jsondumprt.IsZero(x.S)
+//	x.A == nil && jsondumprt.IsZero(x.F) && jsondumprt.IsZero(x.S)
 //	func() bool { for i := range x { if !(<x[i] zero>) { return false } }; return true }()
 func zeroExpr(z *ZeroTest, x func() *jen.Statement, depth int) *jen.Statement {
 	switch z.Kind {
 	case ZeroNil:
 		return x().Op("==").Nil()
-	case ZeroFloat:
-		return jen.Qual(mathPath, "Float64bits").Call(jen.Float64().Call(x())).Op("==").Lit(0)
 	case ZeroFields:
 		if len(z.Fields) == 0 {
 			return jen.True()

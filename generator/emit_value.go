@@ -160,14 +160,15 @@ func emitSlice(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 }
 
 var mapFuncs = [...]string{
-	KeyString:  "EncodeStringMap",
-	KeyInt:     "EncodeIntMap",
-	KeyUint:    "EncodeUintMap",
-	KeyFloat64: "EncodeFloat64Map",
-	KeyFloat32: "EncodeFloat32Map",
-	KeyBool:    "EncodeBoolMap",
-	KeyText:    "EncodeTextMap",
-	KeyAny:     "EncodeAnyMap",
+	KeyString:      "EncodeStringMap",
+	KeyInt:         "EncodeIntMap",
+	KeyUint:        "EncodeUintMap",
+	KeyFloat64:     "EncodeFloat64Map",
+	KeyFloat32:     "EncodeFloat32Map",
+	KeyBool:        "EncodeBoolMap",
+	KeyText:        "EncodeTextMap",
+	KeyTextOrdered: "EncodeTextMapOrdered",
+	KeyAny:         "EncodeAnyMap",
 }
 
 // emitMap writes a map through the runtime function for its key kind, with
@@ -182,7 +183,7 @@ func emitMap(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 	args := []jen.Code{jen.Id("e"), x(), jen.Func().Params(encParam(), jen.Id(name).Add(typeCode(v.Type.Elem))).BlockFunc(func(b *jen.Group) {
 		emitValue(b, v.Elem, func() *jen.Statement { return jen.Id(name) }, nil, depth+1)
 	})}
-	if v.MapKey == KeyText {
+	if v.MapKey == KeyText || v.MapKey == KeyTextOrdered {
 		args = append(args, jen.Lit(typeString0(v.Type.Key)))
 	}
 	encode := rt(mapFuncs[v.MapKey]).Call(args...)

@@ -76,14 +76,15 @@ func (k Kind) String() string { return kindNames[k] }
 type MapKey int
 
 const (
-	KeyString  MapKey = iota // EncodeStringMap
-	KeyInt                   // EncodeIntMap
-	KeyUint                  // EncodeUintMap
-	KeyFloat64               // EncodeFloat64Map
-	KeyFloat32               // EncodeFloat32Map
-	KeyBool                  // EncodeBoolMap
-	KeyText                  // EncodeTextMap
-	KeyAny                   // EncodeAnyMap: an interface key type
+	KeyString      MapKey = iota // EncodeStringMap
+	KeyInt                       // EncodeIntMap
+	KeyUint                      // EncodeUintMap
+	KeyFloat64                   // EncodeFloat64Map
+	KeyFloat32                   // EncodeFloat32Map
+	KeyBool                      // EncodeBoolMap
+	KeyText                      // EncodeTextMap
+	KeyTextOrdered               // EncodeTextMapOrdered: a TextMarshaler of an ordered kind
+	KeyAny                       // EncodeAnyMap: an interface key type
 )
 
 // A Value is how one Go value is written.
@@ -121,16 +122,15 @@ const (
 	ZeroNilOrMethod             // x == nil || x.IsZero()
 	ZeroCompare                 // jsondumprt.IsZero(x)
 	ZeroNil                     // x == nil
-	ZeroFloat                   // math.Float64bits(float64(x)) == 0
 	ZeroFields                  // every field zero (Test.Fields)
 	ZeroElems                   // every element zero (Test.Elem)
 )
 
 // A ZeroTest is reflect.Value.IsZero spelled out for one type, for
 // omitzero on a type that == cannot test: a struct or array that is not
-// comparable, or holds floats (whose -0.0 is not zero).
+// comparable.
 type ZeroTest struct {
-	Kind   Zero        // ZeroCompare, ZeroFloat, ZeroNil, ZeroFields, ZeroElems
+	Kind   Zero        // ZeroCompare, ZeroNil, ZeroFields, ZeroElems
 	Fields []ZeroField // ZeroFields
 	Elem   *ZeroTest   // ZeroElems
 }

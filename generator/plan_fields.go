@@ -275,35 +275,27 @@ func (p *planner) zeroKind(t types.Type, pos token.Pos, what string) Zero {
 	if !isPtr && types.Implements(types.NewPointer(t), isZeroIface) {
 		return ZeroMethod
 	}
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		if u.Info()&types.IsFloat != 0 {
-			return ZeroFloat // -0.0 is not zero for reflect.Value.IsZero
-		}
-	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Chan, *types.Signature:
-		return ZeroNil
-	}
 	return p.zeroTest(t, pos, what).Kind
 }
 
 // zeroTest is reflect.Value.IsZero for t, by its structure: no IsZero
-// methods below the field itself, as encoding/json.
+// methods below the field itself, as encoding/json. For a comparable type
+// that is x == zero (so -0.0 is zero, NaN is not), for others field by field
+// and element by element.
 func (p *planner) zeroTest(t types.Type, pos token.Pos, what string) *ZeroTest {
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
-		if u.Info()&types.IsFloat != 0 {
-			return &ZeroTest{Kind: ZeroFloat}
-		}
+		// == 0, so -0.0 is zero as for reflect.Value.IsZero since Go 1.22.
 		return &ZeroTest{Kind: ZeroCompare}
 	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Chan, *types.Signature:
 		return &ZeroTest{Kind: ZeroNil}
 	case *types.Array:
-		if types.Comparable(t) && !hasFloat(t) {
+		if types.Comparable(t) {
 			return &ZeroTest{Kind: ZeroCompare}
 		}
 		return &ZeroTest{Kind: ZeroElems, Elem: p.zeroTest(u.Elem(), pos, what)}
 	case *types.Struct:
-		if types.Comparable(t) && !hasFloat(t) {
+		if types.Comparable(t) {
 			return &ZeroTest{Kind: ZeroCompare}
 		}
 		z := &ZeroTest{Kind: ZeroFields}
@@ -324,22 +316,4 @@ func (p *planner) zeroTest(t types.Type, pos token.Pos, what string) *ZeroTest {
 		return z
 	}
 	return &ZeroTest{Kind: ZeroCompare}
-}
-
-// hasFloat reports whether a struct or array type holds a float directly
-// (not through a pointer, slice or map).
-func hasFloat(t types.Type) bool {
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&types.IsFloat != 0
-	case *types.Array:
-		return hasFloat(u.Elem())
-	case *types.Struct:
-		for i := range u.NumFields() {
-			if hasFloat(u.Field(i).Type()) {
-				return true
-			}
-		}
-	}
-	return false
 }

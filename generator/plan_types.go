@@ -448,6 +448,7 @@ func (p *planner) underlying(t types.Type, addr bool, pos token.Pos, what string
 		v.Elem = p.value(u.Elem(), addr, pos, what)
 	case *types.Map:
 		v.Kind = Map
+		v.Type = p.goType(u, pos, what) // spelled for its value type, named or not
 		v.MapKey = p.mapKey(u.Key(), pos, what)
 		v.Elem = p.value(u.Elem(), false, pos, what)
 		p.checks[v] = u.Elem()
@@ -488,6 +489,9 @@ func (p *planner) mapKey(k types.Type, pos token.Pos, what string) MapKey {
 		}
 	}
 	if ok, _ := implements(k, marshalText, false); ok {
+		if b, ok := k.Underlying().(*types.Basic); ok && b.Info()&types.IsOrdered != 0 {
+			return KeyTextOrdered
+		}
 		return KeyText
 	}
 	if b, ok := k.Underlying().(*types.Basic); ok {

@@ -251,3 +251,28 @@ func amShow(s string) string {
 	}
 	return s
 }
+
+// tmKey's text forgets the sign, so -n and n are one Python key.
+type tmKey int
+
+func (k tmKey) MarshalText() ([]byte, error) {
+	if k < 0 {
+		k = -k
+	}
+	return []byte("k" + strconv.Itoa(int(k))), nil
+}
+
+// TestEncodeTextMapEqualTexts checks that keys with equal texts make one
+// member, the same on every call: the first key in key order names it, the
+// last one's value is written.
+func TestEncodeTextMapEqualTexts(t *testing.T) {
+	m := map[tmKey]int{-3: 1, 3: 2, -1: 3, 1: 4, 2: 5}
+	for range 50 {
+		e := NewEncoder(nil, nil)
+		EncodeTextMapOrdered(e, m, func(e *Encoder, v int) { e.Int(int64(v)) }, "runtime.tmKey")
+		got, err := e.Finish()
+		if want := `{"k1": 4, "k2": 5, "k3": 2}`; err != nil || string(got) != want {
+			t.Fatalf("EncodeTextMapOrdered = %s, %v; want %s", got, err, want)
+		}
+	}
+}

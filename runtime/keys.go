@@ -158,12 +158,32 @@ func EncodeBoolMap[K ~bool, V any](e *Encoder, m map[K]V, enc func(*Encoder, V))
 }
 
 // EncodeTextMap writes a map whose keys are encoding.TextMarshalers: each
-// key is the str of its text, and members are ordered by that text. typ
-// names the key type for a MarshalText error.
+// key is the str of its text, and members are ordered by that text. Keys
+// whose texts are equal are one Python dict key: one member, at the place of
+// the first, with the value of the last. Which of them is first is not
+// defined for key types that have no order (EncodeTextMapOrdered defines it
+// for the others). typ names the key type for a MarshalText error.
 func EncodeTextMap[K interface {
 	comparable
 	encoding.TextMarshaler
 }, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), typ string) {
+	encodeTextMap(e, m, enc, typ, nil)
+}
+
+// EncodeTextMapOrdered is EncodeTextMap for a key type with an order (an
+// integer, float or string kind): keys with equal texts are ordered by their
+// own value, so the member written is the same on every call.
+func EncodeTextMapOrdered[K interface {
+	cmp.Ordered
+	encoding.TextMarshaler
+}, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), typ string) {
+	encodeTextMap(e, m, enc, typ, cmp.Compare[K])
+}
+
+func encodeTextMap[K interface {
+	comparable
+	encoding.TextMarshaler
+}, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), typ string, tie func(a, b K) int) {
 	if m == nil {
 		e.Null()
 		return
@@ -174,21 +194,31 @@ func EncodeTextMap[K interface {
 	type entry struct {
 		text string
 		key  K
+		val  V
 	}
 	entries := make([]entry, 0, len(m))
-	for k := range m {
+	for k, v := range m {
 		text, err := k.MarshalText()
 		if err != nil {
 			e.Fail(&MarshalerError{Type: typ, Method: "MarshalText", Err: err})
 			e.EndObject()
 			return
 		}
-		entries = append(entries, entry{string(text), k})
+		entries = append(entries, entry{string(text), k, v})
 	}
-	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.text, b.text) })
-	for _, x := range entries {
+	slices.SortFunc(entries, func(a, b entry) int {
+		if c := strings.Compare(a.text, b.text); c != 0 || tie == nil {
+			return c
+		}
+		return tie(a.key, b.key)
+	})
+	for i := 0; i < len(entries); {
+		x := entries[i]
+		for i++; i < len(entries) && entries[i].text == x.text; i++ {
+			x.val = entries[i].val
+		}
 		e.KeyString(x.text)
-		enc(e, m[x.key])
+		enc(e, x.val)
 		if e.err != nil {
 			break
 		}

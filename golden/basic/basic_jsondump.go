@@ -6,7 +6,6 @@ import (
 	"github.com/jsondump/jsondump"
 	jsondumprt "github.com/jsondump/jsondump/runtime"
 	"io"
-	"math"
 )
 
 // This file fails to compile against a runtime that no longer supports it.
@@ -85,7 +84,7 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 				e.Key("\"negzero\"", "\"negzero\"")
 				e.Float64(v.NegZero)
 			}
-			if math.Float64bits(float64(v.NegZero2)) != 0 {
+			if !jsondumprt.IsZero(v.NegZero2) {
 				e.Key("\"negzero2\"", "\"negzero2\"")
 				e.Float64(v.NegZero2)
 			}
@@ -115,7 +114,7 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 			}
 			e.Key("\"ratio\"", "\"ratio\"")
 			e.Float64(v.Ratio)
-			if math.Float64bits(float64(v.Zero)) != 0 {
+			if !jsondumprt.IsZero(v.Zero) {
 				e.Key("\"zero\"", "\"zero\"")
 				e.Float64(v.Zero)
 			}
@@ -144,7 +143,7 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 				e.Key("\"empty\"", "\"empty\"")
 				e.String(v.Empty)
 			}
-			if math.Float64bits(float64(v.Zero)) != 0 {
+			if !jsondumprt.IsZero(v.Zero) {
 				e.Key("\"zero\"", "\"zero\"")
 				e.Float64(v.Zero)
 			}
@@ -194,7 +193,7 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 				e.Key("\"negzero\"", "\"negzero\"")
 				e.Float64(v.NegZero)
 			}
-			if math.Float64bits(float64(v.NegZero2)) != 0 {
+			if !jsondumprt.IsZero(v.NegZero2) {
 				e.Key("\"negzero2\"", "\"negzero2\"")
 				e.Float64(v.NegZero2)
 			}

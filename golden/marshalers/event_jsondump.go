@@ -93,7 +93,7 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 			e.Key("\"big\"", "\"big\"")
 			e.BigInt(v.Big)
 			e.Key("\"by_color\"", "\"by_color\"")
-			jsondumprt.EncodeTextMap(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
+			jsondumprt.EncodeTextMapOrdered(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			}, "marshalers.Color")
 			e.Key("\"color\"", "\"color\"")
@@ -174,7 +174,7 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 				e.Marshaler(v.Skipped, "time.Time")
 			}
 			e.Key("\"by_color\"", "\"by_color\"")
-			jsondumprt.EncodeTextMap(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
+			jsondumprt.EncodeTextMapOrdered(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			}, "marshalers.Color")
 		}

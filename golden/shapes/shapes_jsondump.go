@@ -6,7 +6,6 @@ import (
 	"github.com/jsondump/jsondump"
 	jsondumprt "github.com/jsondump/jsondump/runtime"
 	"io"
-	"math"
 )
 
 // This file fails to compile against a runtime that no longer supports it.
@@ -400,7 +399,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 					e.EndArray()
 				}
 			}
-			if !(math.Float64bits(float64(v.FS.F)) == 0) {
+			if !jsondumprt.IsZero(v.FS) {
 				e.Key("\"fs\"", "\"fs\"")
 				if e.BeginObject() {
 					e.Key("\"F\"", "\"F\"")
@@ -408,7 +407,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 					e.EndObject()
 				}
 			}
-			if !(v.NC.S == nil && math.Float64bits(float64(v.NC.F)) == 0) {
+			if !(v.NC.S == nil && jsondumprt.IsZero(v.NC.F)) {
 				e.Key("\"nc\"", "\"nc\"")
 				if e.BeginObject() {
 					if e.Config().SortKeys {
@@ -456,7 +455,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 				_jsondump_Shapes_Point(e, &v.Pt)
 			}
 		} else {
-			if !(v.NC.S == nil && math.Float64bits(float64(v.NC.F)) == 0) {
+			if !(v.NC.S == nil && jsondumprt.IsZero(v.NC.F)) {
 				e.Key("\"nc\"", "\"nc\"")
 				if e.BeginObject() {
 					if e.Config().SortKeys {
@@ -532,7 +531,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 					e.EndArray()
 				}
 			}
-			if !(math.Float64bits(float64(v.FS.F)) == 0) {
+			if !jsondumprt.IsZero(v.FS) {
 				e.Key("\"fs\"", "\"fs\"")
 				if e.BeginObject() {
 					e.Key("\"F\"", "\"F\"")
