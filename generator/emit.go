@@ -21,8 +21,17 @@ func emit(p *Plan, path string) (File, error) {
 	for _, n := range p.Roots {
 		emitMethods(f, n)
 	}
+	keys := nameKeys(p)
 	for _, n := range p.Named {
 		emitNamed(f, n)
+	}
+	if len(keys) > 0 {
+		f.Comment("Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).")
+		f.Var().DefsFunc(func(g *jen.Group) {
+			for _, k := range keys {
+				g.Id(k.KeyVar).Op("=").Add(rt("NewFieldKey")).Call(jen.Lit(k.KeyASCII), jen.Lit(k.KeyUTF8))
+			}
+		})
 	}
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
@@ -187,4 +196,62 @@ func tagLiteral(tag string) string {
 		return strconv.Quote(tag)
 	}
 	return "`" + tag + "`"
+}
+
+// nameKeys gives every struct field of the plan the name of the package-level
+// FieldKey of its JSON key, one per distinct key, and returns one field per
+// key in order of first use.
+func nameKeys(p *Plan) []*Field {
+	prefix := "_jsondump_key_"
+	if len(p.Roots) > 0 {
+		prefix = "_jsondump_" + p.Roots[0].Name + "_key_"
+	}
+	byKey := map[string]string{}
+	taken := map[string]bool{}
+	var out []*Field
+	var walk func(v *Value)
+	walk = func(v *Value) {
+		if v == nil {
+			return
+		}
+		for _, f := range v.Fields {
+			key := f.KeyASCII + "\x00" + f.KeyUTF8
+			name, ok := byKey[key]
+			if !ok {
+				base := prefix + asciiIdent(f.Name)
+				if asciiIdent(f.Name) == "" {
+					base = prefix + strconv.Itoa(len(out))
+				}
+				name = base
+				for i := 2; taken[name]; i++ {
+					name = base + "_" + strconv.Itoa(i)
+				}
+				taken[name] = true
+				byKey[key] = name
+				out = append(out, f)
+			}
+			f.KeyVar = name
+			walk(f.Value)
+		}
+		walk(v.Elem)
+	}
+	for _, n := range p.Named {
+		walk(n.Value)
+	}
+	return out
+}
+
+// asciiIdent keeps the ASCII letters and digits of s, one '_' for each run of
+// anything else: "user-id" becomes "user_id".
+func asciiIdent(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			b.WriteByte(c)
+		} else if b.Len() > 0 && !strings.HasSuffix(b.String(), "_") {
+			b.WriteByte('_')
+		}
+	}
+	return strings.TrimSuffix(b.String(), "_")
 }

@@ -17,7 +17,7 @@ import (
 // each field being
 //
 //	if <v>.Base != nil {                      // promoted through a pointer
-//		if <not empty> && <not zero> { e.Key(<KeyASCII>, <KeyUTF8>); <value of F> }
+//		if <not empty> && <not zero> { e.Member(&<key of F>); <value of F> }
 //	}
 func emitStruct(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 	g.If(jen.Id("e").Dot("BeginObject").Call()).BlockFunc(func(b *jen.Group) {
@@ -82,7 +82,7 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 		conds = append(conds, jen.Op("!").Parens(zeroExpr(f.ZeroTest, fx, depth)))
 	}
 	body := func(b *jen.Group) {
-		b.Id("e").Dot("Key").Call(jen.Lit(f.KeyASCII), jen.Lit(f.KeyUTF8))
+		b.Id("e").Dot("Member").Call(jen.Op("&").Id(f.KeyVar))
 		emitValue(b, f.Value, fx, nil, depth)
 	}
 	if len(conds) == 0 {

@@ -154,6 +154,7 @@ type Field struct {
 	Name      string    // JSON name
 	KeyASCII  string    // `"` + name + `"` as written with ensure_ascii=True
 	KeyUTF8   string    // `"` + name + `"` as written with ensure_ascii=False
+	KeyVar    string    // the package-level jsondumprt.FieldKey, named by emit
 	OmitEmpty Empty     // ,omitempty (EmptyNever without it)
 	HasEmpty  bool      // ,omitempty given
 	OmitZero  Zero      // ,omitzero

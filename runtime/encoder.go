@@ -32,6 +32,8 @@ type Encoder struct {
 
 	cfg Config
 
+	keyForm int // index into FieldKey.forms for the layout in force, or -1 (see Member)
+
 	depth int  // containers open now: the indentation level
 	hooks int  // Default calls open now; they count toward MaxDepth but do not indent
 	first bool // no member or element yet in the innermost open container
@@ -125,6 +127,7 @@ func NewStreamEncoder(w io.Writer, opts []Option) *Encoder {
 }
 
 func (e *Encoder) reset() {
+	e.keyForm = keyFormOf(&e.cfg)
 	e.depth = 0
 	e.hooks = 0
 	e.first = false
@@ -332,6 +335,70 @@ func (e *Encoder) Key(ascii, utf8 string) {
 		e.buf = append(e.buf, utf8...)
 	}
 	e.buf = append(e.buf, e.cfg.KeySep...)
+}
+
+// A FieldKey is a struct field's key, made once by NewFieldKey, with the
+// member's whole opening text precomputed for the two layouts that need no
+// indentation and are the most common: Python's default separators and the
+// compact (",", ":"). Member writes such a key with one append.
+type FieldKey struct {
+	ascii, utf8 string // the quoted key, as Key takes them
+	// forms[keyForm + 1 if not the first member]: for keyForm 0, 2, 4, 6 =
+	// compact ASCII, default ASCII, compact UTF-8, default UTF-8 (see
+	// keyFormOf). The first member's form has no item separator.
+	forms [8]string
+}
+
+// NewFieldKey returns the FieldKey of a quoted, escaped key: ascii as
+// written under EnsureASCII(true), utf8 under EnsureASCII(false).
+// Generated code makes one per field name, in package-level variables.
+func NewFieldKey(ascii, utf8 string) FieldKey {
+	k := FieldKey{ascii: ascii, utf8: utf8}
+	for i, quoted := range [2]string{ascii, utf8} {
+		for j, sep := range [2][2]string{{",", ":"}, {", ", ": "}} {
+			at := 4*i + 2*j
+			k.forms[at] = quoted + sep[1]
+			k.forms[at+1] = sep[0] + quoted + sep[1]
+		}
+	}
+	return k
+}
+
+// keyFormOf returns the index of a Config's layout in FieldKey.forms, or -1
+// when members need the general path (an indent, other separators).
+func keyFormOf(c *Config) int {
+	if c.Indented {
+		return -1
+	}
+	form := 0
+	switch {
+	case c.ItemSep == "," && c.KeySep == ":":
+	case c.ItemSep == ", " && c.KeySep == ": ":
+		form = 2
+	default:
+		return -1
+	}
+	if !c.EnsureASCII {
+		form += 4
+	}
+	return form
+}
+
+// Member starts the next member of the innermost object with the key k: as
+// Key, but under the common layouts with a single append.
+func (e *Encoder) Member(k *FieldKey) {
+	if e.keyForm < 0 {
+		e.Key(k.ascii, k.utf8)
+		return
+	}
+	form := e.keyForm
+	if e.first {
+		e.first = false
+	} else {
+		form++
+		e.maybeFlush()
+	}
+	e.buf = append(e.buf, k.forms[form]...)
 }
 
 // KeyString starts the next member with the string key k, escaped now.

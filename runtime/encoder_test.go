@@ -93,3 +93,41 @@ func TestStreamDeepBounded(t *testing.T) {
 		t.Errorf("wrote %d bytes, want at least %d", w.total, depth*depth*2)
 	}
 }
+
+// TestMemberMatchesKey checks that Member's precomputed forms write what Key
+// writes, under each layout, first member or not, and when streaming.
+func TestMemberMatchesKey(t *testing.T) {
+	keys := []FieldKey{NewFieldKey(`"id"`, `"id"`), NewFieldKey(`"\u00e9"`, `"é"`), NewFieldKey(`""`, `""`)}
+	sets := [][]Option{
+		nil,
+		{SeparatorsOption(",", ":")},
+		{EnsureASCIIOption(false)},
+		{SeparatorsOption(",", ":"), EnsureASCIIOption(false)},
+		{IndentOption(2)},
+		{SeparatorsOption(" ,", " : ")},
+		{SeparatorsOption(",", ": ")},
+	}
+	write := func(opts []Option, member bool) string {
+		e := NewEncoder(nil, opts)
+		e.BeginObject()
+		for i := range keys {
+			if member {
+				e.Member(&keys[i])
+			} else {
+				e.Key(keys[i].ascii, keys[i].utf8)
+			}
+			e.Int(int64(i))
+		}
+		e.EndObject()
+		b, err := e.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, opts := range sets {
+		if got, want := write(opts, true), write(opts, false); got != want {
+			t.Errorf("options %v: Member wrote %q, Key %q", opts, got, want)
+		}
+	}
+}

@@ -52,20 +52,27 @@ func (v *Employee) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Employee(e *jsondumprt.Encoder, v *Employee) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Key("\"department\"", "\"department\"")
+			e.Member(&_jsondump_Employee_key_department)
 			e.String(v.Department)
-			e.Key("\"id\"", "\"id\"")
+			e.Member(&_jsondump_Employee_key_id)
 			e.String(v.ID)
-			e.Key("\"name\"", "\"name\"")
+			e.Member(&_jsondump_Employee_key_name)
 			e.String(v.Name)
 		} else {
-			e.Key("\"id\"", "\"id\"")
+			e.Member(&_jsondump_Employee_key_id)
 			e.String(v.ID)
-			e.Key("\"name\"", "\"name\"")
+			e.Member(&_jsondump_Employee_key_name)
 			e.String(v.Name)
-			e.Key("\"department\"", "\"department\"")
+			e.Member(&_jsondump_Employee_key_department)
 			e.String(v.Department)
 		}
 		e.EndObject()
 	}
 }
+
+// Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
+var (
+	_jsondump_Employee_key_id         = jsondumprt.NewFieldKey("\"id\"", "\"id\"")
+	_jsondump_Employee_key_name       = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondump_Employee_key_department = jsondumprt.NewFieldKey("\"department\"", "\"department\"")
+)

@@ -52,24 +52,32 @@ func (v *Student) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Student(e *jsondumprt.Encoder, v *Student) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Key("\"cgpa\"", "\"cgpa\"")
+			e.Member(&_jsondump_Student_key_cgpa)
 			e.Float64(v.CGPA)
-			e.Key("\"name\"", "\"name\"")
+			e.Member(&_jsondump_Student_key_name)
 			e.String(v.Name)
-			e.Key("\"phonenumber\"", "\"phonenumber\"")
+			e.Member(&_jsondump_Student_key_phonenumber)
 			e.String(v.PhoneNumber)
-			e.Key("\"rollno\"", "\"rollno\"")
+			e.Member(&_jsondump_Student_key_rollno)
 			e.Int(int64(v.RollNo))
 		} else {
-			e.Key("\"name\"", "\"name\"")
+			e.Member(&_jsondump_Student_key_name)
 			e.String(v.Name)
-			e.Key("\"rollno\"", "\"rollno\"")
+			e.Member(&_jsondump_Student_key_rollno)
 			e.Int(int64(v.RollNo))
-			e.Key("\"cgpa\"", "\"cgpa\"")
+			e.Member(&_jsondump_Student_key_cgpa)
 			e.Float64(v.CGPA)
-			e.Key("\"phonenumber\"", "\"phonenumber\"")
+			e.Member(&_jsondump_Student_key_phonenumber)
 			e.String(v.PhoneNumber)
 		}
 		e.EndObject()
 	}
 }
+
+// Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
+var (
+	_jsondump_Student_key_name        = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondump_Student_key_rollno      = jsondumprt.NewFieldKey("\"rollno\"", "\"rollno\"")
+	_jsondump_Student_key_cgpa        = jsondumprt.NewFieldKey("\"cgpa\"", "\"cgpa\"")
+	_jsondump_Student_key_phonenumber = jsondumprt.NewFieldKey("\"phonenumber\"", "\"phonenumber\"")
+)

@@ -52,51 +52,51 @@ func (v *Basic) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Key("\"-\"", "\"-\"")
+			e.Member(&_jsondump_Basic_key_9)
 			e.String(v.Dash)
-			e.Key("\"Bad\"", "\"Bad\"")
+			e.Member(&_jsondump_Basic_key_Bad)
 			e.String(v.Bad)
-			e.Key("\"Name\"", "\"Name\"")
+			e.Member(&_jsondump_Basic_key_Name)
 			e.String(v.Name)
-			e.Key("\"Quoted\"", "\"Quoted\"")
+			e.Member(&_jsondump_Basic_key_Quoted)
 			{
 				mark := len(e.Buffered())
 				e.Int(int64(v.Quoted))
 				e.QuoteFrom(mark)
 			}
-			e.Key("\"Single\"", "\"Single\"")
+			e.Member(&_jsondump_Basic_key_Single)
 			e.Float32(v.Single)
-			e.Key("\"Small\"", "\"Small\"")
+			e.Member(&_jsondump_Basic_key_Small)
 			e.Int(int64(v.Small))
-			e.Key("\"age\"", "\"age\"")
+			e.Member(&_jsondump_Basic_key_age)
 			e.Int(int64(v.Age))
-			e.Key("\"big\"", "\"big\"")
+			e.Member(&_jsondump_Basic_key_big)
 			e.Uint(uint64(v.Big))
-			e.Key("\"data\"", "\"data\"")
+			e.Member(&_jsondump_Basic_key_data)
 			e.Bytes(v.Data)
 			if len(v.Empty) != 0 {
-				e.Key("\"empty\"", "\"empty\"")
+				e.Member(&_jsondump_Basic_key_empty)
 				e.String(v.Empty)
 			}
-			e.Key("\"level\"", "\"level\"")
+			e.Member(&_jsondump_Basic_key_level)
 			e.Float64(float64(v.Level))
 			if v.NegZero != 0 {
-				e.Key("\"negzero\"", "\"negzero\"")
+				e.Member(&_jsondump_Basic_key_negzero)
 				e.Float64(v.NegZero)
 			}
 			if !jsondumprt.IsZero(v.NegZero2) {
-				e.Key("\"negzero2\"", "\"negzero2\"")
+				e.Member(&_jsondump_Basic_key_negzero2)
 				e.Float64(v.NegZero2)
 			}
-			e.Key("\"ok\"", "\"ok\"")
+			e.Member(&_jsondump_Basic_key_ok)
 			e.Bool(v.OK)
-			e.Key("\"qfloat\"", "\"qfloat\"")
+			e.Member(&_jsondump_Basic_key_qfloat)
 			{
 				mark := len(e.Buffered())
 				e.Float64(v.QFloat)
 				e.QuoteFrom(mark)
 			}
-			e.Key("\"qptr\"", "\"qptr\"")
+			e.Member(&_jsondump_Basic_key_qptr)
 			if v.QPtr == nil {
 				e.Null()
 			} else {
@@ -106,68 +106,68 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 					e.QuoteFrom(mark)
 				}
 			}
-			e.Key("\"qstr\"", "\"qstr\"")
+			e.Member(&_jsondump_Basic_key_qstr)
 			{
 				mark := len(e.Buffered())
 				e.String(v.QStr)
 				e.QuoteFrom(mark)
 			}
-			e.Key("\"ratio\"", "\"ratio\"")
+			e.Member(&_jsondump_Basic_key_ratio)
 			e.Float64(v.Ratio)
 			if !jsondumprt.IsZero(v.Zero) {
-				e.Key("\"zero\"", "\"zero\"")
+				e.Member(&_jsondump_Basic_key_zero)
 				e.Float64(v.Zero)
 			}
 			if v.ZeroInt != 0 {
-				e.Key("\"zint\"", "\"zint\"")
+				e.Member(&_jsondump_Basic_key_zint)
 				e.Int(int64(v.ZeroInt))
 			}
-			e.Key("\"\\u00fcn\\u00ef\"", "\"ünï\"")
+			e.Member(&_jsondump_Basic_key_n)
 			e.String(v.Unicode)
 		} else {
-			e.Key("\"Name\"", "\"Name\"")
+			e.Member(&_jsondump_Basic_key_Name)
 			e.String(v.Name)
-			e.Key("\"age\"", "\"age\"")
+			e.Member(&_jsondump_Basic_key_age)
 			e.Int(int64(v.Age))
-			e.Key("\"Small\"", "\"Small\"")
+			e.Member(&_jsondump_Basic_key_Small)
 			e.Int(int64(v.Small))
-			e.Key("\"big\"", "\"big\"")
+			e.Member(&_jsondump_Basic_key_big)
 			e.Uint(uint64(v.Big))
-			e.Key("\"ratio\"", "\"ratio\"")
+			e.Member(&_jsondump_Basic_key_ratio)
 			e.Float64(v.Ratio)
-			e.Key("\"Single\"", "\"Single\"")
+			e.Member(&_jsondump_Basic_key_Single)
 			e.Float32(v.Single)
-			e.Key("\"ok\"", "\"ok\"")
+			e.Member(&_jsondump_Basic_key_ok)
 			e.Bool(v.OK)
 			if len(v.Empty) != 0 {
-				e.Key("\"empty\"", "\"empty\"")
+				e.Member(&_jsondump_Basic_key_empty)
 				e.String(v.Empty)
 			}
 			if !jsondumprt.IsZero(v.Zero) {
-				e.Key("\"zero\"", "\"zero\"")
+				e.Member(&_jsondump_Basic_key_zero)
 				e.Float64(v.Zero)
 			}
-			e.Key("\"-\"", "\"-\"")
+			e.Member(&_jsondump_Basic_key_9)
 			e.String(v.Dash)
-			e.Key("\"Quoted\"", "\"Quoted\"")
+			e.Member(&_jsondump_Basic_key_Quoted)
 			{
 				mark := len(e.Buffered())
 				e.Int(int64(v.Quoted))
 				e.QuoteFrom(mark)
 			}
-			e.Key("\"qstr\"", "\"qstr\"")
+			e.Member(&_jsondump_Basic_key_qstr)
 			{
 				mark := len(e.Buffered())
 				e.String(v.QStr)
 				e.QuoteFrom(mark)
 			}
-			e.Key("\"qfloat\"", "\"qfloat\"")
+			e.Member(&_jsondump_Basic_key_qfloat)
 			{
 				mark := len(e.Buffered())
 				e.Float64(v.QFloat)
 				e.QuoteFrom(mark)
 			}
-			e.Key("\"qptr\"", "\"qptr\"")
+			e.Member(&_jsondump_Basic_key_qptr)
 			if v.QPtr == nil {
 				e.Null()
 			} else {
@@ -177,27 +177,52 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 					e.QuoteFrom(mark)
 				}
 			}
-			e.Key("\"\\u00fcn\\u00ef\"", "\"ünï\"")
+			e.Member(&_jsondump_Basic_key_n)
 			e.String(v.Unicode)
-			e.Key("\"data\"", "\"data\"")
+			e.Member(&_jsondump_Basic_key_data)
 			e.Bytes(v.Data)
-			e.Key("\"level\"", "\"level\"")
+			e.Member(&_jsondump_Basic_key_level)
 			e.Float64(float64(v.Level))
-			e.Key("\"Bad\"", "\"Bad\"")
+			e.Member(&_jsondump_Basic_key_Bad)
 			e.String(v.Bad)
 			if v.ZeroInt != 0 {
-				e.Key("\"zint\"", "\"zint\"")
+				e.Member(&_jsondump_Basic_key_zint)
 				e.Int(int64(v.ZeroInt))
 			}
 			if v.NegZero != 0 {
-				e.Key("\"negzero\"", "\"negzero\"")
+				e.Member(&_jsondump_Basic_key_negzero)
 				e.Float64(v.NegZero)
 			}
 			if !jsondumprt.IsZero(v.NegZero2) {
-				e.Key("\"negzero2\"", "\"negzero2\"")
+				e.Member(&_jsondump_Basic_key_negzero2)
 				e.Float64(v.NegZero2)
 			}
 		}
 		e.EndObject()
 	}
 }
+
+// Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
+var (
+	_jsondump_Basic_key_Name     = jsondumprt.NewFieldKey("\"Name\"", "\"Name\"")
+	_jsondump_Basic_key_age      = jsondumprt.NewFieldKey("\"age\"", "\"age\"")
+	_jsondump_Basic_key_Small    = jsondumprt.NewFieldKey("\"Small\"", "\"Small\"")
+	_jsondump_Basic_key_big      = jsondumprt.NewFieldKey("\"big\"", "\"big\"")
+	_jsondump_Basic_key_ratio    = jsondumprt.NewFieldKey("\"ratio\"", "\"ratio\"")
+	_jsondump_Basic_key_Single   = jsondumprt.NewFieldKey("\"Single\"", "\"Single\"")
+	_jsondump_Basic_key_ok       = jsondumprt.NewFieldKey("\"ok\"", "\"ok\"")
+	_jsondump_Basic_key_empty    = jsondumprt.NewFieldKey("\"empty\"", "\"empty\"")
+	_jsondump_Basic_key_zero     = jsondumprt.NewFieldKey("\"zero\"", "\"zero\"")
+	_jsondump_Basic_key_9        = jsondumprt.NewFieldKey("\"-\"", "\"-\"")
+	_jsondump_Basic_key_Quoted   = jsondumprt.NewFieldKey("\"Quoted\"", "\"Quoted\"")
+	_jsondump_Basic_key_qstr     = jsondumprt.NewFieldKey("\"qstr\"", "\"qstr\"")
+	_jsondump_Basic_key_qfloat   = jsondumprt.NewFieldKey("\"qfloat\"", "\"qfloat\"")
+	_jsondump_Basic_key_qptr     = jsondumprt.NewFieldKey("\"qptr\"", "\"qptr\"")
+	_jsondump_Basic_key_n        = jsondumprt.NewFieldKey("\"\\u00fcn\\u00ef\"", "\"ünï\"")
+	_jsondump_Basic_key_data     = jsondumprt.NewFieldKey("\"data\"", "\"data\"")
+	_jsondump_Basic_key_level    = jsondumprt.NewFieldKey("\"level\"", "\"level\"")
+	_jsondump_Basic_key_Bad      = jsondumprt.NewFieldKey("\"Bad\"", "\"Bad\"")
+	_jsondump_Basic_key_zint     = jsondumprt.NewFieldKey("\"zint\"", "\"zint\"")
+	_jsondump_Basic_key_negzero  = jsondumprt.NewFieldKey("\"negzero\"", "\"negzero\"")
+	_jsondump_Basic_key_negzero2 = jsondumprt.NewFieldKey("\"negzero2\"", "\"negzero2\"")
+)

@@ -139,15 +139,15 @@ func (v *Pair[K, V]) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Feed(e *jsondumprt.Encoder, v *Feed) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Key("\"box\"", "\"box\"")
+			e.Member(&_jsondump_Feed_key_box)
 			_jsondump_Feed_image_Rectangle(e, &v.Box)
-			e.Key("\"counts\"", "\"counts\"")
+			e.Member(&_jsondump_Feed_key_counts)
 			_jsondump_Feed_Page_int(e, &v.Counts)
-			e.Key("\"extra\"", "\"extra\"")
+			e.Member(&_jsondump_Feed_key_extra)
 			e.Any(v.Extra)
-			e.Key("\"items\"", "\"items\"")
+			e.Member(&_jsondump_Feed_key_items)
 			_jsondump_Feed_Page_Item(e, &v.Items)
-			e.Key("\"pairs\"", "\"pairs\"")
+			e.Member(&_jsondump_Feed_key_pairs)
 			if v.Pairs == nil {
 				e.Null()
 			} else {
@@ -163,11 +163,11 @@ func _jsondump_Feed(e *jsondumprt.Encoder, v *Feed) {
 				}
 			}
 		} else {
-			e.Key("\"items\"", "\"items\"")
+			e.Member(&_jsondump_Feed_key_items)
 			_jsondump_Feed_Page_Item(e, &v.Items)
-			e.Key("\"counts\"", "\"counts\"")
+			e.Member(&_jsondump_Feed_key_counts)
 			_jsondump_Feed_Page_int(e, &v.Counts)
-			e.Key("\"pairs\"", "\"pairs\"")
+			e.Member(&_jsondump_Feed_key_pairs)
 			if v.Pairs == nil {
 				e.Null()
 			} else {
@@ -182,9 +182,9 @@ func _jsondump_Feed(e *jsondumprt.Encoder, v *Feed) {
 					e.EndArray()
 				}
 			}
-			e.Key("\"box\"", "\"box\"")
+			e.Member(&_jsondump_Feed_key_box)
 			_jsondump_Feed_image_Rectangle(e, &v.Box)
-			e.Key("\"extra\"", "\"extra\"")
+			e.Member(&_jsondump_Feed_key_extra)
 			e.Any(v.Extra)
 		}
 		e.EndObject()
@@ -203,7 +203,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
 			if len(v.ByKey) != 0 {
-				e.Key("\"by_key\"", "\"by_key\"")
+				e.Member(&_jsondump_Feed_key_by_key)
 				if v.ByKey == nil {
 					e.Null()
 				} else if jsondumprt.EnterMap(e, v.ByKey) {
@@ -213,7 +213,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 					e.Leave()
 				}
 			}
-			e.Key("\"items\"", "\"items\"")
+			e.Member(&_jsondump_Feed_key_items)
 			if v.Items == nil {
 				e.Null()
 			} else if len(v.Items) == 0 {
@@ -232,7 +232,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 				e.Leave()
 			}
 			if v.Next != nil {
-				e.Key("\"next\"", "\"next\"")
+				e.Member(&_jsondump_Feed_key_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[T]") {
@@ -240,10 +240,10 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 					e.Leave()
 				}
 			}
-			e.Key("\"total\"", "\"total\"")
+			e.Member(&_jsondump_Feed_key_total)
 			e.Int(int64(v.Total))
 		} else {
-			e.Key("\"items\"", "\"items\"")
+			e.Member(&_jsondump_Feed_key_items)
 			if v.Items == nil {
 				e.Null()
 			} else if len(v.Items) == 0 {
@@ -261,10 +261,10 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 				}
 				e.Leave()
 			}
-			e.Key("\"total\"", "\"total\"")
+			e.Member(&_jsondump_Feed_key_total)
 			e.Int(int64(v.Total))
 			if v.Next != nil {
-				e.Key("\"next\"", "\"next\"")
+				e.Member(&_jsondump_Feed_key_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[T]") {
@@ -273,7 +273,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 				}
 			}
 			if len(v.ByKey) != 0 {
-				e.Key("\"by_key\"", "\"by_key\"")
+				e.Member(&_jsondump_Feed_key_by_key)
 				if v.ByKey == nil {
 					e.Null()
 				} else if jsondumprt.EnterMap(e, v.ByKey) {
@@ -292,12 +292,12 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
 			if len(v.ByKey) != 0 {
-				e.Key("\"by_key\"", "\"by_key\"")
+				e.Member(&_jsondump_Feed_key_by_key)
 				jsondumprt.EncodeStringMap(e, v.ByKey, func(e *jsondumprt.Encoder, v1 Item) {
 					_jsondump_Feed_Item(e, &v1)
 				})
 			}
-			e.Key("\"items\"", "\"items\"")
+			e.Member(&_jsondump_Feed_key_items)
 			if v.Items == nil {
 				e.Null()
 			} else {
@@ -313,7 +313,7 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 				}
 			}
 			if v.Next != nil {
-				e.Key("\"next\"", "\"next\"")
+				e.Member(&_jsondump_Feed_key_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[generic.Item]") {
@@ -321,10 +321,10 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 					e.Leave()
 				}
 			}
-			e.Key("\"total\"", "\"total\"")
+			e.Member(&_jsondump_Feed_key_total)
 			e.Int(int64(v.Total))
 		} else {
-			e.Key("\"items\"", "\"items\"")
+			e.Member(&_jsondump_Feed_key_items)
 			if v.Items == nil {
 				e.Null()
 			} else {
@@ -339,10 +339,10 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 					e.EndArray()
 				}
 			}
-			e.Key("\"total\"", "\"total\"")
+			e.Member(&_jsondump_Feed_key_total)
 			e.Int(int64(v.Total))
 			if v.Next != nil {
-				e.Key("\"next\"", "\"next\"")
+				e.Member(&_jsondump_Feed_key_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[generic.Item]") {
@@ -351,7 +351,7 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 				}
 			}
 			if len(v.ByKey) != 0 {
-				e.Key("\"by_key\"", "\"by_key\"")
+				e.Member(&_jsondump_Feed_key_by_key)
 				jsondumprt.EncodeStringMap(e, v.ByKey, func(e *jsondumprt.Encoder, v1 Item) {
 					_jsondump_Feed_Item(e, &v1)
 				})
@@ -365,12 +365,12 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
 			if len(v.ByKey) != 0 {
-				e.Key("\"by_key\"", "\"by_key\"")
+				e.Member(&_jsondump_Feed_key_by_key)
 				jsondumprt.EncodeStringMap(e, v.ByKey, func(e *jsondumprt.Encoder, v1 int) {
 					e.Int(int64(v1))
 				})
 			}
-			e.Key("\"items\"", "\"items\"")
+			e.Member(&_jsondump_Feed_key_items)
 			if v.Items == nil {
 				e.Null()
 			} else {
@@ -386,7 +386,7 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 				}
 			}
 			if v.Next != nil {
-				e.Key("\"next\"", "\"next\"")
+				e.Member(&_jsondump_Feed_key_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[int]") {
@@ -394,10 +394,10 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 					e.Leave()
 				}
 			}
-			e.Key("\"total\"", "\"total\"")
+			e.Member(&_jsondump_Feed_key_total)
 			e.Int(int64(v.Total))
 		} else {
-			e.Key("\"items\"", "\"items\"")
+			e.Member(&_jsondump_Feed_key_items)
 			if v.Items == nil {
 				e.Null()
 			} else {
@@ -412,10 +412,10 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 					e.EndArray()
 				}
 			}
-			e.Key("\"total\"", "\"total\"")
+			e.Member(&_jsondump_Feed_key_total)
 			e.Int(int64(v.Total))
 			if v.Next != nil {
-				e.Key("\"next\"", "\"next\"")
+				e.Member(&_jsondump_Feed_key_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[int]") {
@@ -424,7 +424,7 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 				}
 			}
 			if len(v.ByKey) != 0 {
-				e.Key("\"by_key\"", "\"by_key\"")
+				e.Member(&_jsondump_Feed_key_by_key)
 				jsondumprt.EncodeStringMap(e, v.ByKey, func(e *jsondumprt.Encoder, v1 int) {
 					e.Int(int64(v1))
 				})
@@ -441,9 +441,9 @@ func _jsondump_Pair[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, v *P
 		return
 	}
 	if e.BeginObject() {
-		e.Key("\"key\"", "\"key\"")
+		e.Member(&_jsondump_Feed_key_key)
 		e.Any(v.Key)
-		e.Key("\"value\"", "\"value\"")
+		e.Member(&_jsondump_Feed_key_value)
 		e.Any(v.Value)
 		e.EndObject()
 	}
@@ -451,9 +451,9 @@ func _jsondump_Pair[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, v *P
 
 func _jsondump_Feed_Pair_string_Score(e *jsondumprt.Encoder, v *Pair[string, Score]) {
 	if e.BeginObject() {
-		e.Key("\"key\"", "\"key\"")
+		e.Member(&_jsondump_Feed_key_key)
 		e.String(v.Key)
-		e.Key("\"value\"", "\"value\"")
+		e.Member(&_jsondump_Feed_key_value)
 		e.Int(int64(v.Value))
 		e.EndObject()
 	}
@@ -462,14 +462,14 @@ func _jsondump_Feed_Pair_string_Score(e *jsondumprt.Encoder, v *Pair[string, Sco
 func _jsondump_Feed_image_Rectangle(e *jsondumprt.Encoder, v *image.Rectangle) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Key("\"Max\"", "\"Max\"")
+			e.Member(&_jsondump_Feed_key_Max)
 			_jsondump_Feed_image_Point(e, &v.Max)
-			e.Key("\"Min\"", "\"Min\"")
+			e.Member(&_jsondump_Feed_key_Min)
 			_jsondump_Feed_image_Point(e, &v.Min)
 		} else {
-			e.Key("\"Min\"", "\"Min\"")
+			e.Member(&_jsondump_Feed_key_Min)
 			_jsondump_Feed_image_Point(e, &v.Min)
-			e.Key("\"Max\"", "\"Max\"")
+			e.Member(&_jsondump_Feed_key_Max)
 			_jsondump_Feed_image_Point(e, &v.Max)
 		}
 		e.EndObject()
@@ -479,14 +479,14 @@ func _jsondump_Feed_image_Rectangle(e *jsondumprt.Encoder, v *image.Rectangle) {
 func _jsondump_Feed_Item(e *jsondumprt.Encoder, v *Item) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Key("\"at\"", "\"at\"")
+			e.Member(&_jsondump_Feed_key_at)
 			e.Float64(v.At)
-			e.Key("\"name\"", "\"name\"")
+			e.Member(&_jsondump_Feed_key_name)
 			e.String(v.Name)
 		} else {
-			e.Key("\"name\"", "\"name\"")
+			e.Member(&_jsondump_Feed_key_name)
 			e.String(v.Name)
-			e.Key("\"at\"", "\"at\"")
+			e.Member(&_jsondump_Feed_key_at)
 			e.Float64(v.At)
 		}
 		e.EndObject()
@@ -495,10 +495,30 @@ func _jsondump_Feed_Item(e *jsondumprt.Encoder, v *Item) {
 
 func _jsondump_Feed_image_Point(e *jsondumprt.Encoder, v *image.Point) {
 	if e.BeginObject() {
-		e.Key("\"X\"", "\"X\"")
+		e.Member(&_jsondump_Feed_key_X)
 		e.Int(int64(v.X))
-		e.Key("\"Y\"", "\"Y\"")
+		e.Member(&_jsondump_Feed_key_Y)
 		e.Int(int64(v.Y))
 		e.EndObject()
 	}
 }
+
+// Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
+var (
+	_jsondump_Feed_key_items  = jsondumprt.NewFieldKey("\"items\"", "\"items\"")
+	_jsondump_Feed_key_counts = jsondumprt.NewFieldKey("\"counts\"", "\"counts\"")
+	_jsondump_Feed_key_pairs  = jsondumprt.NewFieldKey("\"pairs\"", "\"pairs\"")
+	_jsondump_Feed_key_box    = jsondumprt.NewFieldKey("\"box\"", "\"box\"")
+	_jsondump_Feed_key_extra  = jsondumprt.NewFieldKey("\"extra\"", "\"extra\"")
+	_jsondump_Feed_key_total  = jsondumprt.NewFieldKey("\"total\"", "\"total\"")
+	_jsondump_Feed_key_next   = jsondumprt.NewFieldKey("\"next\"", "\"next\"")
+	_jsondump_Feed_key_by_key = jsondumprt.NewFieldKey("\"by_key\"", "\"by_key\"")
+	_jsondump_Feed_key_key    = jsondumprt.NewFieldKey("\"key\"", "\"key\"")
+	_jsondump_Feed_key_value  = jsondumprt.NewFieldKey("\"value\"", "\"value\"")
+	_jsondump_Feed_key_Min    = jsondumprt.NewFieldKey("\"Min\"", "\"Min\"")
+	_jsondump_Feed_key_Max    = jsondumprt.NewFieldKey("\"Max\"", "\"Max\"")
+	_jsondump_Feed_key_name   = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondump_Feed_key_at     = jsondumprt.NewFieldKey("\"at\"", "\"at\"")
+	_jsondump_Feed_key_X      = jsondumprt.NewFieldKey("\"X\"", "\"X\"")
+	_jsondump_Feed_key_Y      = jsondumprt.NewFieldKey("\"Y\"", "\"Y\"")
+)

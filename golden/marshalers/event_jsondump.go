@@ -90,15 +90,15 @@ func (v *Point) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Key("\"big\"", "\"big\"")
+			e.Member(&_jsondump_Event_key_big)
 			e.BigInt(v.Big)
-			e.Key("\"by_color\"", "\"by_color\"")
+			e.Member(&_jsondump_Event_key_by_color)
 			jsondumprt.EncodeTextMapOrdered(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			}, "marshalers.Color")
-			e.Key("\"color\"", "\"color\"")
+			e.Member(&_jsondump_Event_key_color)
 			e.TextMarshaler(v.Color, "marshalers.Color")
-			e.Key("\"colors\"", "\"colors\"")
+			e.Member(&_jsondump_Event_key_colors)
 			if v.Colors == nil {
 				e.Null()
 			} else {
@@ -113,48 +113,48 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 					e.EndArray()
 				}
 			}
-			e.Key("\"keys\"", "\"keys\"")
+			e.Member(&_jsondump_Event_key_keys)
 			jsondumprt.EncodeStringMap(e, v.Keys, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Key("\"num\"", "\"num\"")
+			e.Member(&_jsondump_Event_key_num)
 			e.Number(v.Num)
-			e.Key("\"opt\"", "\"opt\"")
+			e.Member(&_jsondump_Event_key_opt)
 			e.Marshaler(v.Opt, "*time.Time")
-			e.Key("\"point\"", "\"point\"")
+			e.Member(&_jsondump_Event_key_point)
 			e.Marshaler(&v.Point, "*marshalers.Point")
-			e.Key("\"ppoint\"", "\"ppoint\"")
+			e.Member(&_jsondump_Event_key_ppoint)
 			e.Marshaler(v.PPoint, "*marshalers.Point")
-			e.Key("\"raw\"", "\"raw\"")
+			e.Member(&_jsondump_Event_key_raw)
 			e.RawMessage(v.Raw)
 			if !v.Skipped.IsZero() {
-				e.Key("\"skipped\"", "\"skipped\"")
+				e.Member(&_jsondump_Event_key_skipped)
 				e.Marshaler(v.Skipped, "time.Time")
 			}
-			e.Key("\"when\"", "\"when\"")
+			e.Member(&_jsondump_Event_key_when)
 			e.Marshaler(v.When, "time.Time")
 		} else {
-			e.Key("\"when\"", "\"when\"")
+			e.Member(&_jsondump_Event_key_when)
 			e.Marshaler(v.When, "time.Time")
-			e.Key("\"opt\"", "\"opt\"")
+			e.Member(&_jsondump_Event_key_opt)
 			e.Marshaler(v.Opt, "*time.Time")
-			e.Key("\"raw\"", "\"raw\"")
+			e.Member(&_jsondump_Event_key_raw)
 			e.RawMessage(v.Raw)
-			e.Key("\"num\"", "\"num\"")
+			e.Member(&_jsondump_Event_key_num)
 			e.Number(v.Num)
-			e.Key("\"big\"", "\"big\"")
+			e.Member(&_jsondump_Event_key_big)
 			e.BigInt(v.Big)
-			e.Key("\"color\"", "\"color\"")
+			e.Member(&_jsondump_Event_key_color)
 			e.TextMarshaler(v.Color, "marshalers.Color")
-			e.Key("\"point\"", "\"point\"")
+			e.Member(&_jsondump_Event_key_point)
 			e.Marshaler(&v.Point, "*marshalers.Point")
-			e.Key("\"ppoint\"", "\"ppoint\"")
+			e.Member(&_jsondump_Event_key_ppoint)
 			e.Marshaler(v.PPoint, "*marshalers.Point")
-			e.Key("\"keys\"", "\"keys\"")
+			e.Member(&_jsondump_Event_key_keys)
 			jsondumprt.EncodeStringMap(e, v.Keys, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Key("\"colors\"", "\"colors\"")
+			e.Member(&_jsondump_Event_key_colors)
 			if v.Colors == nil {
 				e.Null()
 			} else {
@@ -170,10 +170,10 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 				}
 			}
 			if !v.Skipped.IsZero() {
-				e.Key("\"skipped\"", "\"skipped\"")
+				e.Member(&_jsondump_Event_key_skipped)
 				e.Marshaler(v.Skipped, "time.Time")
 			}
-			e.Key("\"by_color\"", "\"by_color\"")
+			e.Member(&_jsondump_Event_key_by_color)
 			jsondumprt.EncodeTextMapOrdered(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			}, "marshalers.Color")
@@ -185,3 +185,19 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 func _jsondump_Point(e *jsondumprt.Encoder, v *Point) {
 	e.Marshaler(v, "*marshalers.Point")
 }
+
+// Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
+var (
+	_jsondump_Event_key_when     = jsondumprt.NewFieldKey("\"when\"", "\"when\"")
+	_jsondump_Event_key_opt      = jsondumprt.NewFieldKey("\"opt\"", "\"opt\"")
+	_jsondump_Event_key_raw      = jsondumprt.NewFieldKey("\"raw\"", "\"raw\"")
+	_jsondump_Event_key_num      = jsondumprt.NewFieldKey("\"num\"", "\"num\"")
+	_jsondump_Event_key_big      = jsondumprt.NewFieldKey("\"big\"", "\"big\"")
+	_jsondump_Event_key_color    = jsondumprt.NewFieldKey("\"color\"", "\"color\"")
+	_jsondump_Event_key_point    = jsondumprt.NewFieldKey("\"point\"", "\"point\"")
+	_jsondump_Event_key_ppoint   = jsondumprt.NewFieldKey("\"ppoint\"", "\"ppoint\"")
+	_jsondump_Event_key_keys     = jsondumprt.NewFieldKey("\"keys\"", "\"keys\"")
+	_jsondump_Event_key_colors   = jsondumprt.NewFieldKey("\"colors\"", "\"colors\"")
+	_jsondump_Event_key_skipped  = jsondumprt.NewFieldKey("\"skipped\"", "\"skipped\"")
+	_jsondump_Event_key_by_color = jsondumprt.NewFieldKey("\"by_color\"", "\"by_color\"")
+)

@@ -131,9 +131,9 @@ func (v *Keys) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Key("\"any\"", "\"any\"")
+			e.Member(&_jsondump_Doc_key_any)
 			e.Any(v.Any)
-			e.Key("\"by_id\"", "\"by_id\"")
+			e.Member(&_jsondump_Doc_key_by_id)
 			jsondumprt.EncodeIntMap(e, v.ByID, func(e *jsondumprt.Encoder, v1 *Item) {
 				if v1 == nil {
 					e.Null()
@@ -141,11 +141,11 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					_jsondump_Doc_Item(e, v1)
 				}
 			})
-			e.Key("\"by_name\"", "\"by_name\"")
+			e.Member(&_jsondump_Doc_key_by_name)
 			jsondumprt.EncodeStringMap(e, v.ByName, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Key("\"by_u\"", "\"by_u\"")
+			e.Member(&_jsondump_Doc_key_by_u)
 			jsondumprt.EncodeUintMap(e, v.ByU, func(e *jsondumprt.Encoder, v1 []string) {
 				if v1 == nil {
 					e.Null()
@@ -162,9 +162,9 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					}
 				}
 			})
-			e.Key("\"id\"", "\"id\"")
+			e.Member(&_jsondump_Doc_key_id)
 			e.Int(int64(v.Base.ID))
-			e.Key("\"items\"", "\"items\"")
+			e.Member(&_jsondump_Doc_key_items)
 			if v.Items == nil {
 				e.Null()
 			} else {
@@ -179,13 +179,13 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					e.EndArray()
 				}
 			}
-			e.Key("\"kind\"", "\"kind\"")
+			e.Member(&_jsondump_Doc_key_kind)
 			e.String(v.Base.Kind)
-			e.Key("\"kind2\"", "\"kind2\"")
+			e.Member(&_jsondump_Doc_key_kind2)
 			e.String(v.Conflict.Kind)
-			e.Key("\"list\"", "\"list\"")
+			e.Member(&_jsondump_Doc_key_list)
 			_jsondump_List(e, &v.List)
-			e.Key("\"matrix\"", "\"matrix\"")
+			e.Member(&_jsondump_Doc_key_matrix)
 			if v.Matrix == nil {
 				e.Null()
 			} else {
@@ -214,24 +214,24 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				}
 			}
 			if v.Meta != nil {
-				e.Key("\"meta_id\"", "\"meta_id\"")
+				e.Member(&_jsondump_Doc_key_meta_id)
 				e.Int(int64(v.Meta.ID))
 			}
-			e.Key("\"nil\"", "\"nil\"")
+			e.Member(&_jsondump_Doc_key_nil)
 			if v.Nil == nil {
 				e.Null()
 			} else {
 				_jsondump_Doc_Base(e, v.Nil)
 			}
-			e.Key("\"nil_map\"", "\"nil_map\"")
+			e.Member(&_jsondump_Doc_key_nil_map)
 			jsondumprt.EncodeStringMap(e, v.NilMap, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
 			if v.Meta != nil {
-				e.Key("\"note\"", "\"note\"")
+				e.Member(&_jsondump_Doc_key_note)
 				e.String(v.Meta.Note)
 			}
-			e.Key("\"nums\"", "\"nums\"")
+			e.Member(&_jsondump_Doc_key_nums)
 			if e.BeginArray() {
 				for i0 := range v.Nums {
 					e.Elem()
@@ -243,7 +243,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				e.EndArray()
 			}
 			if len(v.Omitted) != 0 {
-				e.Key("\"omitted\"", "\"omitted\"")
+				e.Member(&_jsondump_Doc_key_omitted)
 				if v.Omitted == nil {
 					e.Null()
 				} else {
@@ -259,13 +259,13 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					}
 				}
 			}
-			e.Key("\"ptr\"", "\"ptr\"")
+			e.Member(&_jsondump_Doc_key_ptr)
 			if v.Ptr == nil {
 				e.Null()
 			} else {
 				e.Int(int64((*v.Ptr)))
 			}
-			e.Key("\"tags\"", "\"tags\"")
+			e.Member(&_jsondump_Doc_key_tags)
 			if v.Tags == nil {
 				e.Null()
 			} else {
@@ -280,26 +280,26 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					e.EndArray()
 				}
 			}
-			e.Key("\"title\"", "\"title\"")
+			e.Member(&_jsondump_Doc_key_title)
 			e.String(v.Title)
 		} else {
-			e.Key("\"id\"", "\"id\"")
+			e.Member(&_jsondump_Doc_key_id)
 			e.Int(int64(v.Base.ID))
-			e.Key("\"kind\"", "\"kind\"")
+			e.Member(&_jsondump_Doc_key_kind)
 			e.String(v.Base.Kind)
 			if v.Meta != nil {
-				e.Key("\"note\"", "\"note\"")
+				e.Member(&_jsondump_Doc_key_note)
 				e.String(v.Meta.Note)
 			}
 			if v.Meta != nil {
-				e.Key("\"meta_id\"", "\"meta_id\"")
+				e.Member(&_jsondump_Doc_key_meta_id)
 				e.Int(int64(v.Meta.ID))
 			}
-			e.Key("\"kind2\"", "\"kind2\"")
+			e.Member(&_jsondump_Doc_key_kind2)
 			e.String(v.Conflict.Kind)
-			e.Key("\"title\"", "\"title\"")
+			e.Member(&_jsondump_Doc_key_title)
 			e.String(v.Title)
-			e.Key("\"tags\"", "\"tags\"")
+			e.Member(&_jsondump_Doc_key_tags)
 			if v.Tags == nil {
 				e.Null()
 			} else {
@@ -314,7 +314,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					e.EndArray()
 				}
 			}
-			e.Key("\"nums\"", "\"nums\"")
+			e.Member(&_jsondump_Doc_key_nums)
 			if e.BeginArray() {
 				for i0 := range v.Nums {
 					e.Elem()
@@ -325,19 +325,19 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				}
 				e.EndArray()
 			}
-			e.Key("\"ptr\"", "\"ptr\"")
+			e.Member(&_jsondump_Doc_key_ptr)
 			if v.Ptr == nil {
 				e.Null()
 			} else {
 				e.Int(int64((*v.Ptr)))
 			}
-			e.Key("\"nil\"", "\"nil\"")
+			e.Member(&_jsondump_Doc_key_nil)
 			if v.Nil == nil {
 				e.Null()
 			} else {
 				_jsondump_Doc_Base(e, v.Nil)
 			}
-			e.Key("\"items\"", "\"items\"")
+			e.Member(&_jsondump_Doc_key_items)
 			if v.Items == nil {
 				e.Null()
 			} else {
@@ -352,11 +352,11 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					e.EndArray()
 				}
 			}
-			e.Key("\"by_name\"", "\"by_name\"")
+			e.Member(&_jsondump_Doc_key_by_name)
 			jsondumprt.EncodeStringMap(e, v.ByName, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Key("\"by_id\"", "\"by_id\"")
+			e.Member(&_jsondump_Doc_key_by_id)
 			jsondumprt.EncodeIntMap(e, v.ByID, func(e *jsondumprt.Encoder, v1 *Item) {
 				if v1 == nil {
 					e.Null()
@@ -364,7 +364,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					_jsondump_Doc_Item(e, v1)
 				}
 			})
-			e.Key("\"by_u\"", "\"by_u\"")
+			e.Member(&_jsondump_Doc_key_by_u)
 			jsondumprt.EncodeUintMap(e, v.ByU, func(e *jsondumprt.Encoder, v1 []string) {
 				if v1 == nil {
 					e.Null()
@@ -381,7 +381,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					}
 				}
 			})
-			e.Key("\"matrix\"", "\"matrix\"")
+			e.Member(&_jsondump_Doc_key_matrix)
 			if v.Matrix == nil {
 				e.Null()
 			} else {
@@ -409,16 +409,16 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					e.EndArray()
 				}
 			}
-			e.Key("\"nil_map\"", "\"nil_map\"")
+			e.Member(&_jsondump_Doc_key_nil_map)
 			jsondumprt.EncodeStringMap(e, v.NilMap, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
-			e.Key("\"any\"", "\"any\"")
+			e.Member(&_jsondump_Doc_key_any)
 			e.Any(v.Any)
-			e.Key("\"list\"", "\"list\"")
+			e.Member(&_jsondump_Doc_key_list)
 			_jsondump_List(e, &v.List)
 			if len(v.Omitted) != 0 {
-				e.Key("\"omitted\"", "\"omitted\"")
+				e.Member(&_jsondump_Doc_key_omitted)
 				if v.Omitted == nil {
 					e.Null()
 				} else {
@@ -459,7 +459,7 @@ func _jsondump_List(e *jsondumprt.Encoder, v *List) {
 func _jsondump_Keys(e *jsondumprt.Encoder, v *Keys) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Key("\"f32\"", "\"f32\"")
+			e.Member(&_jsondump_Doc_key_f32)
 			jsondumprt.EncodeFloat32Map(e, v.F32, func(e *jsondumprt.Encoder, v1 []int64) {
 				if v1 == nil {
 					e.Null()
@@ -476,28 +476,28 @@ func _jsondump_Keys(e *jsondumprt.Encoder, v *Keys) {
 					}
 				}
 			})
-			e.Key("\"flags\"", "\"flags\"")
+			e.Member(&_jsondump_Doc_key_flags)
 			jsondumprt.EncodeBoolMap(e, v.Flags, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
 			if len(v.Floats) != 0 {
-				e.Key("\"floats\"", "\"floats\"")
+				e.Member(&_jsondump_Doc_key_floats)
 				jsondumprt.EncodeFloat64Map(e, v.Floats, func(e *jsondumprt.Encoder, v1 bool) {
 					e.Bool(v1)
 				})
 			}
 		} else {
-			e.Key("\"flags\"", "\"flags\"")
+			e.Member(&_jsondump_Doc_key_flags)
 			jsondumprt.EncodeBoolMap(e, v.Flags, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
 			if len(v.Floats) != 0 {
-				e.Key("\"floats\"", "\"floats\"")
+				e.Member(&_jsondump_Doc_key_floats)
 				jsondumprt.EncodeFloat64Map(e, v.Floats, func(e *jsondumprt.Encoder, v1 bool) {
 					e.Bool(v1)
 				})
 			}
-			e.Key("\"f32\"", "\"f32\"")
+			e.Member(&_jsondump_Doc_key_f32)
 			jsondumprt.EncodeFloat32Map(e, v.F32, func(e *jsondumprt.Encoder, v1 []int64) {
 				if v1 == nil {
 					e.Null()
@@ -521,9 +521,9 @@ func _jsondump_Keys(e *jsondumprt.Encoder, v *Keys) {
 
 func _jsondump_Doc_Base(e *jsondumprt.Encoder, v *Base) {
 	if e.BeginObject() {
-		e.Key("\"id\"", "\"id\"")
+		e.Member(&_jsondump_Doc_key_id)
 		e.Int(int64(v.ID))
-		e.Key("\"kind\"", "\"kind\"")
+		e.Member(&_jsondump_Doc_key_kind)
 		e.String(v.Kind)
 		e.EndObject()
 	}
@@ -531,10 +531,38 @@ func _jsondump_Doc_Base(e *jsondumprt.Encoder, v *Base) {
 
 func _jsondump_Doc_Item(e *jsondumprt.Encoder, v *Item) {
 	if e.BeginObject() {
-		e.Key("\"name\"", "\"name\"")
+		e.Member(&_jsondump_Doc_key_name)
 		e.String(v.Name)
-		e.Key("\"price\"", "\"price\"")
+		e.Member(&_jsondump_Doc_key_price)
 		e.Float64(v.Price)
 		e.EndObject()
 	}
 }
+
+// Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
+var (
+	_jsondump_Doc_key_id      = jsondumprt.NewFieldKey("\"id\"", "\"id\"")
+	_jsondump_Doc_key_kind    = jsondumprt.NewFieldKey("\"kind\"", "\"kind\"")
+	_jsondump_Doc_key_note    = jsondumprt.NewFieldKey("\"note\"", "\"note\"")
+	_jsondump_Doc_key_meta_id = jsondumprt.NewFieldKey("\"meta_id\"", "\"meta_id\"")
+	_jsondump_Doc_key_kind2   = jsondumprt.NewFieldKey("\"kind2\"", "\"kind2\"")
+	_jsondump_Doc_key_title   = jsondumprt.NewFieldKey("\"title\"", "\"title\"")
+	_jsondump_Doc_key_tags    = jsondumprt.NewFieldKey("\"tags\"", "\"tags\"")
+	_jsondump_Doc_key_nums    = jsondumprt.NewFieldKey("\"nums\"", "\"nums\"")
+	_jsondump_Doc_key_ptr     = jsondumprt.NewFieldKey("\"ptr\"", "\"ptr\"")
+	_jsondump_Doc_key_nil     = jsondumprt.NewFieldKey("\"nil\"", "\"nil\"")
+	_jsondump_Doc_key_items   = jsondumprt.NewFieldKey("\"items\"", "\"items\"")
+	_jsondump_Doc_key_by_name = jsondumprt.NewFieldKey("\"by_name\"", "\"by_name\"")
+	_jsondump_Doc_key_by_id   = jsondumprt.NewFieldKey("\"by_id\"", "\"by_id\"")
+	_jsondump_Doc_key_by_u    = jsondumprt.NewFieldKey("\"by_u\"", "\"by_u\"")
+	_jsondump_Doc_key_matrix  = jsondumprt.NewFieldKey("\"matrix\"", "\"matrix\"")
+	_jsondump_Doc_key_nil_map = jsondumprt.NewFieldKey("\"nil_map\"", "\"nil_map\"")
+	_jsondump_Doc_key_any     = jsondumprt.NewFieldKey("\"any\"", "\"any\"")
+	_jsondump_Doc_key_list    = jsondumprt.NewFieldKey("\"list\"", "\"list\"")
+	_jsondump_Doc_key_omitted = jsondumprt.NewFieldKey("\"omitted\"", "\"omitted\"")
+	_jsondump_Doc_key_flags   = jsondumprt.NewFieldKey("\"flags\"", "\"flags\"")
+	_jsondump_Doc_key_floats  = jsondumprt.NewFieldKey("\"floats\"", "\"floats\"")
+	_jsondump_Doc_key_f32     = jsondumprt.NewFieldKey("\"f32\"", "\"f32\"")
+	_jsondump_Doc_key_name    = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondump_Doc_key_price   = jsondumprt.NewFieldKey("\"price\"", "\"price\"")
+)

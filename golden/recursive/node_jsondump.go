@@ -56,7 +56,7 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
 			if len(v.Attrs) != 0 {
-				e.Key("\"attrs\"", "\"attrs\"")
+				e.Member(&_jsondump_Node_key_attrs)
 				if v.Attrs == nil {
 					e.Null()
 				} else if jsondumprt.EnterMap(e, v.Attrs) {
@@ -71,7 +71,7 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 					e.Leave()
 				}
 			}
-			e.Key("\"children\"", "\"children\"")
+			e.Member(&_jsondump_Node_key_children)
 			if v.Children == nil {
 				e.Null()
 			} else if len(v.Children) == 0 {
@@ -95,29 +95,29 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 				e.Leave()
 			}
 			if v.Extra != nil {
-				e.Key("\"extra\"", "\"extra\"")
+				e.Member(&_jsondump_Node_key_extra)
 				e.Any(v.Extra)
 			}
-			e.Key("\"next\"", "\"next\"")
+			e.Member(&_jsondump_Node_key_next)
 			if v.Next == nil {
 				e.Null()
 			} else if jsondumprt.EnterPointer(e, v.Next, "*recursive.Node") {
 				_jsondump_Node(e, v.Next)
 				e.Leave()
 			}
-			e.Key("\"value\"", "\"value\"")
+			e.Member(&_jsondump_Node_key_value)
 			e.Int(int64(v.Value))
 		} else {
-			e.Key("\"value\"", "\"value\"")
+			e.Member(&_jsondump_Node_key_value)
 			e.Int(int64(v.Value))
-			e.Key("\"next\"", "\"next\"")
+			e.Member(&_jsondump_Node_key_next)
 			if v.Next == nil {
 				e.Null()
 			} else if jsondumprt.EnterPointer(e, v.Next, "*recursive.Node") {
 				_jsondump_Node(e, v.Next)
 				e.Leave()
 			}
-			e.Key("\"children\"", "\"children\"")
+			e.Member(&_jsondump_Node_key_children)
 			if v.Children == nil {
 				e.Null()
 			} else if len(v.Children) == 0 {
@@ -141,7 +141,7 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 				e.Leave()
 			}
 			if len(v.Attrs) != 0 {
-				e.Key("\"attrs\"", "\"attrs\"")
+				e.Member(&_jsondump_Node_key_attrs)
 				if v.Attrs == nil {
 					e.Null()
 				} else if jsondumprt.EnterMap(e, v.Attrs) {
@@ -157,10 +157,19 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 				}
 			}
 			if v.Extra != nil {
-				e.Key("\"extra\"", "\"extra\"")
+				e.Member(&_jsondump_Node_key_extra)
 				e.Any(v.Extra)
 			}
 		}
 		e.EndObject()
 	}
 }
+
+// Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
+var (
+	_jsondump_Node_key_value    = jsondumprt.NewFieldKey("\"value\"", "\"value\"")
+	_jsondump_Node_key_next     = jsondumprt.NewFieldKey("\"next\"", "\"next\"")
+	_jsondump_Node_key_children = jsondumprt.NewFieldKey("\"children\"", "\"children\"")
+	_jsondump_Node_key_attrs    = jsondumprt.NewFieldKey("\"attrs\"", "\"attrs\"")
+	_jsondump_Node_key_extra    = jsondumprt.NewFieldKey("\"extra\"", "\"extra\"")
+)

@@ -90,64 +90,64 @@ func (v *Bytes) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Key("\"by_name\"", "\"by_name\"")
+			e.Member(&_jsondump_Shapes_key_by_name)
 			jsondumprt.EncodeStringMap(e, v.ByName, func(e *jsondumprt.Encoder, v1 struct {
 				Z string
 				A string
 			}) {
 				if e.BeginObject() {
 					if e.Config().SortKeys {
-						e.Key("\"A\"", "\"A\"")
+						e.Member(&_jsondump_Shapes_key_A)
 						e.String(v1.A)
-						e.Key("\"Z\"", "\"Z\"")
+						e.Member(&_jsondump_Shapes_key_Z)
 						e.String(v1.Z)
 					} else {
-						e.Key("\"Z\"", "\"Z\"")
+						e.Member(&_jsondump_Shapes_key_Z)
 						e.String(v1.Z)
-						e.Key("\"A\"", "\"A\"")
+						e.Member(&_jsondump_Shapes_key_A)
 						e.String(v1.A)
 					}
 					e.EndObject()
 				}
 			})
-			e.Key("\"by_pt\"", "\"by_pt\"")
+			e.Member(&_jsondump_Shapes_key_by_pt)
 			jsondumprt.EncodeAnyMap(e, v.ByPt, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Key("\"bytes\"", "\"bytes\"")
+			e.Member(&_jsondump_Shapes_key_bytes)
 			_jsondump_Bytes(e, &v.Bytes)
-			e.Key("\"inline\"", "\"inline\"")
+			e.Member(&_jsondump_Shapes_key_inline)
 			if e.BeginObject() {
 				if e.Config().SortKeys {
 					if v.Inline.Count != 0 {
-						e.Key("\"count\"", "\"count\"")
+						e.Member(&_jsondump_Shapes_key_count)
 						e.Int(int64(v.Inline.Count))
 					}
-					e.Key("\"deep\"", "\"deep\"")
+					e.Member(&_jsondump_Shapes_key_deep)
 					if e.BeginObject() {
-						e.Key("\"ok\"", "\"ok\"")
+						e.Member(&_jsondump_Shapes_key_ok)
 						e.Bool(v.Inline.Deep.OK)
 						e.EndObject()
 					}
-					e.Key("\"name\"", "\"name\"")
+					e.Member(&_jsondump_Shapes_key_name)
 					e.String(v.Inline.Name)
 				} else {
-					e.Key("\"name\"", "\"name\"")
+					e.Member(&_jsondump_Shapes_key_name)
 					e.String(v.Inline.Name)
 					if v.Inline.Count != 0 {
-						e.Key("\"count\"", "\"count\"")
+						e.Member(&_jsondump_Shapes_key_count)
 						e.Int(int64(v.Inline.Count))
 					}
-					e.Key("\"deep\"", "\"deep\"")
+					e.Member(&_jsondump_Shapes_key_deep)
 					if e.BeginObject() {
-						e.Key("\"ok\"", "\"ok\"")
+						e.Member(&_jsondump_Shapes_key_ok)
 						e.Bool(v.Inline.Deep.OK)
 						e.EndObject()
 					}
 				}
 				e.EndObject()
 			}
-			e.Key("\"list\"", "\"list\"")
+			e.Member(&_jsondump_Shapes_key_list)
 			if v.List == nil {
 				e.Null()
 			} else {
@@ -155,7 +155,7 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					for i0 := range v.List {
 						e.Elem()
 						if e.BeginObject() {
-							e.Key("\"V\"", "\"V\"")
+							e.Member(&_jsondump_Shapes_key_V)
 							e.Float64(v.List[i0].V)
 							e.EndObject()
 						}
@@ -166,34 +166,34 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					e.EndArray()
 				}
 			}
-			e.Key("\"mixed\"", "\"mixed\"")
+			e.Member(&_jsondump_Shapes_key_mixed)
 			jsondumprt.EncodeAnyMap(e, v.Mixed, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
-			e.Key("\"nested\"", "\"nested\"")
+			e.Member(&_jsondump_Shapes_key_nested)
 			jsondumprt.EncodeAnyMap(e, v.Nested, func(e *jsondumprt.Encoder, v1 map[any]int) {
 				jsondumprt.EncodeAnyMap(e, v1, func(e *jsondumprt.Encoder, v2 int) {
 					e.Int(int64(v2))
 				})
 			})
-			e.Key("\"ptr\"", "\"ptr\"")
+			e.Member(&_jsondump_Shapes_key_ptr)
 			if v.Ptr == nil {
 				e.Null()
 			} else {
 				if e.BeginObject() {
-					e.Key("\"A\"", "\"A\"")
+					e.Member(&_jsondump_Shapes_key_A)
 					e.Int(int64((*v.Ptr).A))
-					e.Key("\"B\"", "\"B\"")
+					e.Member(&_jsondump_Shapes_key_B)
 					e.Int(int64((*v.Ptr).B))
 					e.EndObject()
 				}
 			}
-			e.Key("\"tagged\"", "\"tagged\"")
+			e.Member(&_jsondump_Shapes_key_tagged)
 			jsondumprt.EncodeStringMap(e, v.Tagged, func(e *jsondumprt.Encoder, v1 struct {
 				N int `json:"n,string" yaml:"n"`
 			}) {
 				if e.BeginObject() {
-					e.Key("\"n\"", "\"n\"")
+					e.Member(&_jsondump_Shapes_key_n)
 					{
 						mark := len(e.Buffered())
 						e.Int(int64(v1.N))
@@ -202,53 +202,53 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					e.EndObject()
 				}
 			})
-			e.Key("\"zeros\"", "\"zeros\"")
+			e.Member(&_jsondump_Shapes_key_zeros)
 			_jsondump_Shapes_Zeros(e, &v.Zeros)
 		} else {
-			e.Key("\"inline\"", "\"inline\"")
+			e.Member(&_jsondump_Shapes_key_inline)
 			if e.BeginObject() {
 				if e.Config().SortKeys {
 					if v.Inline.Count != 0 {
-						e.Key("\"count\"", "\"count\"")
+						e.Member(&_jsondump_Shapes_key_count)
 						e.Int(int64(v.Inline.Count))
 					}
-					e.Key("\"deep\"", "\"deep\"")
+					e.Member(&_jsondump_Shapes_key_deep)
 					if e.BeginObject() {
-						e.Key("\"ok\"", "\"ok\"")
+						e.Member(&_jsondump_Shapes_key_ok)
 						e.Bool(v.Inline.Deep.OK)
 						e.EndObject()
 					}
-					e.Key("\"name\"", "\"name\"")
+					e.Member(&_jsondump_Shapes_key_name)
 					e.String(v.Inline.Name)
 				} else {
-					e.Key("\"name\"", "\"name\"")
+					e.Member(&_jsondump_Shapes_key_name)
 					e.String(v.Inline.Name)
 					if v.Inline.Count != 0 {
-						e.Key("\"count\"", "\"count\"")
+						e.Member(&_jsondump_Shapes_key_count)
 						e.Int(int64(v.Inline.Count))
 					}
-					e.Key("\"deep\"", "\"deep\"")
+					e.Member(&_jsondump_Shapes_key_deep)
 					if e.BeginObject() {
-						e.Key("\"ok\"", "\"ok\"")
+						e.Member(&_jsondump_Shapes_key_ok)
 						e.Bool(v.Inline.Deep.OK)
 						e.EndObject()
 					}
 				}
 				e.EndObject()
 			}
-			e.Key("\"ptr\"", "\"ptr\"")
+			e.Member(&_jsondump_Shapes_key_ptr)
 			if v.Ptr == nil {
 				e.Null()
 			} else {
 				if e.BeginObject() {
-					e.Key("\"A\"", "\"A\"")
+					e.Member(&_jsondump_Shapes_key_A)
 					e.Int(int64((*v.Ptr).A))
-					e.Key("\"B\"", "\"B\"")
+					e.Member(&_jsondump_Shapes_key_B)
 					e.Int(int64((*v.Ptr).B))
 					e.EndObject()
 				}
 			}
-			e.Key("\"list\"", "\"list\"")
+			e.Member(&_jsondump_Shapes_key_list)
 			if v.List == nil {
 				e.Null()
 			} else {
@@ -256,7 +256,7 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					for i0 := range v.List {
 						e.Elem()
 						if e.BeginObject() {
-							e.Key("\"V\"", "\"V\"")
+							e.Member(&_jsondump_Shapes_key_V)
 							e.Float64(v.List[i0].V)
 							e.EndObject()
 						}
@@ -267,46 +267,46 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					e.EndArray()
 				}
 			}
-			e.Key("\"by_name\"", "\"by_name\"")
+			e.Member(&_jsondump_Shapes_key_by_name)
 			jsondumprt.EncodeStringMap(e, v.ByName, func(e *jsondumprt.Encoder, v1 struct {
 				Z string
 				A string
 			}) {
 				if e.BeginObject() {
 					if e.Config().SortKeys {
-						e.Key("\"A\"", "\"A\"")
+						e.Member(&_jsondump_Shapes_key_A)
 						e.String(v1.A)
-						e.Key("\"Z\"", "\"Z\"")
+						e.Member(&_jsondump_Shapes_key_Z)
 						e.String(v1.Z)
 					} else {
-						e.Key("\"Z\"", "\"Z\"")
+						e.Member(&_jsondump_Shapes_key_Z)
 						e.String(v1.Z)
-						e.Key("\"A\"", "\"A\"")
+						e.Member(&_jsondump_Shapes_key_A)
 						e.String(v1.A)
 					}
 					e.EndObject()
 				}
 			})
-			e.Key("\"mixed\"", "\"mixed\"")
+			e.Member(&_jsondump_Shapes_key_mixed)
 			jsondumprt.EncodeAnyMap(e, v.Mixed, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
-			e.Key("\"nested\"", "\"nested\"")
+			e.Member(&_jsondump_Shapes_key_nested)
 			jsondumprt.EncodeAnyMap(e, v.Nested, func(e *jsondumprt.Encoder, v1 map[any]int) {
 				jsondumprt.EncodeAnyMap(e, v1, func(e *jsondumprt.Encoder, v2 int) {
 					e.Int(int64(v2))
 				})
 			})
-			e.Key("\"by_pt\"", "\"by_pt\"")
+			e.Member(&_jsondump_Shapes_key_by_pt)
 			jsondumprt.EncodeAnyMap(e, v.ByPt, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Key("\"tagged\"", "\"tagged\"")
+			e.Member(&_jsondump_Shapes_key_tagged)
 			jsondumprt.EncodeStringMap(e, v.Tagged, func(e *jsondumprt.Encoder, v1 struct {
 				N int `json:"n,string" yaml:"n"`
 			}) {
 				if e.BeginObject() {
-					e.Key("\"n\"", "\"n\"")
+					e.Member(&_jsondump_Shapes_key_n)
 					{
 						mark := len(e.Buffered())
 						e.Int(int64(v1.N))
@@ -315,9 +315,9 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					e.EndObject()
 				}
 			})
-			e.Key("\"bytes\"", "\"bytes\"")
+			e.Member(&_jsondump_Shapes_key_bytes)
 			_jsondump_Bytes(e, &v.Bytes)
-			e.Key("\"zeros\"", "\"zeros\"")
+			e.Member(&_jsondump_Shapes_key_zeros)
 			_jsondump_Shapes_Zeros(e, &v.Zeros)
 		}
 		e.EndObject()
@@ -327,7 +327,7 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 func _jsondump_Bytes(e *jsondumprt.Encoder, v *Bytes) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Key("\"arr\"", "\"arr\"")
+			e.Member(&_jsondump_Shapes_key_arr)
 			if e.BeginArray() {
 				for i0 := range v.Arr {
 					e.Elem()
@@ -338,16 +338,16 @@ func _jsondump_Bytes(e *jsondumprt.Encoder, v *Bytes) {
 				}
 				e.EndArray()
 			}
-			e.Key("\"blob\"", "\"blob\"")
+			e.Member(&_jsondump_Shapes_key_blob)
 			_jsondump_Shapes_Blob(e, &v.Blob)
-			e.Key("\"octets\"", "\"octets\"")
+			e.Member(&_jsondump_Shapes_key_octets)
 			jsondumprt.EncodeBytes(e, v.Octets)
 		} else {
-			e.Key("\"octets\"", "\"octets\"")
+			e.Member(&_jsondump_Shapes_key_octets)
 			jsondumprt.EncodeBytes(e, v.Octets)
-			e.Key("\"blob\"", "\"blob\"")
+			e.Member(&_jsondump_Shapes_key_blob)
 			_jsondump_Shapes_Blob(e, &v.Blob)
-			e.Key("\"arr\"", "\"arr\"")
+			e.Member(&_jsondump_Shapes_key_arr)
 			if e.BeginArray() {
 				for i0 := range v.Arr {
 					e.Elem()
@@ -374,7 +374,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 				}
 				return true
 			}()) {
-				e.Key("\"arr\"", "\"arr\"")
+				e.Member(&_jsondump_Shapes_key_arr)
 				if e.BeginArray() {
 					for i0 := range v.Arr {
 						e.Elem()
@@ -400,20 +400,20 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 				}
 			}
 			if !jsondumprt.IsZero(v.FS) {
-				e.Key("\"fs\"", "\"fs\"")
+				e.Member(&_jsondump_Shapes_key_fs)
 				if e.BeginObject() {
-					e.Key("\"F\"", "\"F\"")
+					e.Member(&_jsondump_Shapes_key_F)
 					e.Float64(v.FS.F)
 					e.EndObject()
 				}
 			}
 			if !(v.NC.S == nil && jsondumprt.IsZero(v.NC.F)) {
-				e.Key("\"nc\"", "\"nc\"")
+				e.Member(&_jsondump_Shapes_key_nc)
 				if e.BeginObject() {
 					if e.Config().SortKeys {
-						e.Key("\"F\"", "\"F\"")
+						e.Member(&_jsondump_Shapes_key_F)
 						e.Float64(v.NC.F)
-						e.Key("\"S\"", "\"S\"")
+						e.Member(&_jsondump_Shapes_key_S)
 						if v.NC.S == nil {
 							e.Null()
 						} else {
@@ -429,7 +429,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 							}
 						}
 					} else {
-						e.Key("\"S\"", "\"S\"")
+						e.Member(&_jsondump_Shapes_key_S)
 						if v.NC.S == nil {
 							e.Null()
 						} else {
@@ -444,24 +444,24 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 								e.EndArray()
 							}
 						}
-						e.Key("\"F\"", "\"F\"")
+						e.Member(&_jsondump_Shapes_key_F)
 						e.Float64(v.NC.F)
 					}
 					e.EndObject()
 				}
 			}
 			if !jsondumprt.IsZero(v.Pt) {
-				e.Key("\"pt\"", "\"pt\"")
+				e.Member(&_jsondump_Shapes_key_pt)
 				_jsondump_Shapes_Point(e, &v.Pt)
 			}
 		} else {
 			if !(v.NC.S == nil && jsondumprt.IsZero(v.NC.F)) {
-				e.Key("\"nc\"", "\"nc\"")
+				e.Member(&_jsondump_Shapes_key_nc)
 				if e.BeginObject() {
 					if e.Config().SortKeys {
-						e.Key("\"F\"", "\"F\"")
+						e.Member(&_jsondump_Shapes_key_F)
 						e.Float64(v.NC.F)
-						e.Key("\"S\"", "\"S\"")
+						e.Member(&_jsondump_Shapes_key_S)
 						if v.NC.S == nil {
 							e.Null()
 						} else {
@@ -477,7 +477,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 							}
 						}
 					} else {
-						e.Key("\"S\"", "\"S\"")
+						e.Member(&_jsondump_Shapes_key_S)
 						if v.NC.S == nil {
 							e.Null()
 						} else {
@@ -492,7 +492,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 								e.EndArray()
 							}
 						}
-						e.Key("\"F\"", "\"F\"")
+						e.Member(&_jsondump_Shapes_key_F)
 						e.Float64(v.NC.F)
 					}
 					e.EndObject()
@@ -506,7 +506,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 				}
 				return true
 			}()) {
-				e.Key("\"arr\"", "\"arr\"")
+				e.Member(&_jsondump_Shapes_key_arr)
 				if e.BeginArray() {
 					for i0 := range v.Arr {
 						e.Elem()
@@ -532,15 +532,15 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 				}
 			}
 			if !jsondumprt.IsZero(v.FS) {
-				e.Key("\"fs\"", "\"fs\"")
+				e.Member(&_jsondump_Shapes_key_fs)
 				if e.BeginObject() {
-					e.Key("\"F\"", "\"F\"")
+					e.Member(&_jsondump_Shapes_key_F)
 					e.Float64(v.FS.F)
 					e.EndObject()
 				}
 			}
 			if !jsondumprt.IsZero(v.Pt) {
-				e.Key("\"pt\"", "\"pt\"")
+				e.Member(&_jsondump_Shapes_key_pt)
 				_jsondump_Shapes_Point(e, &v.Pt)
 			}
 		}
@@ -554,10 +554,43 @@ func _jsondump_Shapes_Blob(e *jsondumprt.Encoder, v *Blob) {
 
 func _jsondump_Shapes_Point(e *jsondumprt.Encoder, v *Point) {
 	if e.BeginObject() {
-		e.Key("\"X\"", "\"X\"")
+		e.Member(&_jsondump_Shapes_key_X)
 		e.Int(int64(v.X))
-		e.Key("\"Y\"", "\"Y\"")
+		e.Member(&_jsondump_Shapes_key_Y)
 		e.Int(int64(v.Y))
 		e.EndObject()
 	}
 }
+
+// Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
+var (
+	_jsondump_Shapes_key_inline  = jsondumprt.NewFieldKey("\"inline\"", "\"inline\"")
+	_jsondump_Shapes_key_name    = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondump_Shapes_key_count   = jsondumprt.NewFieldKey("\"count\"", "\"count\"")
+	_jsondump_Shapes_key_deep    = jsondumprt.NewFieldKey("\"deep\"", "\"deep\"")
+	_jsondump_Shapes_key_ok      = jsondumprt.NewFieldKey("\"ok\"", "\"ok\"")
+	_jsondump_Shapes_key_ptr     = jsondumprt.NewFieldKey("\"ptr\"", "\"ptr\"")
+	_jsondump_Shapes_key_A       = jsondumprt.NewFieldKey("\"A\"", "\"A\"")
+	_jsondump_Shapes_key_B       = jsondumprt.NewFieldKey("\"B\"", "\"B\"")
+	_jsondump_Shapes_key_list    = jsondumprt.NewFieldKey("\"list\"", "\"list\"")
+	_jsondump_Shapes_key_V       = jsondumprt.NewFieldKey("\"V\"", "\"V\"")
+	_jsondump_Shapes_key_by_name = jsondumprt.NewFieldKey("\"by_name\"", "\"by_name\"")
+	_jsondump_Shapes_key_Z       = jsondumprt.NewFieldKey("\"Z\"", "\"Z\"")
+	_jsondump_Shapes_key_mixed   = jsondumprt.NewFieldKey("\"mixed\"", "\"mixed\"")
+	_jsondump_Shapes_key_nested  = jsondumprt.NewFieldKey("\"nested\"", "\"nested\"")
+	_jsondump_Shapes_key_by_pt   = jsondumprt.NewFieldKey("\"by_pt\"", "\"by_pt\"")
+	_jsondump_Shapes_key_tagged  = jsondumprt.NewFieldKey("\"tagged\"", "\"tagged\"")
+	_jsondump_Shapes_key_n       = jsondumprt.NewFieldKey("\"n\"", "\"n\"")
+	_jsondump_Shapes_key_bytes   = jsondumprt.NewFieldKey("\"bytes\"", "\"bytes\"")
+	_jsondump_Shapes_key_zeros   = jsondumprt.NewFieldKey("\"zeros\"", "\"zeros\"")
+	_jsondump_Shapes_key_octets  = jsondumprt.NewFieldKey("\"octets\"", "\"octets\"")
+	_jsondump_Shapes_key_blob    = jsondumprt.NewFieldKey("\"blob\"", "\"blob\"")
+	_jsondump_Shapes_key_arr     = jsondumprt.NewFieldKey("\"arr\"", "\"arr\"")
+	_jsondump_Shapes_key_nc      = jsondumprt.NewFieldKey("\"nc\"", "\"nc\"")
+	_jsondump_Shapes_key_S       = jsondumprt.NewFieldKey("\"S\"", "\"S\"")
+	_jsondump_Shapes_key_F       = jsondumprt.NewFieldKey("\"F\"", "\"F\"")
+	_jsondump_Shapes_key_fs      = jsondumprt.NewFieldKey("\"fs\"", "\"fs\"")
+	_jsondump_Shapes_key_pt      = jsondumprt.NewFieldKey("\"pt\"", "\"pt\"")
+	_jsondump_Shapes_key_X       = jsondumprt.NewFieldKey("\"X\"", "\"X\"")
+	_jsondump_Shapes_key_Y       = jsondumprt.NewFieldKey("\"Y\"", "\"Y\"")
+)
