@@ -77,7 +77,7 @@ func DumpFile(path string, v any, opts ...Option) (err error) {
 		}
 		mode = fi.Mode().Perm()
 	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp*")
+	f, err := createTemp(dir, "."+base+".tmp*")
 	if err != nil {
 		return err
 	}
@@ -116,3 +116,17 @@ func DumpFile(path string, v any, opts ...Option) (err error) {
 	}
 	return nil
 }
+
+// tempFile is what DumpFile uses of its temporary *os.File.
+type tempFile interface {
+	io.Writer
+	Name() string
+	Chmod(mode os.FileMode) error
+	Sync() error
+	Close() error
+}
+
+// createTemp is os.CreateTemp, for DumpFile. It is a variable so that tests
+// can wrap the file to fail as a full disk does, in a write, Sync or Close,
+// which no file system offers portably without root (faults_test.go).
+var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }

@@ -54,7 +54,8 @@ func CheckCircular(on bool) Option { return jsondumprt.CheckCircularOption(on) }
 func Default(fn func(v any) (any, error)) Option { return jsondumprt.DefaultOption(fn) }
 
 // MaxDepth limits nesting to n levels of arrays, objects and Default calls
-// (default 10000; n <= 0 restores it). Deeper values are a RecursionError,
+// (default 10000; n <= 0 restores it; at most 1<<20, which keeps the
+// goroutine stack far below Go's limit). Deeper values are a RecursionError,
 // Python's error for nesting past its recursion limit. It goes beyond
 // Python's options, so that runaway data never overflows the stack.
 func MaxDepth(n int) Option { return jsondumprt.MaxDepthOption(n) }

@@ -68,7 +68,7 @@ func CheckCircularOption(on bool) Option { return Option{kind: optCheckCircular,
 func DefaultOption(fn func(any) (any, error)) Option { return Option{kind: optDefault, fn: fn} }
 
 // MaxDepthOption sets the nesting limit (see Config.MaxDepth). n <= 0 restores
-// the default, DefaultMaxDepth.
+// the default, DefaultMaxDepth; n above MaxMaxDepth is MaxMaxDepth.
 func MaxDepthOption(n int) Option { return Option{kind: optMaxDepth, n: n} }
 
 // DefaultMaxDepth is the default limit on nesting: containers (arrays, objects)
@@ -78,6 +78,12 @@ func MaxDepthOption(n int) Option { return Option{kind: optMaxDepth, n: n} }
 // encodable, while a runaway cycle under CheckCircular(false) still ends in an
 // error long before Go's stack becomes a concern.
 const DefaultMaxDepth = 10000
+
+// MaxMaxDepth is the largest nesting limit MaxDepthOption sets. Each level
+// takes a few hundred bytes of goroutine stack, and Go's stack is limited
+// (1 GB by default): a cycle under CheckCircular(false) with a limit of
+// millions would crash the process instead of returning RecursionError.
+const MaxMaxDepth = 1 << 20
 
 // A Config is a []Option collapsed: the settings of one encoding call. The
 // zero Config is not valid; use MakeConfig, which applies Python's defaults.
@@ -131,7 +137,7 @@ func MakeConfig(opts []Option) Config {
 		case optDefault:
 			c.Default = o.fn
 		case optMaxDepth:
-			c.MaxDepth = o.n
+			c.MaxDepth = min(o.n, MaxMaxDepth)
 			if c.MaxDepth <= 0 {
 				c.MaxDepth = DefaultMaxDepth
 			}

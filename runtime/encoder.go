@@ -204,7 +204,9 @@ func (e *Encoder) Buffered() []byte { return e.buf }
 
 // flush hands the buffer to the writer.
 func (e *Encoder) flush() {
-	if e.w == nil || len(e.buf) == 0 {
+	// After an error nothing more is written: a writer that failed once and
+	// would accept the next Write must not receive the same bytes again.
+	if e.w == nil || len(e.buf) == 0 || e.err != nil {
 		return
 	}
 	n, err := e.w.Write(e.buf)
