@@ -361,6 +361,21 @@ var strAccept = [16]struct{ lo, hi uint8 }{
 // NOTE: keep the checks in sync with strDecode.
 func strSkipMultiByte[S ~string | ~[]byte](s S, i int) int {
 	for i < len(s) {
+		// Fast paths for the common sequences, whose second byte may be any
+		// continuation byte: three bytes led by E1..EC, EE, EF (most of the
+		// BMP: CJK, symbols) and two bytes led by C2..DF (Latin, Greek,
+		// Cyrillic, Arabic, Hebrew). They avoid the two table loads below.
+		if c := s[i]; len(s)-i >= 3 {
+			c1, c2 := s[i+1], s[i+2]
+			if c-0xE1 <= 0xEF-0xE1 && c != 0xED && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+				i += 3
+				continue
+			}
+			if c-0xC2 <= 0xDF-0xC2 && c1&0xC0 == 0x80 {
+				i += 2
+				continue
+			}
+		}
 		x := strLead[s[i]] // 0 for ASCII too
 		n := int(x & 7)
 		if n == 0 || n > len(s)-i {
@@ -423,7 +438,16 @@ func strDecode[S ~string | ~[]byte](s S, i int, wtf8 bool) (rune, int) {
 // say, is written without going back through the ASCII scan for each code point.
 func strAppendEscapedMultiByte[S ~string | ~[]byte](dst []byte, s S, i int, wtf8 bool) ([]byte, int) {
 	for i < len(s) && s[i] >= utf8.RuneSelf {
-		r, n := strDecode(s, i, wtf8)
+		// The fast paths of strSkipMultiByte, decoding as they go.
+		var r rune
+		var n int
+		if c := s[i]; len(s)-i >= 3 && c-0xE1 <= 0xEF-0xE1 && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		} else if len(s)-i >= 2 && c-0xC2 <= 0xDF-0xC2 && s[i+1]&0xC0 == 0x80 {
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		} else {
+			r, n = strDecode(s, i, wtf8)
+		}
 		i += n
 		if r >= 0x10000 {
 			dst = strAppendEscapedRune(dst, r)
