@@ -1,6 +1,10 @@
 package runtime
 
-import "math/big"
+import (
+	"math/big"
+	"math/bits"
+	"slices"
+)
 
 // MaxIntDigits is CPython's default sys.get_int_max_str_digits(), 4300: since
 // 3.11 (CVE-2020-10735) int.__repr__ and int(str) refuse a number of more
@@ -47,3 +51,87 @@ func AppendBigInt(dst []byte, x *big.Int) (out []byte, ok bool) {
 	}
 	return out, true
 }
+
+// intPairs holds "00" to "99", the two digits of each value below 100.
+const intPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
+
+// AppendInt appends i in decimal, as Python's int.__repr__ writes it.
+func AppendInt(dst []byte, i int64) []byte {
+	if i >= 0 {
+		return AppendUint(dst, uint64(i))
+	}
+	return AppendUint(append(dst, '-'), -uint64(i)) // -MinInt64 is 2^63 as a uint64
+}
+
+// AppendUint appends u in decimal. It writes the digits in place, two at a
+// time, after counting them, where strconv formats into a scratch array and
+// copies; integers are a large part of typical documents (ids, counts).
+func AppendUint(dst []byte, u uint64) []byte {
+	if u < 10 {
+		return append(dst, byte('0'+u))
+	}
+	if u < 100 {
+		return append(dst, intPairs[2*u], intPairs[2*u+1])
+	}
+	n := intDigits(u)
+	l := len(dst)
+	dst = slices.Grow(dst, n)[:l+n]
+	b := dst[l:]
+	for u >= 1<<32 {
+		// Eight digits at a time in 64-bit arithmetic, then 32-bit.
+		q := u / 1e8
+		intPut8(b[:n], uint32(u-q*1e8))
+		n -= 8
+		u = q
+	}
+	v := uint32(u)
+	for v >= 100 {
+		q := v / 100
+		r := v - q*100
+		n -= 2
+		b[n], b[n+1] = intPairs[2*r], intPairs[2*r+1]
+		v = q
+	}
+	if v >= 10 {
+		b[0], b[1] = intPairs[2*v], intPairs[2*v+1]
+	} else {
+		b[0] = byte('0' + v)
+	}
+	return dst
+}
+
+// intPut8 writes v < 1e8 as the last eight digits of b, leading zeros
+// included.
+func intPut8(b []byte, v uint32) {
+	n := len(b)
+	_ = b[n-8]
+	for k := 0; k < 4; k++ {
+		q := v / 100
+		r := v - q*100
+		b[n-2-2*k], b[n-1-2*k] = intPairs[2*r], intPairs[2*r+1]
+		v = q
+	}
+}
+
+// intDigits returns the number of decimal digits of u >= 1.
+func intDigits(u uint64) int {
+	// bits.Len64(u)*1233>>12 is floor(log10(2^len)), the digit count of
+	// 2^(len-1) less one; one comparison corrects it.
+	n := (bits.Len64(u) * 1233 >> 12) + 1
+	if u < intPow10[n-1] {
+		n--
+	}
+	return n
+}
+
+var intPow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+	1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}

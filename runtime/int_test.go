@@ -1,8 +1,10 @@
 package runtime
 
 import (
+	"math"
 	"math/big"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/jsondump/jsondump/internal/pyoracle"
@@ -102,5 +104,37 @@ func TestAppendIntBitBounds(t *testing.T) {
 	limit := new(big.Int).Exp(big.NewInt(10), big.NewInt(MaxIntDigits), nil)
 	if n := limit.BitLen(); n != numMaxIntBitsOK+1 {
 		t.Errorf("10^%d has %d bits, want %d", MaxIntDigits, n, numMaxIntBitsOK+1)
+	}
+}
+
+// TestAppendInt compares AppendInt and AppendUint with strconv at every
+// power of ten and of two, their neighbours, and random values.
+func TestAppendInt(t *testing.T) {
+	var us []uint64
+	for p := uint64(1); ; p *= 10 {
+		us = append(us, p-1, p, p+1)
+		if p > math.MaxUint64/10 {
+			break
+		}
+	}
+	for k := range 64 {
+		us = append(us, 1<<k-1, 1<<k, 1<<k+1)
+	}
+	us = append(us, 0, math.MaxUint64, math.MaxUint64-1)
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		us = append(us, r.Uint64()>>r.IntN(64))
+	}
+	for _, u := range us {
+		if got, want := string(AppendUint([]byte("x"), u)), "x"+strconv.FormatUint(u, 10); got != want {
+			t.Fatalf("AppendUint(%d) = %q, want %q", u, got, want)
+		}
+		i := int64(u)
+		if got, want := string(AppendInt(nil, i)), strconv.FormatInt(i, 10); got != want {
+			t.Fatalf("AppendInt(%d) = %q, want %q", i, got, want)
+		}
+	}
+	if got := string(AppendInt(nil, math.MinInt64)); got != "-9223372036854775808" {
+		t.Errorf("AppendInt(MinInt64) = %q", got)
 	}
 }

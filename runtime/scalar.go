@@ -3,14 +3,13 @@ package runtime
 import (
 	"math"
 	"math/big"
-	"strconv"
 )
 
 // Int writes a signed integer as Python's int.__repr__ does.
-func (e *Encoder) Int(i int64) { e.buf = strconv.AppendInt(e.buf, i, 10) }
+func (e *Encoder) Int(i int64) { e.buf = AppendInt(e.buf, i) }
 
 // Uint writes an unsigned integer as Python's int.__repr__ does.
-func (e *Encoder) Uint(u uint64) { e.buf = strconv.AppendUint(e.buf, u, 10) }
+func (e *Encoder) Uint(u uint64) { e.buf = AppendUint(e.buf, u) }
 
 // Float64 writes f as Python's float.__repr__ does (see AppendFloat64). A NaN
 // or an infinity under AllowNaN(false) is Python's ValueError instead.
@@ -82,13 +81,13 @@ func EncodeBytes[E ~uint8](e *Encoder, b []E) {
 // KeyInt starts the next member with an integer key: "7", "-1".
 func (e *Encoder) KeyInt(i int64) {
 	var tmp [24]byte
-	e.keyRaw(strconv.AppendInt(tmp[:0], i, 10))
+	e.keyRaw(AppendInt(tmp[:0], i))
 }
 
 // KeyUint starts the next member with an unsigned integer key.
 func (e *Encoder) KeyUint(u uint64) {
 	var tmp [24]byte
-	e.keyRaw(strconv.AppendUint(tmp[:0], u, 10))
+	e.keyRaw(AppendUint(tmp[:0], u))
 }
 
 // KeyFloat64 starts the next member with a float key, written as its repr
