@@ -131,6 +131,15 @@ func emitPointer(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 // A slice that can contain itself is checked with EnterSlice/Leave around
 // the array (an empty slice holds nothing, so it needs no check).
 func emitSlice(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
+	if fn := scalarSliceFunc(v.Elem); fn != "" {
+		// jsondumprt.EncodeInts(e, <x>), or (<x>)[:] for an array.
+		arg := x()
+		if v.Kind == Array {
+			arg = jen.Parens(x()).Index(jen.Empty(), jen.Empty())
+		}
+		g.Add(rt(fn)).Call(jen.Id("e"), arg)
+		return
+	}
 	i := fmt.Sprintf("i%d", depth)
 	array := func(b *jen.Group) {
 		b.If(jen.Id("e").Dot("BeginArray").Call()).Block(
@@ -209,4 +218,27 @@ func typeString0(t *GoType) string {
 		return pkg + "." + t.Name
 	}
 	return t.Name
+}
+
+// scalarSliceFunc names the runtime function that writes a slice of elem
+// values in one loop, or "" when elem is not a plain scalar.
+func scalarSliceFunc(elem *Value) string {
+	if elem.Quoted {
+		return ""
+	}
+	switch elem.Kind {
+	case Int:
+		return "EncodeInts"
+	case Uint:
+		return "EncodeUints"
+	case Float64:
+		return "EncodeFloat64s"
+	case Float32:
+		return "EncodeFloat32s"
+	case String:
+		return "EncodeStrings"
+	case Bool:
+		return "EncodeBools"
+	}
+	return ""
 }

@@ -371,20 +371,7 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 				})
 			}
 			e.Member(&_jsondump_Feed_key_items)
-			if v.Items == nil {
-				e.Null()
-			} else {
-				if e.BeginArray() {
-					for i0 := range v.Items {
-						e.Elem()
-						e.Int(int64(v.Items[i0]))
-						if e.Failed() {
-							break
-						}
-					}
-					e.EndArray()
-				}
-			}
+			jsondumprt.EncodeInts(e, v.Items)
 			if v.Next != nil {
 				e.Member(&_jsondump_Feed_key_next)
 				if v.Next == nil {
@@ -398,20 +385,7 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 			e.Int(int64(v.Total))
 		} else {
 			e.Member(&_jsondump_Feed_key_items)
-			if v.Items == nil {
-				e.Null()
-			} else {
-				if e.BeginArray() {
-					for i0 := range v.Items {
-						e.Elem()
-						e.Int(int64(v.Items[i0]))
-						if e.Failed() {
-							break
-						}
-					}
-					e.EndArray()
-				}
-			}
+			jsondumprt.EncodeInts(e, v.Items)
 			e.Member(&_jsondump_Feed_key_total)
 			e.Int(int64(v.Total))
 			if v.Next != nil {

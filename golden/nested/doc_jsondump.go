@@ -147,20 +147,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 			})
 			e.Member(&_jsondump_Doc_key_by_u)
 			jsondumprt.EncodeUintMap(e, v.ByU, func(e *jsondumprt.Encoder, v1 []string) {
-				if v1 == nil {
-					e.Null()
-				} else {
-					if e.BeginArray() {
-						for i1 := range v1 {
-							e.Elem()
-							e.String(v1[i1])
-							if e.Failed() {
-								break
-							}
-						}
-						e.EndArray()
-					}
-				}
+				jsondumprt.EncodeStrings(e, v1)
 			})
 			e.Member(&_jsondump_Doc_key_id)
 			e.Int(int64(v.Base.ID))
@@ -192,20 +179,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				if e.BeginArray() {
 					for i0 := range v.Matrix {
 						e.Elem()
-						if v.Matrix[i0] == nil {
-							e.Null()
-						} else {
-							if e.BeginArray() {
-								for i1 := range v.Matrix[i0] {
-									e.Elem()
-									e.Float64(v.Matrix[i0][i1])
-									if e.Failed() {
-										break
-									}
-								}
-								e.EndArray()
-							}
-						}
+						jsondumprt.EncodeFloat64s(e, v.Matrix[i0])
 						if e.Failed() {
 							break
 						}
@@ -232,32 +206,10 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				e.String(v.Meta.Note)
 			}
 			e.Member(&_jsondump_Doc_key_nums)
-			if e.BeginArray() {
-				for i0 := range v.Nums {
-					e.Elem()
-					e.Int(int64(v.Nums[i0]))
-					if e.Failed() {
-						break
-					}
-				}
-				e.EndArray()
-			}
+			jsondumprt.EncodeInts(e, (v.Nums)[:])
 			if len(v.Omitted) != 0 {
 				e.Member(&_jsondump_Doc_key_omitted)
-				if v.Omitted == nil {
-					e.Null()
-				} else {
-					if e.BeginArray() {
-						for i0 := range v.Omitted {
-							e.Elem()
-							e.Int(int64(v.Omitted[i0]))
-							if e.Failed() {
-								break
-							}
-						}
-						e.EndArray()
-					}
-				}
+				jsondumprt.EncodeInts(e, v.Omitted)
 			}
 			e.Member(&_jsondump_Doc_key_ptr)
 			if v.Ptr == nil {
@@ -266,20 +218,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				e.Int(int64((*v.Ptr)))
 			}
 			e.Member(&_jsondump_Doc_key_tags)
-			if v.Tags == nil {
-				e.Null()
-			} else {
-				if e.BeginArray() {
-					for i0 := range v.Tags {
-						e.Elem()
-						e.String(v.Tags[i0])
-						if e.Failed() {
-							break
-						}
-					}
-					e.EndArray()
-				}
-			}
+			jsondumprt.EncodeStrings(e, v.Tags)
 			e.Member(&_jsondump_Doc_key_title)
 			e.String(v.Title)
 		} else {
@@ -300,31 +239,9 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 			e.Member(&_jsondump_Doc_key_title)
 			e.String(v.Title)
 			e.Member(&_jsondump_Doc_key_tags)
-			if v.Tags == nil {
-				e.Null()
-			} else {
-				if e.BeginArray() {
-					for i0 := range v.Tags {
-						e.Elem()
-						e.String(v.Tags[i0])
-						if e.Failed() {
-							break
-						}
-					}
-					e.EndArray()
-				}
-			}
+			jsondumprt.EncodeStrings(e, v.Tags)
 			e.Member(&_jsondump_Doc_key_nums)
-			if e.BeginArray() {
-				for i0 := range v.Nums {
-					e.Elem()
-					e.Int(int64(v.Nums[i0]))
-					if e.Failed() {
-						break
-					}
-				}
-				e.EndArray()
-			}
+			jsondumprt.EncodeInts(e, (v.Nums)[:])
 			e.Member(&_jsondump_Doc_key_ptr)
 			if v.Ptr == nil {
 				e.Null()
@@ -366,20 +283,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 			})
 			e.Member(&_jsondump_Doc_key_by_u)
 			jsondumprt.EncodeUintMap(e, v.ByU, func(e *jsondumprt.Encoder, v1 []string) {
-				if v1 == nil {
-					e.Null()
-				} else {
-					if e.BeginArray() {
-						for i1 := range v1 {
-							e.Elem()
-							e.String(v1[i1])
-							if e.Failed() {
-								break
-							}
-						}
-						e.EndArray()
-					}
-				}
+				jsondumprt.EncodeStrings(e, v1)
 			})
 			e.Member(&_jsondump_Doc_key_matrix)
 			if v.Matrix == nil {
@@ -388,20 +292,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				if e.BeginArray() {
 					for i0 := range v.Matrix {
 						e.Elem()
-						if v.Matrix[i0] == nil {
-							e.Null()
-						} else {
-							if e.BeginArray() {
-								for i1 := range v.Matrix[i0] {
-									e.Elem()
-									e.Float64(v.Matrix[i0][i1])
-									if e.Failed() {
-										break
-									}
-								}
-								e.EndArray()
-							}
-						}
+						jsondumprt.EncodeFloat64s(e, v.Matrix[i0])
 						if e.Failed() {
 							break
 						}
@@ -419,20 +310,7 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 			_jsondump_List(e, &v.List)
 			if len(v.Omitted) != 0 {
 				e.Member(&_jsondump_Doc_key_omitted)
-				if v.Omitted == nil {
-					e.Null()
-				} else {
-					if e.BeginArray() {
-						for i0 := range v.Omitted {
-							e.Elem()
-							e.Int(int64(v.Omitted[i0]))
-							if e.Failed() {
-								break
-							}
-						}
-						e.EndArray()
-					}
-				}
+				jsondumprt.EncodeInts(e, v.Omitted)
 			}
 		}
 		e.EndObject()
@@ -461,20 +339,7 @@ func _jsondump_Keys(e *jsondumprt.Encoder, v *Keys) {
 		if e.Config().SortKeys {
 			e.Member(&_jsondump_Doc_key_f32)
 			jsondumprt.EncodeFloat32Map(e, v.F32, func(e *jsondumprt.Encoder, v1 []int64) {
-				if v1 == nil {
-					e.Null()
-				} else {
-					if e.BeginArray() {
-						for i1 := range v1 {
-							e.Elem()
-							e.Int(int64(v1[i1]))
-							if e.Failed() {
-								break
-							}
-						}
-						e.EndArray()
-					}
-				}
+				jsondumprt.EncodeInts(e, v1)
 			})
 			e.Member(&_jsondump_Doc_key_flags)
 			jsondumprt.EncodeBoolMap(e, v.Flags, func(e *jsondumprt.Encoder, v1 string) {
@@ -499,20 +364,7 @@ func _jsondump_Keys(e *jsondumprt.Encoder, v *Keys) {
 			}
 			e.Member(&_jsondump_Doc_key_f32)
 			jsondumprt.EncodeFloat32Map(e, v.F32, func(e *jsondumprt.Encoder, v1 []int64) {
-				if v1 == nil {
-					e.Null()
-				} else {
-					if e.BeginArray() {
-						for i1 := range v1 {
-							e.Elem()
-							e.Int(int64(v1[i1]))
-							if e.Failed() {
-								break
-							}
-						}
-						e.EndArray()
-					}
-				}
+				jsondumprt.EncodeInts(e, v1)
 			})
 		}
 		e.EndObject()

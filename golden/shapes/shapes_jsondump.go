@@ -328,16 +328,7 @@ func _jsondump_Bytes(e *jsondumprt.Encoder, v *Bytes) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
 			e.Member(&_jsondump_Shapes_key_arr)
-			if e.BeginArray() {
-				for i0 := range v.Arr {
-					e.Elem()
-					e.Uint(uint64(v.Arr[i0]))
-					if e.Failed() {
-						break
-					}
-				}
-				e.EndArray()
-			}
+			jsondumprt.EncodeUints(e, (v.Arr)[:])
 			e.Member(&_jsondump_Shapes_key_blob)
 			_jsondump_Shapes_Blob(e, &v.Blob)
 			e.Member(&_jsondump_Shapes_key_octets)
@@ -348,16 +339,7 @@ func _jsondump_Bytes(e *jsondumprt.Encoder, v *Bytes) {
 			e.Member(&_jsondump_Shapes_key_blob)
 			_jsondump_Shapes_Blob(e, &v.Blob)
 			e.Member(&_jsondump_Shapes_key_arr)
-			if e.BeginArray() {
-				for i0 := range v.Arr {
-					e.Elem()
-					e.Uint(uint64(v.Arr[i0]))
-					if e.Failed() {
-						break
-					}
-				}
-				e.EndArray()
-			}
+			jsondumprt.EncodeUints(e, (v.Arr)[:])
 		}
 		e.EndObject()
 	}
@@ -378,20 +360,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 				if e.BeginArray() {
 					for i0 := range v.Arr {
 						e.Elem()
-						if v.Arr[i0] == nil {
-							e.Null()
-						} else {
-							if e.BeginArray() {
-								for i1 := range v.Arr[i0] {
-									e.Elem()
-									e.Int(int64(v.Arr[i0][i1]))
-									if e.Failed() {
-										break
-									}
-								}
-								e.EndArray()
-							}
-						}
+						jsondumprt.EncodeInts(e, v.Arr[i0])
 						if e.Failed() {
 							break
 						}
@@ -414,36 +383,10 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 						e.Member(&_jsondump_Shapes_key_F)
 						e.Float64(v.NC.F)
 						e.Member(&_jsondump_Shapes_key_S)
-						if v.NC.S == nil {
-							e.Null()
-						} else {
-							if e.BeginArray() {
-								for i0 := range v.NC.S {
-									e.Elem()
-									e.Int(int64(v.NC.S[i0]))
-									if e.Failed() {
-										break
-									}
-								}
-								e.EndArray()
-							}
-						}
+						jsondumprt.EncodeInts(e, v.NC.S)
 					} else {
 						e.Member(&_jsondump_Shapes_key_S)
-						if v.NC.S == nil {
-							e.Null()
-						} else {
-							if e.BeginArray() {
-								for i0 := range v.NC.S {
-									e.Elem()
-									e.Int(int64(v.NC.S[i0]))
-									if e.Failed() {
-										break
-									}
-								}
-								e.EndArray()
-							}
-						}
+						jsondumprt.EncodeInts(e, v.NC.S)
 						e.Member(&_jsondump_Shapes_key_F)
 						e.Float64(v.NC.F)
 					}
@@ -462,36 +405,10 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 						e.Member(&_jsondump_Shapes_key_F)
 						e.Float64(v.NC.F)
 						e.Member(&_jsondump_Shapes_key_S)
-						if v.NC.S == nil {
-							e.Null()
-						} else {
-							if e.BeginArray() {
-								for i0 := range v.NC.S {
-									e.Elem()
-									e.Int(int64(v.NC.S[i0]))
-									if e.Failed() {
-										break
-									}
-								}
-								e.EndArray()
-							}
-						}
+						jsondumprt.EncodeInts(e, v.NC.S)
 					} else {
 						e.Member(&_jsondump_Shapes_key_S)
-						if v.NC.S == nil {
-							e.Null()
-						} else {
-							if e.BeginArray() {
-								for i0 := range v.NC.S {
-									e.Elem()
-									e.Int(int64(v.NC.S[i0]))
-									if e.Failed() {
-										break
-									}
-								}
-								e.EndArray()
-							}
-						}
+						jsondumprt.EncodeInts(e, v.NC.S)
 						e.Member(&_jsondump_Shapes_key_F)
 						e.Float64(v.NC.F)
 					}
@@ -510,20 +427,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 				if e.BeginArray() {
 					for i0 := range v.Arr {
 						e.Elem()
-						if v.Arr[i0] == nil {
-							e.Null()
-						} else {
-							if e.BeginArray() {
-								for i1 := range v.Arr[i0] {
-									e.Elem()
-									e.Int(int64(v.Arr[i0][i1]))
-									if e.Failed() {
-										break
-									}
-								}
-								e.EndArray()
-							}
-						}
+						jsondumprt.EncodeInts(e, v.Arr[i0])
 						if e.Failed() {
 							break
 						}
