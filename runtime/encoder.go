@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"encoding/binary"
 	"io"
 	"sync"
 )
@@ -349,6 +350,9 @@ type FieldKey struct {
 	// compact ASCII, default ASCII, compact UTF-8, default UTF-8 (see
 	// keyFormOf). The first member's form has no item separator.
 	forms [8]string
+	// words holds each form of up to 16 bytes as two little-endian words,
+	// which Member stores with two moves instead of a call to memmove.
+	words [8][2]uint64
 }
 
 // NewFieldKey returns the FieldKey of a quoted, escaped key: ascii as
@@ -361,6 +365,13 @@ func NewFieldKey(ascii, utf8 string) FieldKey {
 			at := 4*i + 2*j
 			k.forms[at] = quoted + sep[1]
 			k.forms[at+1] = sep[0] + quoted + sep[1]
+		}
+	}
+	for i, f := range k.forms {
+		if len(f) <= 16 {
+			var b [16]byte
+			copy(b[:], f)
+			k.words[i] = [2]uint64{binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])}
 		}
 	}
 	return k
@@ -400,7 +411,15 @@ func (e *Encoder) Member(k *FieldKey) {
 		form++
 		e.maybeFlush()
 	}
-	e.buf = append(e.buf, k.forms[form]...)
+	f := k.forms[form]
+	if l := len(e.buf); len(f) <= 16 && cap(e.buf)-l >= 16 {
+		b := e.buf[l : l+16]
+		binary.LittleEndian.PutUint64(b, k.words[form][0])
+		binary.LittleEndian.PutUint64(b[8:], k.words[form][1])
+		e.buf = e.buf[:l+len(f)]
+		return
+	}
+	e.buf = append(e.buf, f...)
 }
 
 // KeyString starts the next member with the string key k, escaped now.

@@ -94,6 +94,16 @@ func AppendUint(dst []byte, u uint64) []byte {
 		u = q
 	}
 	v := uint32(u)
+	if v >= 1e4 {
+		// The last four digits from the low half, independently of the
+		// high half's, so the two division chains overlap.
+		q := v / 1e4
+		lo := v - q*1e4
+		hi, r := lo/100, lo%100
+		n -= 4
+		b[n], b[n+1], b[n+2], b[n+3] = intPairs[2*hi], intPairs[2*hi+1], intPairs[2*r], intPairs[2*r+1]
+		v = q
+	}
 	for v >= 100 {
 		q := v / 100
 		r := v - q*100
