@@ -1,0 +1,59 @@
+package bench
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// A dataset is one JSON file and the Go type that mirrors it.
+type dataset struct {
+	name string     // the benchmark's data= key
+	path string     // the JSON file
+	new  func() any // returns a pointer to a new value of the mirroring type
+}
+
+// dataDir is where twitter.json, citm_catalog.json and canada.json live:
+// shared/jsondata beside the repository, as CI lays it out. The environment
+// variable JSONDUMP_BENCH_DATA overrides it.
+func dataDir() string {
+	if d := os.Getenv("JSONDUMP_BENCH_DATA"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "shared", "jsondata")
+}
+
+// datasets lists the inputs in the order the results show them.
+func datasets() []dataset {
+	shared := dataDir()
+	return []dataset{
+		{"twitter", filepath.Join(shared, "twitter.json"), func() any { return new(Twitter) }},
+		{"citm_catalog", filepath.Join(shared, "citm_catalog.json"), func() any { return new(CITMCatalog) }},
+		{"canada", filepath.Join(shared, "canada.json"), func() any { return new(Canada) }},
+		{"small", filepath.Join("testdata", "small.json"), func() any { return new(Small) }},
+		{"medium", filepath.Join("testdata", "medium.json"), func() any { return new(Medium) }},
+	}
+}
+
+// load reads d's file and decodes it into a new value of d's type with
+// encoding/json, failing on a field of the file that the type lacks. A
+// missing file skips tb, except under CI=true, where the files must be there.
+func (d dataset) load(tb testing.TB) (v any, raw []byte) {
+	tb.Helper()
+	raw, err := os.ReadFile(d.path)
+	if err != nil {
+		if os.IsNotExist(err) && os.Getenv("CI") != "true" {
+			tb.Skipf("%s: %v (set JSONDUMP_BENCH_DATA to the folder of the nativejson-benchmark files)", d.name, err)
+		}
+		tb.Fatal(err)
+	}
+	v = d.new()
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		tb.Fatalf("decoding %s: %v", d.path, err)
+	}
+	return v, raw
+}

@@ -1,0 +1,12 @@
+// Package bench compares jsondump's generated encoders with the other Go JSON
+// encoders and with CPython's json.dumps, on the same decoded values.
+//
+// It is a module of its own so that none of the peers it measures becomes a
+// dependency of jsondump's users. The struct types mirror the files of
+// ../../shared/jsondata (twitter.json, citm_catalog.json, canada.json) and two
+// payloads of our own, testdata/small.json and testdata/medium.json; each has
+// jsondump-generated methods (*_jsondump.go) and easyjson-generated methods
+// (*_easyjson.go), both checked in and produced by go generate.
+//
+// Run the whole comparison with ./run.sh; see README.md.
+package bench

@@ -1,0 +1,38 @@
+package bench
+
+import (
+	"testing"
+)
+
+// BenchmarkEncode encodes each dataset's decoded value with each encoder.
+// Names are BenchmarkEncode/data=<dataset>/enc=<encoder>, so that benchstat
+// can put encoders in columns (-col /enc). SetBytes is the encoder's own
+// output size: MB/s is the rate at which it produces its own text.
+func BenchmarkEncode(b *testing.B) {
+	for _, d := range datasets() {
+		b.Run("data="+d.name, func(b *testing.B) {
+			v, _ := d.load(b)
+			for _, enc := range encoders {
+				b.Run("enc="+enc.name, func(b *testing.B) {
+					buf, err := enc.encode(make([]byte, 0, 64<<10), v)
+					if err != nil {
+						b.Fatal(err)
+					}
+					b.SetBytes(int64(len(buf)))
+					b.ReportAllocs()
+					for b.Loop() {
+						out, err := enc.encode(buf, v)
+						if err != nil {
+							b.Fatal(err)
+						}
+						// Keep the larger buffer, as a caller reusing its
+						// buffer would; encoders that allocate ignore it.
+						if cap(out) > cap(buf) {
+							buf = out
+						}
+					}
+				})
+			}
+		})
+	}
+}
