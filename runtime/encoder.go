@@ -33,7 +33,8 @@ type Encoder struct {
 
 	cfg Config
 
-	keyForm int // index into FieldKey.forms for the layout in force, or -1 (see Member)
+	keyForm int  // index into FieldKey.forms for the layout in force, or -1 (see Member)
+	plain   bool // neither indented nor streaming: begin and end take their short paths
 
 	depth int  // containers open now: the indentation level
 	hooks int  // Default calls open now; they count toward MaxDepth but do not indent
@@ -129,6 +130,7 @@ func NewStreamEncoder(w io.Writer, opts []Option) *Encoder {
 
 func (e *Encoder) reset() {
 	e.keyForm = keyFormOf(&e.cfg)
+	e.plain = !e.cfg.Indented && e.w == nil
 	e.depth = 0
 	e.hooks = 0
 	e.first = false
@@ -272,7 +274,20 @@ func (e *Encoder) BeginObject() bool { return e.begin('{') }
 func (e *Encoder) EndObject() { e.end('}') }
 
 // begin opens a container with the bracket c; see BeginObject.
+// It is small enough to be inlined into each caller: the rare paths are
+// calls.
 func (e *Encoder) begin(c byte) bool {
+	if e.err != nil || e.depth+e.hooks >= e.cfg.MaxDepth || !e.plain {
+		return e.beginSlow(c)
+	}
+	e.depth++
+	e.buf = append(e.buf, c)
+	e.first = true
+	return true
+}
+
+// beginSlow is begin for streaming and indented output, and its failures.
+func (e *Encoder) beginSlow(c byte) bool {
 	if e.err != nil || !e.enter() {
 		return false
 	}
@@ -285,14 +300,28 @@ func (e *Encoder) begin(c byte) bool {
 }
 
 // end closes the innermost container with the bracket c; see EndObject.
+// Like begin, it is meant to be inlined.
 func (e *Encoder) end(c byte) {
 	e.depth--
-	if !e.first {
-		e.maybeFlush()
-		e.newline()
+	if !e.first && !e.plain {
+		e.endLine()
 	}
 	e.buf = append(e.buf, c)
 	e.first = false
+}
+
+// endLine is the part of end that only streaming or indented output needs.
+func (e *Encoder) endLine() {
+	e.maybeFlush()
+	e.newline()
+}
+
+// EmptyArray writes [], an empty slice or array, at the cost of one append
+// when no error came before and the depth limit allows one more level.
+func (e *Encoder) EmptyArray() {
+	if e.BeginArray() {
+		e.EndArray()
+	}
 }
 
 // EndObjectNonEmpty closes an object that came from a non-empty dict whose
