@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"encoding/binary"
 	"math/big"
 	"math/bits"
 	"slices"
@@ -64,6 +65,15 @@ const intPairs = "00010203040506070809" +
 	"80818283848586878889" +
 	"90919293949596979899"
 
+// intPairs16 holds the pairs of intPairs as little-endian words, each
+// written with one store.
+var intPairs16 = func() (t [100]uint16) {
+	for i := range t {
+		t[i] = uint16(intPairs[2*i]) | uint16(intPairs[2*i+1])<<8
+	}
+	return t
+}()
+
 // AppendInt appends i in decimal, as Python's int.__repr__ writes it.
 func AppendInt(dst []byte, i int64) []byte {
 	if i >= 0 {
@@ -101,14 +111,15 @@ func AppendUint(dst []byte, u uint64) []byte {
 		lo := v - q*1e4
 		hi, r := lo/100, lo%100
 		n -= 4
-		b[n], b[n+1], b[n+2], b[n+3] = intPairs[2*hi], intPairs[2*hi+1], intPairs[2*r], intPairs[2*r+1]
+		binary.LittleEndian.PutUint16(b[n:], intPairs16[hi])
+		binary.LittleEndian.PutUint16(b[n+2:], intPairs16[r])
 		v = q
 	}
 	for v >= 100 {
 		q := v / 100
 		r := v - q*100
 		n -= 2
-		b[n], b[n+1] = intPairs[2*r], intPairs[2*r+1]
+		binary.LittleEndian.PutUint16(b[n:], intPairs16[r])
 		v = q
 	}
 	if v >= 10 {
@@ -127,7 +138,7 @@ func intPut8(b []byte, v uint32) {
 	for k := 0; k < 4; k++ {
 		q := v / 100
 		r := v - q*100
-		b[n-2-2*k], b[n-1-2*k] = intPairs[2*r], intPairs[2*r+1]
+		binary.LittleEndian.PutUint16(b[n-2-2*k:], intPairs16[r])
 		v = q
 	}
 }
