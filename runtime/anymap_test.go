@@ -276,3 +276,39 @@ func TestEncodeTextMapEqualTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedMapAllocs checks that maps with integer and float keys, nested,
+// cost no allocation once the Encoder's scratch space is warm.
+func TestTypedMapAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not meaningful under the race detector (sync.Pool drops items)")
+	}
+	im := map[int]map[float64]uint8{}
+	for i := range 100 {
+		im[i*7-300] = map[float64]uint8{float64(i) / 3: uint8(i), -float64(i): 1}
+	}
+	um := map[uint32]bool{}
+	for i := range 100 {
+		um[uint32(i*i)] = i%2 == 0
+	}
+	buf := make([]byte, 0, 1<<16)
+	encode := func() {
+		e := NewEncoder(buf[:0], nil)
+		if e.BeginArray() {
+			e.Elem()
+			EncodeIntMap(e, im, func(e *Encoder, v map[float64]uint8) {
+				EncodeFloat64Map(e, v, func(e *Encoder, v uint8) { e.Uint(uint64(v)) })
+			})
+			e.Elem()
+			EncodeUintMap(e, um, func(e *Encoder, v bool) { e.Bool(v) })
+			e.EndArray()
+		}
+		if _, err := e.Finish(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	encode()
+	if n := testing.AllocsPerRun(50, encode); n != 0 {
+		t.Errorf("%v allocations per run, want 0", n)
+	}
+}

@@ -52,6 +52,9 @@ type Encoder struct {
 	seen    []seenEntry            // containers on the path from the root (CheckCircular)
 	seenSet map[seenEntry]struct{} // all of seen, once it is deep (see enterIdentity)
 	skeys   []string               // scratch for sorting string map keys, used as a stack
+	ikeys   []int64                // likewise for signed integer keys
+	ukeys   []uint64               // likewise for unsigned integer keys
+	fkeys   []float64              // likewise for float keys
 	kvs     []keyValue             // scratch for sorting map[string]any members, used as a stack
 }
 
@@ -138,6 +141,7 @@ func (e *Encoder) reset() {
 	e.seen = e.seen[:0]
 	clear(e.seenSet)
 	e.skeys = e.skeys[:0]
+	e.ikeys, e.ukeys, e.fkeys = e.ikeys[:0], e.ukeys[:0], e.fkeys[:0]
 	e.kvs = e.kvs[:0]
 	// A fresh Encoder has no nl yet, and its nlIndent "" equals the
 	// indent of Indent(0): test the length too, or newline would loop

@@ -3,7 +3,6 @@ package runtime
 import (
 	"cmp"
 	"encoding"
-	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -119,12 +118,54 @@ type Uints interface {
 
 // EncodeIntMap writes a map with signed integer keys, in numeric order.
 func EncodeIntMap[K Ints, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
-	encodeOrderedMap(e, m, enc, func(e *Encoder, k K) { e.KeyInt(int64(k)) })
+	if m == nil {
+		e.Null()
+		return
+	}
+	if !e.BeginObject() {
+		return
+	}
+	mark := len(e.ikeys)
+	for k := range m {
+		e.ikeys = append(e.ikeys, int64(k))
+	}
+	keys := e.ikeys[mark:]
+	slices.Sort(keys)
+	for _, k := range keys {
+		e.KeyInt(k)
+		enc(e, m[K(k)])
+		if e.err != nil {
+			break
+		}
+	}
+	e.ikeys = e.ikeys[:mark]
+	e.EndObject()
 }
 
 // EncodeUintMap writes a map with unsigned integer keys, in numeric order.
 func EncodeUintMap[K Uints, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
-	encodeOrderedMap(e, m, enc, func(e *Encoder, k K) { e.KeyUint(uint64(k)) })
+	if m == nil {
+		e.Null()
+		return
+	}
+	if !e.BeginObject() {
+		return
+	}
+	mark := len(e.ukeys)
+	for k := range m {
+		e.ukeys = append(e.ukeys, uint64(k))
+	}
+	keys := e.ukeys[mark:]
+	slices.Sort(keys)
+	for _, k := range keys {
+		e.KeyUint(k)
+		enc(e, m[K(k)])
+		if e.err != nil {
+			break
+		}
+	}
+	e.ukeys = e.ukeys[:mark]
+	e.EndObject()
 }
 
 // EncodeFloat64Map writes a map with float64 keys, in numeric order, NaN keys
@@ -226,36 +267,9 @@ func encodeTextMap[K interface {
 	e.EndObject()
 }
 
-// encodeOrderedMap writes a map whose keys sort with cmp.Compare.
-func encodeOrderedMap[K cmp.Ordered, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), key func(*Encoder, K)) {
-	if m == nil {
-		e.Null()
-		return
-	}
-	if !e.BeginObject() {
-		return
-	}
-	var small [16]K
-	keys := small[:0]
-	if len(m) > len(small) {
-		keys = make([]K, 0, len(m))
-	}
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		key(e, k)
-		enc(e, m[k])
-		if e.err != nil {
-			break
-		}
-	}
-	e.EndObject()
-}
-
-// encodeFloatMap writes a map with float keys. A NaN key cannot be looked
-// up in a Go map (NaN != NaN), so the members are gathered as pairs.
+// encodeFloatMap writes a map with float keys, gathered as float64 (which
+// holds a float32 exactly). A NaN key cannot be looked up in a Go map (NaN !=
+// NaN), so NaN keys, rare, take a second pass over the map, in its order.
 func encodeFloatMap[K ~float64 | ~float32, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), key func(*Encoder, K)) {
 	if m == nil {
 		e.Null()
@@ -264,28 +278,35 @@ func encodeFloatMap[K ~float64 | ~float32, V any](e *Encoder, m map[K]V, enc fun
 	if !e.BeginObject() {
 		return
 	}
-	type pair struct {
-		k K
-		v V
-	}
-	pairs := make([]pair, 0, len(m))
-	for k, v := range m {
-		pairs = append(pairs, pair{k, v})
-	}
-	slices.SortStableFunc(pairs, func(a, b pair) int {
-		an, bn := math.IsNaN(float64(a.k)), math.IsNaN(float64(b.k))
-		switch {
-		case an || bn:
-			return cmp.Compare(boolInt(an), boolInt(bn))
-		default:
-			return cmp.Compare(a.k, b.k)
+	mark := len(e.fkeys)
+	nans := 0
+	for k := range m {
+		if k != k {
+			nans++
+			continue
 		}
-	})
-	for _, p := range pairs {
-		key(e, p.k)
-		enc(e, p.v)
+		e.fkeys = append(e.fkeys, float64(k))
+	}
+	keys := e.fkeys[mark:]
+	slices.Sort(keys)
+	for _, k := range keys {
+		key(e, K(k))
+		enc(e, m[K(k)])
 		if e.err != nil {
 			break
+		}
+	}
+	e.fkeys = e.fkeys[:mark]
+	if nans > 0 && e.err == nil {
+		for k, v := range m {
+			if k == k {
+				continue
+			}
+			key(e, k)
+			enc(e, v)
+			if e.err != nil {
+				break
+			}
 		}
 	}
 	e.EndObject()
