@@ -114,9 +114,35 @@ func (e *Encoder) enterAny(v any) bool {
 	return e.enterIdentity(w[1], uintptr(w[0]), "any")
 }
 
-// isNilPointer reports whether v holds a nil pointer (or another nil
-// pointer-shaped value: map, chan, func), whose data word is nil. A
-// non-pointer value held in an interface always has a non-nil data word.
+// isNilPointer reports whether v holds a nil pointer: its interface data
+// word is nil and its dynamic type is a pointer type. The data word alone
+// does not tell: Go stores a value one pointer wide in the word itself, so a
+// struct or array whose only element is a nil pointer, or a nil map, has a
+// nil word too, and encoding/json writes those as values (only a nil pointer
+// is null for a Marshaler).
+//
+// The kind is read from the type descriptor that the interface's first word
+// points to, whose first fields have kept this layout since Go 1.21
+// (internal/abi.Type: Size_, PtrBytes, Hash, TFlag, Align_, FieldAlign_,
+// Kind_). It is the one place the runtime looks at a type descriptor, instead
+// of importing reflect; TestIsNilPointer checks the layout against every kind
+// that can have a nil word.
 func isNilPointer(v any) bool {
-	return (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1] == nil
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
+	return w[1] == nil && w[0] != nil && (*typeHeader)(w[0]).kind&kindMask == kindPointer
 }
+
+// typeHeader is the start of internal/abi.Type.
+type typeHeader struct {
+	size, ptrBytes           uintptr
+	hash                     uint32
+	tflag, align, fieldAlign uint8
+	kind                     uint8
+}
+
+// The kind bits of typeHeader.kind, as internal/abi.Kind and reflect.Kind
+// number them.
+const (
+	kindMask    = 1<<5 - 1
+	kindPointer = 22 // reflect.Pointer
+)

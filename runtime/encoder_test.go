@@ -131,3 +131,35 @@ func TestMemberMatchesKey(t *testing.T) {
 		}
 	}
 }
+
+// TestIsNilPointer checks isNilPointer, and with it the layout of the type
+// descriptor it reads, on every kind whose values can have a nil data word.
+func TestIsNilPointer(t *testing.T) {
+	type onePtr struct{ p *int }
+	type oneMap struct{ m map[string]int }
+	x := 1
+	cases := []struct {
+		v    any
+		want bool
+	}{
+		{nil, false},
+		{(*int)(nil), true},
+		{(*onePtr)(nil), true},
+		{(**int)(nil), true},
+		{&x, false},
+		{onePtr{}, false},
+		{oneMap{}, false},
+		{[1]*int{}, false},
+		{map[string]int(nil), false},
+		{(chan int)(nil), false},
+		{(func())(nil), false},
+		{0, false},
+		{"", false},
+		{struct{}{}, false},
+	}
+	for _, c := range cases {
+		if got := isNilPointer(c.v); got != c.want {
+			t.Errorf("isNilPointer(%T(%v)) = %v, want %v", c.v, c.v, got, c.want)
+		}
+	}
+}
