@@ -1,7 +1,9 @@
 package runtime
 
 import (
+	"encoding/binary"
 	"math"
+	"math/bits"
 	"strconv"
 )
 
@@ -15,32 +17,20 @@ import (
 // Py_DTSF_ADD_DOT_0 adds ".0" to an integral value; in exponent form the
 // exponent has a sign and at least two digits ("%+.02d").
 //
-// Go's strconv yields the same shortest digits (Dragonbox in Go 1.26, Ryū
-// before), and in the two layouts it produces the same bytes as Python:
-//
-//   - 'e' with precision -1 writes "1e+16", "1.5e-05", "5e-324": exponent form,
-//     a sign, at least two exponent digits, no point for a one-digit mantissa.
-//   - 'f' with precision -1 writes "0.0001", "65.613617", "100": fixed form;
-//     only the ".0" of an integral value is missing.
-//
-// So the layout can be chosen from the value, before any digits are
-// computed, and strconv writes the exponent form and AppendFloat32's fixed
-// form directly, and the fixed form but for the ".0" of an integral value.
-// Floating-point rounding is monotonic, so the shortest
-// digits d of a float x satisfy d >= 10^k exactly when x >= float(10^k): if
-// x < float(10^k), a d >= 10^k would round to at least float(10^k); if
-// x >= float(10^k) and d < 10^k, then x = float(10^k), whose shortest digits
-// are "1e<k>" themselves. The fixed range -4 <= e < 16 is therefore
-// float(1e-4) <= |x| < float(1e16), with float the float64 or float32 rounding.
+// The shortest digits are those of David Gay's dtoa mode 0 in CPython and of
+// strconv.FormatFloat(x, 'e', -1, 64) in Go: the fewest digits that read
+// back as x, the nearest to x among those, ties to an even last digit.
+// numShortest computes them (Schubfach, see float_shortest.go) and
+// numAppendDecimal lays them out, eight digits at a time, at about a third
+// of the cost of strconv.AppendFloat for 17-digit values like those of
+// canada.json (-65.613616999999977) and well under it for short ones
+// (BenchmarkAppendFloat). The layout follows from the digits: the
+// scientific exponent is that of the shortest decimal itself.
 
-// Bounds of the fixed-notation range, see above. 1e16 is exact in float64 but
-// not in float32: float32(1e16) is 10000000272564224.
-const (
-	numFixedMin64 float64 = 1e-4
-	numFixedMax64 float64 = 1e16
-	numFixedMin32 float32 = 1e-4
-	numFixedMax32 float32 = 1e16
-)
+// numMaxLen is the room numAppendDecimal needs after len(dst). Its output
+// is at most 24 bytes (a sign, 17 digits, a point and "e-324"; "-0.000"
+// and 17 digits is 23), but its 8-byte stores reach up to byte 26.
+const numMaxLen = 32
 
 // AppendFloat64 appends f to dst as CPython's float.__repr__ writes it, and
 // returns the extended buffer. The digits are the shortest that read back as
@@ -55,33 +45,41 @@ const (
 // -Infinity (callers check allow_nan first). AppendFloat64 allocates only to
 // grow dst.
 func AppendFloat64(dst []byte, f float64) []byte {
-	a := math.Abs(f)
-	if a < numFixedMax64 {
-		if a >= numFixedMin64 {
-			// Integral values (1.0, 42.0, 1e15) take strconv.AppendInt, which is
-			// several times faster than shortest-digit search; |f| < 1e16 fits
-			// in an int64. Below 2^53 every integer is a float, so no other
-			// integer reads back as f and f's own digits are the shortest. From
-			// 2^53 to 1e16 the floats are even integers 2 apart: the other
-			// decimals that can read back as f lie within 1 of it, and f±1 are
-			// odd 16-digit numbers, no shorter than f and farther away.
-			if i := int64(f); float64(i) == f {
-				return append(strconv.AppendInt(dst, i, 10), '.', '0')
-			}
-			return numAppendFixed(dst, f) // -65.613616999999977, 0.0001
+	b := math.Float64bits(f)
+	neg := b>>63 != 0
+	frac := b & (1<<52 - 1)
+	exp := int(b>>52) & (1<<11 - 1)
+	c, q := frac|1<<52, exp-1075 // f = ±c × 2^q
+	switch exp {
+	case 0:
+		if frac == 0 {
+			return numAppendZero(dst, neg)
 		}
-		if a == 0 {
-			if math.Signbit(f) {
-				return append(dst, "-0.0"...)
-			}
-			return append(dst, "0.0"...)
+		c, q = frac, -1074 // subnormal
+	case 1<<11 - 1:
+		return numAppendNonFinite(dst, f)
+	}
+	// Integral values below 2^53 (1.0, 42.0, 1e15) skip the search: every
+	// integer there is a float64, so no other integer reads back as f, and
+	// a decimal with a fraction is no shorter. From 2^53 to 1e16 the floats
+	// are even integers 2 apart: the other decimals that can read back as f
+	// lie within 1 of it, and f±1 are odd 16-digit numbers, no shorter than
+	// f and farther away. Below 1e16 the layout is fixed.
+	if -52 <= q && q <= 0 {
+		if c&(1<<uint(-q)-1) == 0 {
+			d, x := numNormalize(c>>uint(-q), 0)
+			return numAppendDecimal(dst, neg, d, x)
 		}
-		return strconv.AppendFloat(dst, f, 'e', -1, 64) // 1e-05, 5e-324
+	} else if q == 1 && c < 1e16/2 {
+		d, x := numNormalize(c<<1, 0)
+		return numAppendDecimal(dst, neg, d, x)
 	}
-	if a <= math.MaxFloat64 {
-		return strconv.AppendFloat(dst, f, 'e', -1, 64) // 1e+16, 1.5e+300
+	d, e, ok := numShortest(c, q, frac == 0 && exp > 1, false)
+	if !ok {
+		return numAppendStrconv(dst, f, 64)
 	}
-	return numAppendNonFinite(dst, f)
+	d, x := numNormalize(d, e)
+	return numAppendDecimal(dst, neg, d, x)
 }
 
 // AppendFloat32 appends f to dst as the Python float whose repr is f's own
@@ -100,39 +98,42 @@ func AppendFloat64(dst []byte, f float64) []byte {
 // Non-finite values are NaN, Infinity, -Infinity. AppendFloat32 allocates
 // only to grow dst.
 func AppendFloat32(dst []byte, f float32) []byte {
-	a := float32(math.Abs(float64(f)))
-	if a < numFixedMax32 {
-		if a >= numFixedMin32 {
-			// Below 2^24 every integer is a float32 and is its own shortest
-			// decimal (the argument of AppendFloat64). Above, a float32 that is
-			// an integer may have shorter digits: float32(123456789) is
-			// 123456792, whose shortest decimal is 123456790.
-			if a < 1<<24 {
-				if i := int32(f); float32(i) == f {
-					return append(strconv.AppendInt(dst, int64(i), 10), '.', '0')
-				}
-			}
-			n := len(dst)
-			dst = strconv.AppendFloat(dst, float64(f), 'f', -1, 32)
-			for _, c := range dst[n:] {
-				if c == '.' {
-					return dst
-				}
-			}
-			return append(dst, '.', '0') // 123456790.0
+	b := math.Float32bits(f)
+	neg := b>>31 != 0
+	frac := uint64(b & (1<<23 - 1))
+	exp := int(b>>23) & (1<<8 - 1)
+	c, q := frac|1<<23, exp-150 // f = ±c × 2^q
+	switch exp {
+	case 0:
+		if frac == 0 {
+			return numAppendZero(dst, neg)
 		}
-		if a == 0 {
-			if math.Signbit(float64(f)) {
-				return append(dst, "-0.0"...)
-			}
-			return append(dst, "0.0"...)
-		}
-		return strconv.AppendFloat(dst, float64(f), 'e', -1, 32)
+		c, q = frac, -149 // subnormal
+	case 1<<8 - 1:
+		return numAppendNonFinite(dst, float64(f))
 	}
-	if a <= math.MaxFloat32 {
-		return strconv.AppendFloat(dst, float64(f), 'e', -1, 32)
+	// Below 2^24 every integer is a float32 and is its own shortest decimal
+	// (the argument of AppendFloat64). Above, a float32 that is an integer
+	// may have shorter digits: float32(123456789) is 123456792, whose
+	// shortest decimal is 123456790.
+	if -23 <= q && q <= 0 && c&(1<<uint(-q)-1) == 0 {
+		d, x := numNormalize(c>>uint(-q), 0)
+		return numAppendDecimal(dst, neg, d, x)
 	}
-	return numAppendNonFinite(dst, float64(f))
+	d, e, ok := numShortest(c, q, frac == 0 && exp > 1, true)
+	if !ok {
+		return numAppendStrconv(dst, float64(f), 32)
+	}
+	d, x := numNormalize(d, e)
+	return numAppendDecimal(dst, neg, d, x)
+}
+
+// numAppendZero appends 0.0 or -0.0.
+func numAppendZero(dst []byte, neg bool) []byte {
+	if neg {
+		return append(dst, "-0.0"...)
+	}
+	return append(dst, "0.0"...)
 }
 
 // numAppendNonFinite appends NaN, Infinity or -Infinity, json.dumps's spellings
@@ -145,6 +146,161 @@ func numAppendNonFinite(dst []byte, f float64) []byte {
 		return append(dst, "-Infinity"...)
 	}
 	return append(dst, "NaN"...)
+}
+
+// numGrow returns dst with room for numMaxLen more bytes.
+func numGrow(dst []byte) []byte {
+	return append(dst, make([]byte, numMaxLen)...)[:len(dst)]
+}
+
+// numNormalize returns d × 10^e (0 < d < 10^17) as D × 10^(x-16) with
+// D of exactly 17 digits, so that x is the scientific exponent: 15, 0
+// becomes 15000000000000000, 1. The shortest digits of a normal float64 have
+// 16 or 17 digits (numShortest's step 2) or 15 or 16 (step 1); the others
+// take the general path.
+func numNormalize(d uint64, e int) (D uint64, x int) {
+	if d >= 1e16 {
+		return d, e + 16
+	}
+	if d >= 1e15 {
+		return d * 10, e + 15
+	}
+	n := numDigitCount(d)
+	return d * numPow10s[17-n], e + n - 1
+}
+
+// numAppendDecimal appends d × 10^(x-16), negated if neg, in Python's
+// layout: d has exactly 17 digits, of which the trailing zeros are dropped,
+// and x is the scientific exponent. For d = 65613616999999977:
+//
+//	x = 1:    65.613616999999977       digits, the point after x+1 of them
+//	x = -3:   0.0065613616999999977    "0." and -x-1 zeros, digits
+//	x = 20:   6.5613616999999977e+20   first digit, point, the others, exponent
+//
+// and for d = 15000000000000000: x = 3, 1500.0 (digits, zeros up to the
+// point, ".0").
+//
+// The digits are written as a first digit and two words of eight
+// (numDigits8): the zeros of an integral value come with them, and the
+// trailing zeros to drop are counted from the words' zero bytes; whatever
+// follows the last digit overwrites the rest.
+func numAppendDecimal(dst []byte, neg bool, d uint64, x int) []byte {
+	if cap(dst)-len(dst) < numMaxLen {
+		dst = numGrow(dst)
+	}
+	start := len(dst)
+	b := dst[start : start+numMaxLen]
+	i := 0
+	if neg {
+		b[0] = '-'
+		i = 1
+	}
+	// Three independent divisions (multiplications) rather than two in a
+	// row. The low word is often all zeros: float32s and short decimals
+	// have at most nine digits.
+	hi := d / 1e8
+	first := d / 1e16
+	lo := uint32(d - hi*1e8)
+	w1 := numDigits8(uint32(hi - first*1e8))
+	// n, the significant digits: 9 or 17 less the '0' bytes at the end of
+	// the last word. A '0' byte is a zero byte of w ^ "00000000", and the
+	// last digit is the top byte.
+	const zeros = 0x30303030_30303030 // "00000000"
+	w2 := uint64(zeros)
+	var n int
+	if lo != 0 {
+		w2 = numDigits8(lo)
+		n = 17 - bits.LeadingZeros64(w2^zeros)>>3
+	} else {
+		n = 9 - bits.LeadingZeros64(w1^zeros)>>3
+	}
+	switch {
+	case x < -4 || x >= 16:
+		// d.ddde+xx, or de+xx: the 'e' overwrites the point.
+		b[i], b[i+1] = byte('0'+first), '.'
+		numPut(b[i+2:], w1)
+		numPut(b[i+10:], w2)
+		if n > 1 {
+			i += n + 1
+		} else {
+			i++
+		}
+		b[i] = 'e'
+		b[i+1] = '+'
+		if x < 0 {
+			b[i+1] = '-'
+			x = -x
+		}
+		i += 2
+		if x >= 100 {
+			b[i] = byte('0' + x/100)
+			x %= 100
+			i++
+		}
+		b[i], b[i+1] = numDigitPairs[2*x], numDigitPairs[2*x+1]
+		return dst[:start+i+2]
+	case x < 0:
+		copy(b[i:i+5], "0.000")
+		i += 1 - x // "0." and -x-1 zeros
+		b[i] = byte('0' + first)
+		numPut(b[i+1:], w1)
+		numPut(b[i+9:], w2)
+		return dst[:start+i+n]
+	case x+1 >= n:
+		// Integral: the digits, the padding's zeros up to the point, ".0".
+		b[i] = byte('0' + first)
+		numPut(b[i+1:], w1)
+		numPut(b[i+9:], w2)
+		i += x + 1
+		b[i], b[i+1] = '.', '0'
+		return dst[:start+i+2]
+	}
+	// The first digit and j = x more before the point, 0 <= j < 16 (as
+	// x+1 < n <= 17). The digits after the point, from digit j+1 on, sit one
+	// byte further on than in the 17-digit layout: the word holding digit
+	// j+1 is stored a second time one byte further on, shifted right so
+	// that digit j+1 comes first, then the point goes before it. Each store
+	// overwrites the vacated high bytes of the one before.
+	b[i] = byte('0' + first)
+	j := x
+	numPut(b[i+1:], w1)
+	if j < 8 {
+		numPut(b[i+j+2:], w1>>(8*j))
+		numPut(b[i+10:], w2)
+	} else {
+		numPut(b[i+9:], w2)
+		numPut(b[i+j+2:], w2>>(8*(j-8)))
+	}
+	b[i+j+1] = '.'
+	return dst[:start+i+n+1]
+}
+
+// numPut stores the eight bytes of w at b[:8], its lowest byte first.
+func numPut(b []byte, w uint64) { binary.LittleEndian.PutUint64(b, w) }
+
+// numAppendStrconv is the path of a float for which numShortest could not
+// decide (none is known): it takes the digits of strconv.AppendFloat's 'e'
+// format, "6.5613616999999977e+01", and lays them out by numAppendDecimal.
+// f is finite and not zero; bitSize is 32 or 64.
+func numAppendStrconv(dst []byte, f float64, bitSize int) []byte {
+	var buf [32]byte
+	s := strconv.AppendFloat(buf[:0], math.Abs(f), 'e', -1, bitSize)
+	var d uint64
+	i := 0
+	for ; s[i] != 'e'; i++ {
+		if s[i] != '.' {
+			d = d*10 + uint64(s[i]-'0')
+		}
+	}
+	x := 0
+	for _, c := range s[i+2:] {
+		x = x*10 + int(c-'0')
+	}
+	if s[i+1] == '-' {
+		x = -x
+	}
+	d, x = numNormalize(d, x-numDigitCount(d)+1)
+	return numAppendDecimal(dst, math.Signbit(f), d, x)
 }
 
 // Reasons that AppendNumberText gives. The digit-limit text is the ValueError
@@ -374,12 +530,3 @@ func numScan(s string) (isFloat, ok bool) {
 }
 
 func numIsDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-// numAppendFixed appends f, a float64 that is not an integer and lies in
-// the fixed-notation range, in Python's fixed form. strconv's 'f' with
-// precision -1 writes the shortest digits with the point in place
-// ("65.613617", "0.0001"); a non-integral value always has a fraction, so
-// Python's ".0" is never missing here.
-func numAppendFixed(dst []byte, f float64) []byte {
-	return strconv.AppendFloat(dst, f, 'f', -1, 64)
-}

@@ -553,11 +553,11 @@ func numStrconvFixed(x float64) string {
 
 // TestAppendFloatStrconv compares AppendFloat64 with strconv on about a
 // million floats of the fixed range float(1e-4) <= |x| < 1e16, where
-// AppendFloat64 lays out strconv's digits itself: every binary exponent
-// of the range with its power-of-two significand (the special case of the
-// algorithm) and neighbours, random significands at every exponent, and
-// random decimals of few digits, whose shortest forms take the branches that
-// trim zeros.
+// most JSON floats are: every binary exponent of the range with its
+// power-of-two significand (where numShortest's gap below halves) and
+// neighbours, random significands at every exponent, and random decimals of
+// few digits, whose shortest forms end in zeros for numAppendDecimal to
+// drop.
 func TestAppendFloatStrconv(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	n := 4000

@@ -16,6 +16,14 @@ import (
 // Neither peer writes Python's bytes; they show what the layout costs.
 //
 //	go test -run XXX -bench 'AppendFloat|AppendInt' -benchmem ./runtime/
+//
+// On a shared machine, compare with the peer of the same run, for example
+// with benchstat after splitting the output by peer:
+//
+//	go test -run XXX -bench 'AppendFloat$/.*/(jsondump|strconv_g)$' -count 6 ./runtime/ > out.txt
+//	grep -v /strconv_g out.txt | sed 's|/jsondump-|-|' > jsondump.txt
+//	grep -v /jsondump out.txt | sed 's|/strconv_g-|-|' > strconv.txt
+//	benchstat strconv=strconv.txt jsondump=jsondump.txt
 
 var numSink []byte
 
@@ -42,20 +50,30 @@ func numCanadaLike(n int) []float64 {
 }
 
 // numBenchFloats runs the three writers over xs, one value per iteration.
+// The index wraps with a comparison, not i%len(xs): a division would cost
+// each writer several nanoseconds that are not its own.
 func numBenchFloats(b *testing.B, xs []float64) {
 	b.Run("jsondump", func(b *testing.B) {
 		b.ReportAllocs()
 		buf := make([]byte, 0, 64)
-		for i := 0; b.Loop(); i++ {
-			buf = AppendFloat64(buf[:0], xs[i%len(xs)])
+		i := 0
+		for b.Loop() {
+			buf = AppendFloat64(buf[:0], xs[i])
+			if i++; i == len(xs) {
+				i = 0
+			}
 		}
 		numSink = buf
 	})
 	b.Run("strconv_g", func(b *testing.B) {
 		b.ReportAllocs()
 		buf := make([]byte, 0, 64)
-		for i := 0; b.Loop(); i++ {
-			buf = strconv.AppendFloat(buf[:0], xs[i%len(xs)], 'g', -1, 64)
+		i := 0
+		for b.Loop() {
+			buf = strconv.AppendFloat(buf[:0], xs[i], 'g', -1, 64)
+			if i++; i == len(xs) {
+				i = 0
+			}
 		}
 		numSink = buf
 	})
@@ -63,10 +81,59 @@ func numBenchFloats(b *testing.B, xs []float64) {
 		b.ReportAllocs()
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
-		for i := 0; b.Loop(); i++ {
+		i := 0
+		for b.Loop() {
 			buf.Reset()
-			if err := enc.Encode(xs[i%len(xs)]); err != nil {
+			if err := enc.Encode(xs[i]); err != nil {
 				b.Fatal(err)
+			}
+			if i++; i == len(xs) {
+				i = 0
+			}
+		}
+		numSink = buf.Bytes()
+	})
+}
+
+// numBenchFloats32 is numBenchFloats for AppendFloat32; strconv formats
+// with bitSize 32.
+func numBenchFloats32(b *testing.B, xs []float32) {
+	b.Run("jsondump", func(b *testing.B) {
+		b.ReportAllocs()
+		buf := make([]byte, 0, 64)
+		i := 0
+		for b.Loop() {
+			buf = AppendFloat32(buf[:0], xs[i])
+			if i++; i == len(xs) {
+				i = 0
+			}
+		}
+		numSink = buf
+	})
+	b.Run("strconv_g", func(b *testing.B) {
+		b.ReportAllocs()
+		buf := make([]byte, 0, 64)
+		i := 0
+		for b.Loop() {
+			buf = strconv.AppendFloat(buf[:0], float64(xs[i]), 'g', -1, 32)
+			if i++; i == len(xs) {
+				i = 0
+			}
+		}
+		numSink = buf
+	})
+	b.Run("encoding_json", func(b *testing.B) {
+		b.ReportAllocs()
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		i := 0
+		for b.Loop() {
+			buf.Reset()
+			if err := enc.Encode(xs[i]); err != nil {
+				b.Fatal(err)
+			}
+			if i++; i == len(xs) {
+				i = 0
 			}
 		}
 		numSink = buf.Bytes()
@@ -74,54 +141,45 @@ func numBenchFloats(b *testing.B, xs []float64) {
 }
 
 // BenchmarkAppendFloat compares AppendFloat64 and AppendFloat32 with their
-// peers on canada.json-like coordinates, small integral floats, exponent
-// form at both ends, and float32s.
+// peers on canada.json-like coordinates, short decimals, small integral
+// floats, exponent form at both ends with short and with 17-digit
+// mantissas, and float32s of the same classes.
 func BenchmarkAppendFloat(b *testing.B) {
+	canada := numCanadaLike(1024)
 	cases := []struct {
 		name string
 		xs   []float64
 	}{
-		{"canada", numCanadaLike(1024)},
+		{"canada", canada},
 		{"canada_one", []float64{-65.613616999999977}},
 		{"short", []float64{123.456}},
+		{"short_mix", []float64{0.5, 2.25, 0.1, -1.5, 65.598343, 3.14, 0.001, 1234.5}},
 		{"integral", []float64{1, 42, -7, 1000}},
 		{"tiny", []float64{1.25e-7}},
 		{"huge", []float64{1.5e300}},
 		{"subnormal", []float64{5e-324}},
+		{"exp_long", []float64{1.7976931348623157e308, 2.2250738585072014e-308, -1.2345678901234567e-100, 6.02214076e23}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) { numBenchFloats(b, c.xs) })
 	}
 
-	xs32 := []float32{0.1, 3.1415927, -65.61362, 1e-7}
-	b.Run("float32/jsondump", func(b *testing.B) {
-		b.ReportAllocs()
-		buf := make([]byte, 0, 64)
-		for i := 0; b.Loop(); i++ {
-			buf = AppendFloat32(buf[:0], xs32[i%len(xs32)])
-		}
-		numSink = buf
-	})
-	b.Run("float32/strconv_g", func(b *testing.B) {
-		b.ReportAllocs()
-		buf := make([]byte, 0, 64)
-		for i := 0; b.Loop(); i++ {
-			buf = strconv.AppendFloat(buf[:0], float64(xs32[i%len(xs32)]), 'g', -1, 32)
-		}
-		numSink = buf
-	})
-	b.Run("float32/encoding_json", func(b *testing.B) {
-		b.ReportAllocs()
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		for i := 0; b.Loop(); i++ {
-			buf.Reset()
-			if err := enc.Encode(xs32[i%len(xs32)]); err != nil {
-				b.Fatal(err)
-			}
-		}
-		numSink = buf.Bytes()
-	})
+	canada32 := make([]float32, len(canada))
+	for i, x := range canada {
+		canada32[i] = float32(x)
+	}
+	cases32 := []struct {
+		name string
+		xs   []float32
+	}{
+		{"float32", []float32{0.1, 3.1415927, -65.61362, 1e-7}},
+		{"float32_canada", canada32},
+		{"float32_short", []float32{0.5, 2.25, 0.1, -1.5}},
+		{"float32_exp", []float32{1e-7, 3e38, 1.1754944e-38, 1e-45}},
+	}
+	for _, c := range cases32 {
+		b.Run(c.name, func(b *testing.B) { numBenchFloats32(b, c.xs) })
+	}
 }
 
 // BenchmarkAppendFloatText measures AppendNumberText, the path of a
