@@ -187,8 +187,8 @@ func mentionsTypeParam(t types.Type) bool {
 }
 
 // spellable reports whether generated code in this package can name t:
-// no unexported type of another package, no anonymous struct or interface
-// type inside (those are spelled only where the plan needs them).
+// no unexported type or field of another package, and no interface other
+// than any.
 func (p *planner) spellable(t types.Type) bool {
 	switch u := types.Unalias(t).(type) {
 	case *types.Basic, *types.TypeParam:
@@ -213,6 +213,14 @@ func (p *planner) spellable(t types.Type) bool {
 		return p.spellable(u.Key()) && p.spellable(u.Elem())
 	case *types.Interface:
 		return u.Empty()
+	case *types.Struct:
+		for i := range u.NumFields() {
+			f := u.Field(i)
+			if !f.Exported() && f.Pkg() != nil && f.Pkg().Path() != p.pkg.PkgPath || !p.spellable(f.Type()) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
@@ -350,7 +358,7 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 		switch n.Underlying().(type) {
 		case *types.Struct, *types.Slice, *types.Array, *types.Map:
 			if !p.spellable(n) {
-				p.errorf(pos, "%s: type %s cannot be named in generated code (an unexported type of another package)", what, typeString(t))
+				p.errorf(pos, "%s: type %s cannot be named in generated code (it involves an unexported type or field of another package, or an interface with methods)", what, typeString(t))
 				v.Kind = Unsupported
 				return v
 			}
