@@ -259,7 +259,12 @@ func typeCheck(cfg Config, f File, tests bool, id string) error {
 		}
 	}
 	if err != nil || pkg == nil {
-		return DiagnosticList{{Msg: fmt.Sprintf("checking the generated code: loading %s: %v (%d packages)", dir, err, len(pkgs))}}
+		msg := "checking the generated code: the go command could not load " + dir + " with it"
+		if err != nil {
+			msg += ": " + err.Error()
+		}
+		return DiagnosticList{{Msg: msg + "; the generated code imports " + jsondumpPath +
+			": check that go.mod requires it (go get " + jsondumpPath + ", go mod tidy) and that go build works"}}
 	}
 	var diags DiagnosticList
 	for _, e := range pkg.Errors {
