@@ -30,6 +30,12 @@ var e2eOptions = []struct{ goOpts, pyKwargs string }{
 	{"jsondump.EnsureASCII(false)", "ensure_ascii=False"},
 	{`jsondump.Separators(",", ":"), jsondump.SortKeys(true)`, `separators=(",", ":"), sort_keys=True`},
 	{`jsondump.IndentString("\t"), jsondump.EnsureASCII(false), jsondump.SortKeys(true)`, `indent="\t", ensure_ascii=False, sort_keys=True`},
+	{"jsondump.Indent(0)", "indent=0"},
+	{"jsondump.Indent(4), jsondump.SortKeys(true)", "indent=4, sort_keys=True"},
+	{`jsondump.Separators(",", ":"), jsondump.EnsureASCII(false)`, `separators=(",", ":"), ensure_ascii=False`},
+	{`jsondump.Separators(" ,", " : "), jsondump.IndentString("ab")`, `separators=(" ,", " : "), indent="ab"`},
+	{"jsondump.AllowNaN(false), jsondump.CheckCircular(false)", "allow_nan=False, check_circular=False"},
+	{"jsondump.SkipKeys(true), jsondump.Indent(-1), jsondump.EnsureASCII(false)", "skipkeys=True, indent=-1, ensure_ascii=False"},
 }
 
 // e2eValues builds each case's value, in the driver's package main.
