@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"encoding"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -310,5 +311,31 @@ func TestTypedMapAllocs(t *testing.T) {
 	encode()
 	if n := testing.AllocsPerRun(50, encode); n != 0 {
 		t.Errorf("%v allocations per run, want 0", n)
+	}
+}
+
+// tmPtr has MarshalText on the value, so a nil *tmPtr cannot call it.
+type tmPtr struct{ s string }
+
+func (p tmPtr) MarshalText() ([]byte, error) { return []byte(p.s), nil }
+
+// TestEncodeTextMapNilKeys checks that nil pointer and nil interface keys
+// are the empty string, as encoding/json writes a nil pointer key, and do
+// not panic.
+func TestEncodeTextMapNilKeys(t *testing.T) {
+	for _, enc := range []func(e *Encoder){
+		func(e *Encoder) {
+			EncodeTextMap(e, map[*tmPtr]int{nil: 1, {"b"}: 2}, func(e *Encoder, v int) { e.Int(int64(v)) }, "*runtime.tmPtr")
+		},
+		func(e *Encoder) {
+			EncodeTextMap(e, map[encoding.TextMarshaler]int{nil: 1, tmPtr{"b"}: 2}, func(e *Encoder, v int) { e.Int(int64(v)) }, "encoding.TextMarshaler")
+		},
+	} {
+		e := NewEncoder(nil, nil)
+		enc(e)
+		got, err := e.Finish()
+		if want := `{"": 1, "b": 2}`; err != nil || string(got) != want {
+			t.Errorf("got %s, %v; want %s", got, err, want)
+		}
 	}
 }

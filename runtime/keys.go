@@ -239,6 +239,12 @@ func encodeTextMap[K interface {
 	}
 	entries := make([]entry, 0, len(m))
 	for k, v := range m {
+		if isNilPointer(any(k)) || any(k) == nil {
+			// encoding/json's key for a nil pointer; a nil interface key
+			// gets the same rather than a panic.
+			entries = append(entries, entry{"", k, v})
+			continue
+		}
 		text, err := k.MarshalText()
 		if err != nil {
 			e.Fail(&MarshalerError{Type: typ, Method: "MarshalText", Err: err})
