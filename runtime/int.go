@@ -3,7 +3,6 @@ package runtime
 import (
 	"encoding/binary"
 	"math/big"
-	"math/bits"
 	"slices"
 )
 
@@ -65,15 +64,6 @@ const intPairs = "00010203040506070809" +
 	"80818283848586878889" +
 	"90919293949596979899"
 
-// intPairs16 holds the pairs of intPairs as little-endian words, each
-// written with one store.
-var intPairs16 = func() (t [100]uint16) {
-	for i := range t {
-		t[i] = uint16(intPairs[2*i]) | uint16(intPairs[2*i+1])<<8
-	}
-	return t
-}()
-
 // AppendInt appends i in decimal, as Python's int.__repr__ writes it.
 func AppendInt(dst []byte, i int64) []byte {
 	if i >= 0 {
@@ -82,9 +72,10 @@ func AppendInt(dst []byte, i int64) []byte {
 	return AppendUint(append(dst, '-'), -uint64(i)) // -MinInt64 is 2^63 as a uint64
 }
 
-// AppendUint appends u in decimal. It writes the digits in place, two at a
-// time, after counting them, where strconv formats into a scratch array and
-// copies; integers are a large part of typical documents (ids, counts).
+// AppendUint appends u in decimal. It writes eight digits at a time, each
+// group computed in one go by numDigits8 and stored with one 8-byte store,
+// after counting the digits: integers are a large part of typical documents
+// (ids, counts, timestamps).
 func AppendUint(dst []byte, u uint64) []byte {
 	if u < 10 {
 		return append(dst, byte('0'+u))
@@ -92,67 +83,25 @@ func AppendUint(dst []byte, u uint64) []byte {
 	if u < 100 {
 		return append(dst, intPairs[2*u], intPairs[2*u+1])
 	}
-	n := intDigits(u)
+	n := numDigitCount(u)
 	l := len(dst)
-	dst = slices.Grow(dst, n)[:l+n]
-	b := dst[l:]
-	for u >= 1<<32 {
-		// Eight digits at a time in 64-bit arithmetic, then 32-bit.
-		q := u / 1e8
-		intPut8(b[:n], uint32(u-q*1e8))
-		n -= 8
-		u = q
+	// Room for the 8-byte stores, which may reach past the last digit.
+	dst = slices.Grow(dst, 24)
+	b := dst[l : l+24]
+	switch {
+	case n <= 8:
+		// numDigits8 gives leading zeros first: shift them out.
+		binary.LittleEndian.PutUint64(b, numDigits8(uint32(u))>>(8*(8-n)))
+	case n <= 16:
+		hi, lo := u/1e8, u%1e8
+		binary.LittleEndian.PutUint64(b, numDigits8(uint32(hi))>>(8*(16-n)))
+		binary.LittleEndian.PutUint64(b[n-8:], numDigits8(uint32(lo)))
+	default:
+		top, rest := u/1e16, u%1e16
+		mid, lo := rest/1e8, rest%1e8
+		binary.LittleEndian.PutUint64(b, numDigits8(uint32(top))>>(8*(24-n)))
+		binary.LittleEndian.PutUint64(b[n-16:], numDigits8(uint32(mid)))
+		binary.LittleEndian.PutUint64(b[n-8:], numDigits8(uint32(lo)))
 	}
-	v := uint32(u)
-	if v >= 1e4 {
-		// The last four digits from the low half, independently of the
-		// high half's, so the two division chains overlap.
-		q := v / 1e4
-		lo := v - q*1e4
-		hi, r := lo/100, lo%100
-		n -= 4
-		binary.LittleEndian.PutUint16(b[n:], intPairs16[hi])
-		binary.LittleEndian.PutUint16(b[n+2:], intPairs16[r])
-		v = q
-	}
-	for v >= 100 {
-		q := v / 100
-		r := v - q*100
-		n -= 2
-		binary.LittleEndian.PutUint16(b[n:], intPairs16[r])
-		v = q
-	}
-	if v >= 10 {
-		b[0], b[1] = intPairs[2*v], intPairs[2*v+1]
-	} else {
-		b[0] = byte('0' + v)
-	}
-	return dst
+	return dst[:l+n]
 }
-
-// intPut8 writes v < 1e8 as the last eight digits of b, leading zeros
-// included.
-func intPut8(b []byte, v uint32) {
-	n := len(b)
-	_ = b[n-8]
-	for k := 0; k < 4; k++ {
-		q := v / 100
-		r := v - q*100
-		binary.LittleEndian.PutUint16(b[n-2-2*k:], intPairs16[r])
-		v = q
-	}
-}
-
-// intDigits returns the number of decimal digits of u >= 1.
-func intDigits(u uint64) int {
-	// bits.Len64(u)*1233>>12 is floor(log10(2^len)), the digit count of
-	// 2^(len-1) less one; one comparison corrects it.
-	n := (bits.Len64(u) * 1233 >> 12) + 1
-	if u < intPow10[n-1] {
-		n--
-	}
-	return n
-}
-
-var intPow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-	1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}

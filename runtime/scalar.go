@@ -80,13 +80,13 @@ func EncodeBytes[E ~uint8](e *Encoder, b []E) {
 
 // KeyInt starts the next member with an integer key: "7", "-1".
 func (e *Encoder) KeyInt(i int64) {
-	var tmp [24]byte
+	var tmp [32]byte // AppendUint wants 24 bytes of room after the sign
 	e.keyRaw(AppendInt(tmp[:0], i))
 }
 
 // KeyUint starts the next member with an unsigned integer key.
 func (e *Encoder) KeyUint(u uint64) {
-	var tmp [24]byte
+	var tmp [32]byte // AppendUint wants 24 bytes of room after the sign
 	e.keyRaw(AppendUint(tmp[:0], u))
 }
 
