@@ -322,7 +322,7 @@ func (e *Encoder) endLine() {
 
 // EmptyArray writes [], an empty slice or array, at the cost of one append
 // when no error came before and the depth limit allows one more level.
-func (e *Encoder) EmptyArray() {
+func (e *Encoder) emptyArrayChecked() {
 	if e.BeginArray() {
 		e.EndArray()
 	}

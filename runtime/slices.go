@@ -19,6 +19,19 @@ import "math"
 // because a shared loop taking the element writer as a function value costs
 // an indirect call per element, which is most of the gain.
 
+// emptyArray writes null for a nil slice and [] for an empty one, the latter
+// with begin's checks but one append.
+func (e *Encoder) emptyArray(isNil bool) {
+	switch {
+	case isNil:
+		e.Null()
+	case e.err == nil && e.depth+e.hooks < e.cfg.MaxDepth:
+		e.buf = append(e.buf, '[', ']')
+	default:
+		e.emptyArrayChecked()
+	}
+}
+
 // beginScalars opens the array of a non-nil scalar slice and reports
 // whether the elements go without indentation (the fast loop).
 func (e *Encoder) beginScalars() (ok, flat bool) {
@@ -47,8 +60,8 @@ func (e *Encoder) endScalars(n int, flat bool) {
 
 // EncodeInts writes a slice of a signed integer kind.
 func EncodeInts[T Ints](e *Encoder, s []T) {
-	if s == nil {
-		e.Null()
+	if len(s) == 0 {
+		e.emptyArray(s == nil)
 		return
 	}
 	ok, flat := e.beginScalars()
@@ -69,8 +82,8 @@ func EncodeInts[T Ints](e *Encoder, s []T) {
 // EncodeUints writes a slice of an unsigned integer kind. (A []byte is
 // base64, EncodeBytes; this writes the elements of a [N]byte array.)
 func EncodeUints[T Uints](e *Encoder, s []T) {
-	if s == nil {
-		e.Null()
+	if len(s) == 0 {
+		e.emptyArray(s == nil)
 		return
 	}
 	ok, flat := e.beginScalars()
@@ -91,8 +104,8 @@ func EncodeUints[T Uints](e *Encoder, s []T) {
 // EncodeFloat64s writes a slice of a float64 kind; a non-finite element
 // under AllowNaN(false) stops it with Python's ValueError.
 func EncodeFloat64s[T ~float64](e *Encoder, s []T) {
-	if s == nil {
-		e.Null()
+	if len(s) == 0 {
+		e.emptyArray(s == nil)
 		return
 	}
 	ok, flat := e.beginScalars()
@@ -117,8 +130,8 @@ func EncodeFloat64s[T ~float64](e *Encoder, s []T) {
 
 // EncodeFloat32s writes a slice of a float32 kind; see EncodeFloat64s.
 func EncodeFloat32s[T ~float32](e *Encoder, s []T) {
-	if s == nil {
-		e.Null()
+	if len(s) == 0 {
+		e.emptyArray(s == nil)
 		return
 	}
 	ok, flat := e.beginScalars()
@@ -143,8 +156,8 @@ func EncodeFloat32s[T ~float32](e *Encoder, s []T) {
 
 // EncodeStrings writes a slice of a string kind.
 func EncodeStrings[T ~string](e *Encoder, s []T) {
-	if s == nil {
-		e.Null()
+	if len(s) == 0 {
+		e.emptyArray(s == nil)
 		return
 	}
 	ok, flat := e.beginScalars()
@@ -164,8 +177,8 @@ func EncodeStrings[T ~string](e *Encoder, s []T) {
 
 // EncodeBools writes a slice of a bool kind.
 func EncodeBools[T ~bool](e *Encoder, s []T) {
-	if s == nil {
-		e.Null()
+	if len(s) == 0 {
+		e.emptyArray(s == nil)
 		return
 	}
 	ok, flat := e.beginScalars()
