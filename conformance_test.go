@@ -18,11 +18,8 @@ import (
 	"time"
 
 	"github.com/jsondump/jsondump"
+	"github.com/jsondump/jsondump/internal/testmod"
 )
-
-// casesPath is cases.jsonl relative to the package folder: in a checkout the
-// repository sits beside shared/, in CI shared/ is copied beside the clone.
-var casesPath = filepath.Join("..", "shared", "python-json-examples", "cases.jsonl")
 
 // A pyCase is one line of cases.jsonl (see its README).
 type pyCase struct {
@@ -48,12 +45,13 @@ type pyError struct {
 
 func loadCases(t *testing.T) []pyCase {
 	t.Helper()
-	data, err := os.ReadFile(casesPath)
+	// In a checkout, and in CI, shared/ sits beside the repository.
+	data, err := os.ReadFile(filepath.Join(testmod.SharedDir(t), "python-json-examples", "cases.jsonl"))
 	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("CI=true and the CPython examples are missing: %v", err)
 		}
-		t.Skipf("CPython examples not found (%v); they live in ../shared beside the repository", err)
+		t.Skipf("CPython examples not found (%v); they live in shared/ beside the repository, or set JSONDUMP_SHARED", err)
 	}
 	var cases []pyCase
 	sc := bufio.NewScanner(bytes.NewReader(data))

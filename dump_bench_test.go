@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/jsondump/jsondump"
+	"github.com/jsondump/jsondump/internal/testmod"
 )
 
-// loadTwitter decodes ../shared/jsondata/twitter.json into map[string]any
+// loadTwitter decodes shared/jsondata/twitter.json (testmod.SharedDir) into map[string]any
 // (numbers as float64, as encoding/json gives them).
 func loadTwitter(b *testing.B) any {
 	b.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "shared", "jsondata", "twitter.json"))
+	data, err := os.ReadFile(filepath.Join(testmod.SharedDir(b), "jsondata", "twitter.json"))
 	if err != nil {
 		b.Skipf("benchmark data missing: %v", err)
 	}

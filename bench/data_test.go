@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/jsondump/jsondump/internal/testmod"
 )
 
 // A dataset is one JSON file and the Go type that mirrors it.
@@ -16,18 +18,19 @@ type dataset struct {
 }
 
 // dataDir is where twitter.json, citm_catalog.json and canada.json live:
-// shared/jsondata beside the repository, as CI lays it out. The environment
-// variable JSONDUMP_BENCH_DATA overrides it.
-func dataDir() string {
+// jsondata in the project's shared/ folder (testmod.SharedDir: beside the
+// repository, as CI lays it out). The environment variable
+// JSONDUMP_BENCH_DATA overrides it.
+func dataDir(tb testing.TB) string {
 	if d := os.Getenv("JSONDUMP_BENCH_DATA"); d != "" {
 		return d
 	}
-	return filepath.Join("..", "..", "shared", "jsondata")
+	return filepath.Join(testmod.SharedDir(tb), "jsondata")
 }
 
 // datasets lists the inputs in the order the results show them.
-func datasets() []dataset {
-	shared := dataDir()
+func datasets(tb testing.TB) []dataset {
+	shared := dataDir(tb)
 	return []dataset{
 		{"twitter", filepath.Join(shared, "twitter.json"), func() any { return new(Twitter) }},
 		{"citm_catalog", filepath.Join(shared, "citm_catalog.json"), func() any { return new(CITMCatalog) }},

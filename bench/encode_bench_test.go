@@ -9,7 +9,7 @@ import (
 // can put encoders in columns (-col /enc). SetBytes is the encoder's own
 // output size: MB/s is the rate at which it produces its own text.
 func BenchmarkEncode(b *testing.B) {
-	for _, d := range datasets() {
+	for _, d := range datasets(b) {
 		b.Run("data="+d.name, func(b *testing.B) {
 			v, _ := d.load(b)
 			for _, enc := range encoders {

@@ -88,7 +88,7 @@ func TestFaithful(t *testing.T) {
 		Indent4 string `json:"indent4"`
 	}
 	var cases []pyCase
-	for _, d := range datasets() {
+	for _, d := range datasets(t) {
 		v, _ := d.load(t)
 		orig, err := filepath.Abs(d.path)
 		if err != nil {
@@ -139,7 +139,7 @@ func TestFaithful(t *testing.T) {
 // decodes them into any, so key order, spacing, escaping and number
 // spelling (1 or 1.0) do not matter.
 func TestEncodersAgree(t *testing.T) {
-	for _, d := range datasets() {
+	for _, d := range datasets(t) {
 		v, raw := d.load(t)
 		var want any
 		if err := json.Unmarshal(raw, &want); err != nil {
@@ -169,7 +169,7 @@ func TestAppendDumpsAllocs(t *testing.T) {
 	if testing.CoverMode() != "" || raceEnabled {
 		t.Skip("coverage counters and the race detector allocate")
 	}
-	for _, d := range datasets() {
+	for _, d := range datasets(t) {
 		v, _ := d.load(t)
 		for _, enc := range encoders {
 			if !strings.HasPrefix(enc.name, "jsondump-") || enc.name == "jsondump-Dumps" {

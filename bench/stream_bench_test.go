@@ -22,7 +22,7 @@ const streamPages = 340
 // growth near zero; encoding/json holds the whole text, and the buffers it
 // outgrew, until it writes.
 func BenchmarkStream(b *testing.B) {
-	d := datasets()[0] // twitter
+	d := datasets(b)[0] // twitter
 	v, _ := d.load(b)
 	archive := &TwitterArchive{Pages: make([]*Twitter, streamPages)}
 	for i := range archive.Pages {
