@@ -165,12 +165,11 @@ func TestConcurrentErrorsAndPanics(t *testing.T) {
 		run   func() error
 		check func(error) bool
 	}
-	var ve *jsondump.ValueError
-	var re *jsondump.RecursionError
-	var we *jsondump.WriteError
+	// Each check declares its own errors.As target: the goroutines share
+	// the checks.
 	failures := []failure{
 		{"cycle", func() error { _, err := jsondump.Dumps(cyclic, goodOpts...); return err },
-			func(err error) bool { return errors.As(err, &ve) }},
+			func(err error) bool { var ve *jsondump.ValueError; return errors.As(err, &ve) }},
 		{"hook error", func() error { _, err := jsondump.AppendDumps(nil, good, failHook); return err },
 			func(err error) bool { return err == errHookFail }},
 		{"hook panic", func() (err error) {
@@ -183,9 +182,9 @@ func TestConcurrentErrorsAndPanics(t *testing.T) {
 			return errors.New("no panic")
 		}, func(err error) bool { return err == nil }},
 		{"too deep", func() error { return jsondump.Dump(&bytes.Buffer{}, deep, hook, jsondump.MaxDepth(100)) },
-			func(err error) bool { return errors.As(err, &re) }},
+			func(err error) bool { var re *jsondump.RecursionError; return errors.As(err, &re) }},
 		{"writer fails", func() error { return jsondump.Dump(&limitWriter{limit: 1000}, good, goodOpts...) },
-			func(err error) bool { return errors.As(err, &we) }},
+			func(err error) bool { var we *jsondump.WriteError; return errors.As(err, &we) }},
 	}
 	var wg sync.WaitGroup
 	errs := make(chan string, goroutines*rounds*2)
