@@ -52,18 +52,6 @@ func AppendBigInt(dst []byte, x *big.Int) (out []byte, ok bool) {
 	return out, true
 }
 
-// intPairs holds "00" to "99", the two digits of each value below 100.
-const intPairs = "00010203040506070809" +
-	"10111213141516171819" +
-	"20212223242526272829" +
-	"30313233343536373839" +
-	"40414243444546474849" +
-	"50515253545556575859" +
-	"60616263646566676869" +
-	"70717273747576777879" +
-	"80818283848586878889" +
-	"90919293949596979899"
-
 // AppendInt appends i in decimal, as Python's int.__repr__ writes it.
 func AppendInt(dst []byte, i int64) []byte {
 	if i >= 0 {
@@ -81,7 +69,7 @@ func AppendUint(dst []byte, u uint64) []byte {
 		return append(dst, byte('0'+u))
 	}
 	if u < 100 {
-		return append(dst, intPairs[2*u], intPairs[2*u+1])
+		return append(dst, numDigitPairs[2*u], numDigitPairs[2*u+1])
 	}
 	n := numDigitCount(u)
 	l := len(dst)
