@@ -26,36 +26,17 @@ var toleratedError = regexp.MustCompile(`(has no field or method|missing method)
 // variant (the package with its internal tests, or the external _test
 // package) that declares every name in types.
 func load(cfg Config, tests bool, names []string) (*packages.Package, error) {
-	dir := cfg.Dir
-	if dir == "" {
-		dir = "."
-	}
-	pcfg := &packages.Config{
-		Mode:       packages.NeedName | packages.NeedFiles,
-		Dir:        dir,
-		BuildFlags: buildFlags(cfg.Tags),
-		Tests:      tests,
-	}
-	// A first cheap pass lists the files, so that our own earlier output can
-	// be replaced by an empty file of the same package in an overlay.
-	pkgs, err := packages.Load(pcfg, ".")
+	pcfg, overlay, n, err := listPackage(cfg, tests)
 	if err != nil {
-		return nil, DiagnosticList{{Msg: "loading " + dir + ": " + err.Error()}}
+		return nil, DiagnosticList{{Msg: "loading " + pcfg.Dir + ": " + err.Error()}}
 	}
-	if len(pkgs) == 0 || !tests && len(pkgs) != 1 {
-		return nil, DiagnosticList{{Msg: "loading " + dir + ": expected one package"}}
+	if n == 0 || !tests && n != 1 {
+		return nil, DiagnosticList{{Msg: "loading " + pcfg.Dir + ": expected one package"}}
 	}
-	overlay := map[string][]byte{}
-	for _, p := range pkgs {
-		for _, f := range p.GoFiles {
-			if isGenerated(f) {
-				overlay[f] = []byte("package " + packageName(f) + "\n")
-			}
-		}
-	}
+	dir := pcfg.Dir
 	pcfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo
 	pcfg.Overlay = overlay
-	pkgs, err = packages.Load(pcfg, ".")
+	pkgs, err := packages.Load(pcfg, ".")
 	if err != nil {
 		return nil, DiagnosticList{{Msg: "loading " + dir + ": " + err.Error()}}
 	}
@@ -111,6 +92,37 @@ func declaresAll(pkg *types.Package, names []string) bool {
 // inTestFile reports whether obj is declared in a _test.go file.
 func inTestFile(pkg *packages.Package, obj types.Object) bool {
 	return strings.HasSuffix(pkg.Fset.Position(obj.Pos()).Filename, "_test.go")
+}
+
+// listPackage lists the files of the package in cfg.Dir, a cheap first pass
+// of go/packages, and returns the config for the full load, the overlay that
+// replaces each file carrying the generated-code header by an empty file of
+// the same package (so that our own earlier output, stale or not, is never
+// seen), and the number of packages listed.
+func listPackage(cfg Config, tests bool) (*packages.Config, map[string][]byte, int, error) {
+	dir := cfg.Dir
+	if dir == "" {
+		dir = "."
+	}
+	pcfg := &packages.Config{
+		Mode:       packages.NeedName | packages.NeedFiles,
+		Dir:        dir,
+		BuildFlags: buildFlags(cfg.Tags),
+		Tests:      tests,
+	}
+	pkgs, err := packages.Load(pcfg, ".")
+	if err != nil {
+		return pcfg, nil, 0, err
+	}
+	overlay := map[string][]byte{}
+	for _, p := range pkgs {
+		for _, f := range p.GoFiles {
+			if isGenerated(f) {
+				overlay[f] = []byte("package " + packageName(f) + "\n")
+			}
+		}
+	}
+	return pcfg, overlay, len(pkgs), nil
 }
 
 // errorDiagnostic turns a packages.Error ("file:line:col" in Pos) into a
@@ -223,35 +235,19 @@ func checkOwnMethods(pkg *packages.Package, objs []*types.TypeName) error {
 // An error here is a bug of jsondumpgen: the message says so and shows the
 // generated source around each error.
 func typeCheck(cfg Config, f File, tests bool, id string) error {
-	dir := cfg.Dir
-	if dir == "" {
-		dir = "."
-	}
 	abs, err := filepath.Abs(f.Path)
 	if err != nil {
 		return err
 	}
-	pcfg := &packages.Config{
-		Mode:       packages.NeedName | packages.NeedFiles,
-		Dir:        dir,
-		BuildFlags: buildFlags(cfg.Tags),
-		Tests:      tests,
+	pcfg, overlay, n, err := listPackage(cfg, tests)
+	dir := pcfg.Dir
+	if err != nil || n == 0 {
+		return DiagnosticList{{Msg: fmt.Sprintf("checking the generated code: loading %s: %v (%d packages)", dir, err, n)}}
 	}
-	pkgs, err := packages.Load(pcfg, ".")
-	if err != nil || len(pkgs) == 0 {
-		return DiagnosticList{{Msg: fmt.Sprintf("checking the generated code: loading %s: %v (%d packages)", dir, err, len(pkgs))}}
-	}
-	overlay := map[string][]byte{abs: f.Content}
-	for _, p := range pkgs {
-		for _, name := range p.GoFiles {
-			if name != abs && isGenerated(name) {
-				overlay[name] = []byte("package " + packageName(name) + "\n")
-			}
-		}
-	}
+	overlay[abs] = f.Content
 	pcfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedTypes | packages.NeedSyntax
 	pcfg.Overlay = overlay
-	pkgs, err = packages.Load(pcfg, ".")
+	pkgs, err := packages.Load(pcfg, ".")
 	var pkg *packages.Package
 	for _, p := range pkgs {
 		if p.ID == id {
