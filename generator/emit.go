@@ -218,8 +218,8 @@ func nameKeys(p *Plan) []*Field {
 			key := f.KeyASCII + "\x00" + f.KeyUTF8
 			name, ok := byKey[key]
 			if !ok {
-				base := prefix + asciiIdent(f.Name)
-				if asciiIdent(f.Name) == "" {
+				base := prefix + identPart(f.Name, false)
+				if identPart(f.Name, false) == "" {
 					base = prefix + strconv.Itoa(len(out))
 				}
 				name = base
@@ -239,19 +239,4 @@ func nameKeys(p *Plan) []*Field {
 		walk(n.Value)
 	}
 	return out
-}
-
-// asciiIdent keeps the ASCII letters and digits of s, one '_' for each run of
-// anything else: "user-id" becomes "user_id".
-func asciiIdent(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-			b.WriteByte(c)
-		} else if b.Len() > 0 && !strings.HasSuffix(b.String(), "_") {
-			b.WriteByte('_')
-		}
-	}
-	return strings.TrimSuffix(b.String(), "_")
 }

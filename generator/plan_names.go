@@ -24,7 +24,7 @@ func (p *planner) funcName(t *types.Named, root bool) string {
 	if t.TypeArgs().Len() > 0 {
 		var args []string
 		for i := range t.TypeArgs().Len() {
-			args = append(args, identPart(types.TypeString(t.TypeArgs().At(i), p.qualifier)))
+			args = append(args, identPart(types.TypeString(t.TypeArgs().At(i), p.qualifier), true))
 		}
 		name += "_" + strings.Join(args, "_")
 	}
@@ -40,13 +40,14 @@ func (p *planner) funcName(t *types.Named, root bool) string {
 	return name
 }
 
-// identPart turns a type's spelling into identifier characters:
-// "map[string]*x.Item" becomes "map_string_x_Item".
-func identPart(s string) string {
+// identPart turns text into identifier characters, one '_' for each run of
+// others: "map[string]*x.Item" becomes "map_string_x_Item". Without
+// anyScript, only ASCII letters and digits are kept ("ünï" becomes "n").
+func identPart(s string, anyScript bool) string {
 	var b strings.Builder
 	under := false
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r < 0x80 && (isASCIILetter(r) || '0' <= r && r <= '9') || anyScript && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			b.WriteRune(r)
 			under = false
 		} else if !under && b.Len() > 0 {
@@ -66,3 +67,5 @@ func (p *planner) qualifier(pkg *types.Package) string {
 	}
 	return pkg.Name()
 }
+
+func isASCIILetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
