@@ -192,11 +192,13 @@ func classify[K comparable, V any](k K, v V) anyEntry[K, V] {
 // float32Python returns the Python float of a float32: the float64 nearest
 // the float32's shortest decimal, so that float32(0.1) is Python's 0.1.
 func float32Python(f float32) float64 {
-	var tmp [32]byte
-	text := strconv.AppendFloat(tmp[:0], float64(f), 'e', -1, 32)
-	x, err := strconv.ParseFloat(string(text), 64)
-	if err != nil { // ±Inf and NaN are written as "+Inf", "NaN": keep them
+	if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
 		return float64(f)
+	}
+	var tmp [numMaxLen]byte // AppendFloat32 wants numMaxLen bytes of room
+	x, err := strconv.ParseFloat(string(AppendFloat32(tmp[:0], f)), 64)
+	if err != nil {
+		return float64(f) // not reached: the text is a Python float repr
 	}
 	return x
 }
