@@ -61,9 +61,10 @@ func AppendInt(dst []byte, i int64) []byte {
 }
 
 // AppendUint appends u in decimal. It writes eight digits at a time, each
-// group computed in one go by numDigits8 and stored with one 8-byte store,
-// after counting the digits: integers are a large part of typical documents
-// (ids, counts, timestamps).
+// group computed in one go by numDigits8 and stored with one 8-byte store:
+// integers are a large part of typical documents (ids, counts, timestamps).
+// Up to ten digits, the usual ids and second timestamps, it needs no digit
+// count: the digits above the last eight are one byte or one table pair.
 func AppendUint(dst []byte, u uint64) []byte {
 	if u < 10 {
 		return append(dst, byte('0'+u))
@@ -71,25 +72,40 @@ func AppendUint(dst []byte, u uint64) []byte {
 	if u < 100 {
 		return append(dst, numDigitPairs[2*u], numDigitPairs[2*u+1])
 	}
-	n := numDigitCount(u)
 	l := len(dst)
 	// Room for the 8-byte stores, which may reach past the last digit.
-	dst = slices.Grow(dst, 24)
+	if cap(dst)-l < 24 {
+		dst = slices.Grow(dst, 24)
+	}
 	b := dst[l : l+24]
-	switch {
-	case n <= 8:
+	if u < 1e8 {
 		// numDigits8 gives leading zeros first: shift them out.
+		n := numDigitCount(u)
 		binary.LittleEndian.PutUint64(b, numDigits8(uint32(u))>>(8*(8-n)))
-	case n <= 16:
+		return dst[:l+n]
+	}
+	if u < 1e10 {
+		hi, lo := u/1e8, u%1e8
+		if hi < 10 {
+			b[0] = byte('0' + hi)
+			binary.LittleEndian.PutUint64(b[1:], numDigits8(uint32(lo)))
+			return dst[:l+9]
+		}
+		b[0], b[1] = numDigitPairs[2*hi], numDigitPairs[2*hi+1]
+		binary.LittleEndian.PutUint64(b[2:], numDigits8(uint32(lo)))
+		return dst[:l+10]
+	}
+	n := numDigitCount(u)
+	if n <= 16 {
 		hi, lo := u/1e8, u%1e8
 		binary.LittleEndian.PutUint64(b, numDigits8(uint32(hi))>>(8*(16-n)))
 		binary.LittleEndian.PutUint64(b[n-8:], numDigits8(uint32(lo)))
-	default:
-		top, rest := u/1e16, u%1e16
-		mid, lo := rest/1e8, rest%1e8
-		binary.LittleEndian.PutUint64(b, numDigits8(uint32(top))>>(8*(24-n)))
-		binary.LittleEndian.PutUint64(b[n-16:], numDigits8(uint32(mid)))
-		binary.LittleEndian.PutUint64(b[n-8:], numDigits8(uint32(lo)))
+		return dst[:l+n]
 	}
+	top, rest := u/1e16, u%1e16
+	mid, lo := rest/1e8, rest%1e8
+	binary.LittleEndian.PutUint64(b, numDigits8(uint32(top))>>(8*(24-n)))
+	binary.LittleEndian.PutUint64(b[n-16:], numDigits8(uint32(mid)))
+	binary.LittleEndian.PutUint64(b[n-8:], numDigits8(uint32(lo)))
 	return dst[:l+n]
 }
