@@ -369,10 +369,14 @@ func (s *rlState) endObject(f *rlFrame, sc rlScratch) (uint8, rlScratch) {
 			}
 		}
 	} else {
-		// Copy the members' output after its end, then write it back in order.
+		// Copy the members' output after its end, then write it back in
+		// order. The copy starts nlShort bytes past the end: the write-back
+		// never passes end (it is the same members and separators), and
+		// newline may store up to nlShort bytes beyond what it writes.
 		start, end := recs[0].start, recs[len(recs)-1].end
+		e.buf = append(e.buf, make([]byte, nlShort)...)
 		e.buf = append(e.buf, e.buf[start:end]...)
-		old := e.buf[end:]
+		old := e.buf[end+nlShort:]
 		e.buf = e.buf[:start]
 		for k, idx := range order {
 			m := &recs[idx]
