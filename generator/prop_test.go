@@ -59,7 +59,7 @@ import (
 // switches them all on, JSONDUMP_PROP_FEATURES=generics,mapanykey some of
 // them; set them true in propFeatureDefaults to test them always. A
 // feature can also be switched off to explore past a known bug, e.g.
-// JSONDUMP_PROP_FEATURES=-directnil (/work/notes/prop-findings.md).
+// JSONDUMP_PROP_FEATURES=-directnil.
 func TestGeneratorProperty(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the generator property test builds programs")

@@ -1,6 +1,5 @@
 // Package prop_direct_iface_nil reproduces a runtime difference found by the
-// property test (generator/prop_test.go; /work/notes/prop-findings.md,
-// finding 6).
+// property test (generator/prop_test.go).
 //
 // A value of a generated type whose memory is one pointer (a struct with one
 // pointer field, an array [1]*T) is stored in an interface directly: the

@@ -1,6 +1,6 @@
 // Package prop_generic_anon_arg reproduces a generator diagnostic found by
 // the property test with its pending features on (generator/prop_test.go,
-// JSONDUMP_PROP_FEATURES=pending; /work/notes/prop-findings.md, finding 7).
+// JSONDUMP_PROP_FEATURES=pending).
 //
 // A generic struct instantiated with an anonymous struct type (or a type
 // built from one) as its type argument is refused:

@@ -1,6 +1,5 @@
 // Package prop_named_bool_omit reproduces generated code that does not
-// compile, found by the property test (generator/prop_test.go;
-// /work/notes/prop-findings.md, finding 3).
+// compile, found by the property test (generator/prop_test.go).
 //
 // A field of a named bool type with both omitempty and omitzero gets the
 // condition

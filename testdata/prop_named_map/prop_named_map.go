@@ -1,5 +1,5 @@
 // Package prop_named_map reproduces a generator crash found by the property
-// test (generator/prop_test.go; /work/notes/prop-findings.md, finding 1).
+// test (generator/prop_test.go).
 //
 // A named map type, named to -type or reached from a field, makes
 // jsondumpgen panic in emitMap: typeCode(nil), because the Value planned

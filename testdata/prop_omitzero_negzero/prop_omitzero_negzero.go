@@ -1,6 +1,5 @@
 // Package prop_omitzero_negzero reproduces a difference from encoding/json
-// found by the property test (generator/prop_test.go;
-// /work/notes/prop-findings.md, finding 2).
+// found by the property test (generator/prop_test.go).
 //
 // DESIGN.md: omitzero follows the encoding/json of the Go toolchain in use.
 // In Go 1.26 omitzero calls reflect.Value.IsZero, which for a float is

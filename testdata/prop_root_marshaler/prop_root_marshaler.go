@@ -1,6 +1,5 @@
 // Package prop_root_marshaler reproduces a mapping difference found by the
-// property test (generator/prop_test.go; /work/notes/prop-findings.md,
-// finding 4).
+// property test (generator/prop_test.go).
 //
 // A type with a MarshalText or MarshalJSON method that is itself named to
 // -type is written by its underlying kind: the generated encode function

@@ -1,6 +1,5 @@
 // Package prop_text_key_collision reproduces a runtime difference found by
-// the property test (generator/prop_test.go; /work/notes/prop-findings.md,
-// finding 5).
+// the property test (generator/prop_test.go).
 //
 // Two keys of a map whose key type is an encoding.TextMarshaler can have the
 // same text. DESIGN.md: such keys become str, and the Python dict of a Go
