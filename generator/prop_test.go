@@ -55,10 +55,10 @@ import (
 // types, tags and values on and off. Those the generator did not support
 // when this test was written — generic types, anonymous struct types,
 // map[any]V keys, named byte slices, omitzero on types == cannot compare —
-// are off by default (propPendingFeatures): JSONDUMP_PROP_FEATURES=pending
-// switches them all on, JSONDUMP_PROP_FEATURES=generics,mapanykey some of
-// them; set them true in propFeatureDefaults to test them always. A
-// feature can also be switched off to explore past a known bug, e.g.
+// were added later and are on by default too; propPendingFeatures still
+// names them, so JSONDUMP_PROP_FEATURES=pending (or generics,mapanykey for
+// some) switches them on when propFeatureDefaults turns them off. A feature
+// can also be switched off to explore past a known bug, e.g.
 // JSONDUMP_PROP_FEATURES=-directnil.
 func TestGeneratorProperty(t *testing.T) {
 	if testing.Short() {
