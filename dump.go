@@ -3,8 +3,11 @@ package jsondump
 import (
 	"errors"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
+	"unicode/utf8"
 
 	jsondumprt "github.com/jsondump/jsondump/runtime"
 )
@@ -64,20 +67,34 @@ func Dump(w io.Writer, v any, opts ...Option) error {
 // writes a temporary file in the same folder, syncs it to disk and renames
 // it over path. On any error the file at path is left as it was and the
 // temporary file is removed. A new file gets mode 0644 less the umask; an
-// existing file keeps its mode.
+// existing file keeps its permission bits (not its owner, nor setuid,
+// setgid or sticky bits, nor other hard links to it, which keep the old
+// text: the new file is a new inode). When path is a symbolic link, the
+// file it points to is replaced and the link kept.
 func DumpFile(path string, v any, opts ...Option) (err error) {
+	if path == "" {
+		return &os.PathError{Op: "dumpfile", Path: path, Err: os.ErrNotExist}
+	}
+	path, err = resolveLinks(path)
+	if err != nil {
+		return err
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	mode := os.FileMode(0o644)
+	// A new file is created 0644 and the kernel takes the umask off, as
+	// for os.WriteFile; an existing file's mode is set on the temporary
+	// file explicitly, since the umask may have taken bits off it.
+	var mode os.FileMode
+	exists := false
 	if fi, statErr := os.Stat(path); statErr == nil {
 		if !fi.Mode().IsRegular() {
 			return &os.PathError{Op: "dumpfile", Path: path, Err: errors.New("not a regular file")}
 		}
-		mode = fi.Mode().Perm()
+		mode, exists = fi.Mode().Perm(), true
 	}
-	f, err := createTemp(dir, "."+base+".tmp*")
+	f, err := createTemp(dir, tempPrefix(base), 0o644)
 	if err != nil {
 		return err
 	}
@@ -92,8 +109,10 @@ func DumpFile(path string, v any, opts ...Option) (err error) {
 	if err := Dump(f, v, opts...); err != nil {
 		return err
 	}
-	if err := f.Chmod(mode); err != nil {
-		return err
+	if exists {
+		if err := f.Chmod(mode); err != nil {
+			return err
+		}
 	}
 	if err := f.Sync(); err != nil {
 		return err
@@ -117,6 +136,30 @@ func DumpFile(path string, v any, opts ...Option) (err error) {
 	return nil
 }
 
+// resolveLinks follows path while it names a symbolic link, so that DumpFile
+// replaces the file the link points to and keeps the link, as Python's
+// open(path, "w") writes through it. A dangling link resolves to its
+// missing target, which DumpFile then creates. More than 40 links in a row
+// (a loop, most likely) are an error, as they are to the system.
+func resolveLinks(path string) (string, error) {
+	start := path
+	for range 40 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			return path, nil
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	return "", &os.PathError{Op: "dumpfile", Path: start, Err: errors.New("too many levels of symbolic links")}
+}
+
 // tempFile is what DumpFile uses of its temporary *os.File.
 type tempFile interface {
 	io.Writer
@@ -126,7 +169,37 @@ type tempFile interface {
 	Close() error
 }
 
-// createTemp is os.CreateTemp, for DumpFile. It is a variable so that tests
-// can wrap the file to fail as a full disk does, in a write, Sync or Close,
+// createTemp is openTemp, for DumpFile. It is a variable so that tests can
+// wrap the file to fail as a full disk does, in a write, Sync or Close,
 // which no file system offers portably without root (faults_test.go).
-var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+var createTemp = func(dir, prefix string, perm os.FileMode) (tempFile, error) {
+	return openTemp(dir, prefix, perm)
+}
+
+// openTemp creates a new file in dir named prefix followed by random digits,
+// with the permissions perm less the umask (os.CreateTemp would give 0600).
+func openTemp(dir, prefix string, perm os.FileMode) (*os.File, error) {
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if os.IsExist(err) && try < 10000 {
+			continue
+		}
+		return f, err
+	}
+}
+
+// tempPrefix is the start of the temporary file's name for the file base:
+// hidden, and short enough that with its ".tmp" and ten digits it stays
+// within the 255 bytes most file systems allow in a name.
+func tempPrefix(base string) string {
+	const maxBase = 255 - len("..tmp") - 10
+	if len(base) > maxBase {
+		cut := maxBase
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut]
+	}
+	return "." + base + ".tmp"
+}

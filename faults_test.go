@@ -323,8 +323,8 @@ func (f *faultFile) Close() error {
 func withCreateTemp(t *testing.T, wrap func(*os.File) tempFile) {
 	saved := createTemp
 	t.Cleanup(func() { createTemp = saved })
-	createTemp = func(dir, pattern string) (tempFile, error) {
-		f, err := os.CreateTemp(dir, pattern)
+	createTemp = func(dir, prefix string, perm os.FileMode) (tempFile, error) {
+		f, err := openTemp(dir, prefix, perm)
 		if err != nil {
 			return nil, err
 		}

@@ -99,7 +99,19 @@ type Config struct {
 	CheckCircular bool
 	MaxDepth      int
 	Default       func(any) (any, error)
+
+	// indentTooLong is the n of an Indent(n) above MaxIndentBytes, whose
+	// indent is not built; encoding with it fails (see Encoder.reset).
+	indentTooLong int
 }
+
+// MaxIndentBytes bounds the indentation that starts one line: 1+L×len(indent)
+// bytes at depth L (NL(L), PYTHON_JSON_SPEC.md §3.3). Python builds such
+// strings until memory runs out and raises MemoryError; in Go running out
+// of memory ends the process, so an Indent(n) with n above this limit, or a
+// line nested so deep that its indentation would pass it, is a ValueError
+// instead. 64 MiB is far beyond any readable document.
+const MaxIndentBytes = 64 << 20
 
 // MakeConfig applies opts in order to Python's defaults: a later option wins.
 // Separators default as in Python 3.4 and later: (", ", ": ") without an
@@ -117,10 +129,15 @@ func MakeConfig(opts []Option) Config {
 		switch o.kind {
 		case optIndent:
 			c.Indented = true
-			c.Indent = spaces(o.n)
+			c.Indent, c.indentTooLong = "", 0
+			if o.n > MaxIndentBytes {
+				c.indentTooLong = o.n
+			} else {
+				c.Indent = spaces(o.n)
+			}
 		case optIndentString:
 			c.Indented = true
-			c.Indent = o.s1
+			c.Indent, c.indentTooLong = o.s1, 0
 		case optSeparators:
 			seps = true
 			c.ItemSep, c.KeySep = o.s1, o.s2

@@ -2,6 +2,8 @@ package runtime
 
 import (
 	"encoding/binary"
+	"errors"
+	"fmt"
 	"io"
 	"sync"
 )
@@ -129,8 +131,18 @@ func NewStreamEncoder(w io.Writer, opts []Option) *Encoder {
 	e.w = w
 	e.cfg = MakeConfig(opts)
 	e.reset()
+	if w == nil {
+		// Nothing could ever be written: fail at once rather than encode
+		// into a buffer that is never flushed.
+		e.Fail(&WriteError{Err: errNilWriter})
+	}
 	return e
 }
+
+var (
+	errNilWriter    = errors.New("nil io.Writer")
+	errInvalidWrite = errors.New("invalid write result: more bytes written than given")
+)
 
 func (e *Encoder) reset() {
 	e.keyForm = keyFormOf(&e.cfg)
@@ -152,6 +164,9 @@ func (e *Encoder) reset() {
 		e.nl = append(e.nl[:0], '\n')
 		e.nlIndent = e.cfg.Indent
 		e.growNL(nlShort)
+	}
+	if e.cfg.indentTooLong != 0 {
+		e.Fail(indentTooLong(e.cfg.indentTooLong))
 	}
 }
 
@@ -223,6 +238,9 @@ func (e *Encoder) flush() {
 	if err == nil && n < len(e.buf) {
 		err = io.ErrShortWrite
 	}
+	if err == nil && n > len(e.buf) {
+		err = errInvalidWrite
+	}
 	if err != nil {
 		e.Fail(&WriteError{Err: err})
 		return
@@ -258,8 +276,17 @@ func (e *Encoder) newline() {
 		e.buf = e.buf[:l+n]
 		return
 	}
+	if n > MaxIndentBytes {
+		e.Fail(indentTooLong(n))
+		return
+	}
 	e.growNL(n)
 	e.buf = append(e.buf, e.nl[:n]...)
+}
+
+// indentTooLong is the error for an indentation past MaxIndentBytes.
+func indentTooLong(n int) error {
+	return &ValueError{Msg: fmt.Sprintf("indentation of %d bytes exceeds the limit of %d bytes (Python: MemoryError)", n, MaxIndentBytes)}
 }
 
 // growNL extends nl to at least n bytes, whole indent units after its "\n".
