@@ -276,6 +276,11 @@ func (e *Encoder) newline() {
 		e.buf = e.buf[:l+n]
 		return
 	}
+	if e.err != nil {
+		// Nothing more will be written: do not build the indentation of
+		// the levels that close as the encoder unwinds from a deep error.
+		return
+	}
 	if n > MaxIndentBytes {
 		e.Fail(indentTooLong(n))
 		return
