@@ -80,8 +80,13 @@ func emitMethods(f *jen.File, n *Named) {
 	f.Line()
 	f.Comment("EncodeJSON writes v into e. It makes " + n.Name + " and *" + n.Name + " encodable in an any")
 	f.Comment("(jsondumprt.Encodable).")
+	valueFunc := n.Func
+	if n.ValueVariant != nil {
+		// A T value is not addressable: its pointer methods do not count.
+		valueFunc = n.ValueVariant.Func
+	}
 	f.Func().Params(jen.Id("v").Add(typeCode(n.Type))).Id("EncodeJSON").Params(encParam()).Block(
-		jen.Id(n.Func).Call(jen.Id("e"), jen.Op("&").Id("v")),
+		jen.Id(valueFunc).Call(jen.Id("e"), jen.Op("&").Id("v")),
 	)
 	f.Line()
 	f.Comment("EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).")

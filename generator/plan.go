@@ -28,6 +28,15 @@ type Named struct {
 	Cyclic   bool   // *T reaches itself: EncodeJSONPointer checks it for cycles
 	Type     *GoType
 
+	// NotAddr says the function writes a T that is not addressable (a map
+	// value, a T held in an any): pointer-receiver MarshalJSON and
+	// MarshalText methods do not count, as in encoding/json. Such a variant
+	// exists only for the types that pointer methods make differ
+	// (planner.addrSensitive); ValueVariant is a -type's, which its
+	// EncodeJSON (value receiver) calls.
+	NotAddr      bool
+	ValueVariant *Named
+
 	// A generic -type: its type parameters, and the specialized Named of
 	// each instantiation the package writes, which its encode function
 	// dispatches to.

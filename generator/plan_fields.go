@@ -44,7 +44,7 @@ type embedded struct {
 //   - among fields of one name the shallowest wins, then a tagged one; a tie
 //     removes them all (Go's dominance rule, as for selectors);
 //   - a struct type embedded twice at one depth cancels its fields.
-func (p *planner) structFields(st *types.Struct, owner string) []*Field {
+func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Field {
 	var fields []candidate
 	next := []embedded{{st: st}}
 	var count, nextCount map[types.Type]int
@@ -149,7 +149,7 @@ func (p *planner) structFields(st *types.Struct, owner string) []*Field {
 			KeyASCII: string(jsondumprt.AppendString(nil, c.name, true)),
 			KeyUTF8:  string(jsondumprt.AppendString(nil, c.name, false)),
 			HasEmpty: c.omitEmpty,
-			Value:    p.value(c.v.Type(), true, c.v.Pos(), what),
+			Value:    p.value(c.v.Type(), addr || throughPointer(c.path), c.v.Pos(), what),
 			Pos:      p.position(c.v.Pos()),
 		}
 		if c.omitEmpty {
@@ -316,4 +316,15 @@ func (p *planner) zeroTest(t types.Type, pos token.Pos, what string) *ZeroTest {
 		return z
 	}
 	return &ZeroTest{Kind: ZeroCompare}
+}
+
+// throughPointer reports whether a field's path goes through an embedded
+// pointer, past which the field is addressable whatever its struct is.
+func throughPointer(path []Step) bool {
+	for _, s := range path[:len(path)-1] {
+		if s.Ptr {
+			return true
+		}
+	}
+	return false
 }

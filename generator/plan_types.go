@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -13,12 +14,13 @@ import (
 type planner struct {
 	pkg   *packages.Package
 	named map[string]*Named // by the type's full spelling (typeKey)
-	queue []*types.Named    // named types whose Value is not planned yet
+	queue []queued          // named types whose Value is not planned yet
 	first string            // the first -type, prefix of helper function names
 	names map[string]bool   // encode function names taken (plan_names.go)
 	diags DiagnosticList
 	warns []Diagnostic
 	cycle map[types.Type]bool // canCycle memo
+	addrs map[types.Type]bool // addrSensitive memo
 	// checks are the Pointer, Slice and Map values with the element type
 	// whose cycles decide Value.Check, resolved once all types are known.
 	checks map[*Value]types.Type
@@ -32,6 +34,7 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 		named:  map[string]*Named{},
 		names:  map[string]bool{},
 		cycle:  map[types.Type]bool{},
+		addrs:  map[types.Type]bool{},
 		checks: map[*Value]types.Type{},
 	}
 	out := &Plan{PkgPath: pkg.PkgPath, PkgName: pkg.Name}
@@ -49,19 +52,22 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 		}
 		n.Root = true
 		out.Roots = append(out.Roots, n)
+		if p.addrSensitive(t) {
+			n.ValueVariant = p.namedValueFor(t)
+		}
 		if t.TypeParams().Len() > 0 {
 			n.Instances = p.instances(t)
 		}
 	}
 	for len(p.queue) > 0 {
-		t := p.queue[0]
+		q := p.queue[0]
 		p.queue = p.queue[1:]
-		n := p.named[typeKey(t)]
+		t, n := q.t, q.n
 		if t.TypeParams().Len() > 0 && t.TypeArgs().Len() == 0 {
 			n.TypeParams = p.typeParams(t)
 		}
-		n.Value = p.underlying(t, true, t.Obj().Pos(), t.Obj().Name())
-		if v := p.marshaled(t); v != nil {
+		n.Value = p.underlying(t, !n.NotAddr, t.Obj().Pos(), t.Obj().Name())
+		if v := p.marshaled(t, !n.NotAddr); v != nil {
 			// A -type with its own MarshalJSON or MarshalText is written
 			// through it, as encoding/json and the dynamic path write it.
 			n.Value = v
@@ -119,8 +125,87 @@ func (p *planner) namedFor(t *types.Named, root bool) *Named {
 		seq:      len(p.named),
 	}
 	p.named[key] = n
-	p.queue = append(p.queue, t)
+	p.queue = append(p.queue, queued{t, n})
 	return n
+}
+
+// A queued is a named type, or its NotAddr variant, to plan.
+type queued struct {
+	t *types.Named
+	n *Named
+}
+
+// namedValueFor returns the NotAddr variant of t (see Named.NotAddr),
+// queueing it the first time. Its function is named after t's.
+func (p *planner) namedValueFor(t *types.Named) *Named {
+	key := typeKey(t) + " (not addressable)"
+	if n, ok := p.named[key]; ok {
+		return n
+	}
+	base := p.namedFor(t, false)
+	name := base.Func + "_value"
+	for i := 2; p.names[name]; i++ {
+		name = base.Func + "_value_" + strconv.Itoa(i)
+	}
+	p.names[name] = true
+	n := &Named{
+		Name:     base.Name,
+		TypeName: base.TypeName,
+		Func:     name,
+		Type:     base.Type,
+		NotAddr:  true,
+		seq:      len(p.named),
+	}
+	p.named[key] = n
+	p.queue = append(p.queue, queued{t, n})
+	return n
+}
+
+// addrSensitive reports whether a value of type t is written differently
+// when it is not addressable: t has a MarshalJSON or MarshalText method on
+// its pointer only, or holds, in place (a struct field, an array element),
+// a value of such a type. Pointers, slices and maps hold their elements
+// elsewhere; encoding/json sees those addressable (slice elements, the
+// target of a pointer) or plans them itself (map values).
+func (p *planner) addrSensitive(t types.Type) bool {
+	t = types.Unalias(t)
+	if r, ok := p.addrs[t]; ok {
+		return r
+	}
+	p.addrs[t] = false // a struct cannot hold itself in place; this ends any loop
+	r := false
+	if n, ok := t.(*types.Named); ok && n.TypeParams().Len() > 0 && n.TypeArgs().Len() == 0 {
+		// A generic type's function serves every instantiation; its
+		// type-parameter values take the dynamic path, which sees a
+		// value in an any as encoding/json does.
+		r = false
+	} else if yes, viaPtr := implements(t, marshalJSON, true); yes {
+		r = viaPtr
+	} else if yes, viaPtr := implements(t, marshalText, true); yes {
+		r = viaPtr
+	} else if n, ok := t.(*types.Named); ok && p.isEncodable(n) {
+		r = false // its own EncodeJSON and EncodeJSONPointer decide
+	} else {
+		switch u := t.Underlying().(type) {
+		case *types.Array:
+			r = p.addrSensitive(u.Elem())
+		case *types.Struct:
+			for i := range u.NumFields() {
+				if p.addrSensitive(u.Field(i).Type()) {
+					r = true
+					break
+				}
+			}
+		}
+	}
+	p.addrs[t] = r
+	return r
+}
+
+// isEncodable reports whether t has encoding methods of its own (encodable).
+func (p *planner) isEncodable(t *types.Named) bool {
+	yes, _ := p.encodable(t, true)
+	return yes
 }
 
 // typeKey identifies a named type, instances by their type arguments.
@@ -368,7 +453,11 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 				target = n.Origin()
 			}
 			v.Kind = Ref
-			v.Ref = p.namedFor(target, false)
+			if !addr && target == n && p.addrSensitive(n) {
+				v.Ref = p.namedValueFor(n)
+			} else {
+				v.Ref = p.namedFor(target, false)
+			}
 			return v
 		}
 	}
@@ -376,14 +465,15 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 }
 
 // marshaled returns the Value of a named type written by its own
-// MarshalJSON or MarshalText method, or nil.
-func (p *planner) marshaled(t *types.Named) *Value {
+// MarshalJSON or MarshalText method, or nil; addr says whether a method on
+// the pointer counts.
+func (p *planner) marshaled(t *types.Named, addr bool) *Value {
 	v := &Value{Type: p.goType(t, t.Obj().Pos(), t.Obj().Name()), TypeName: typeString(t)}
-	if ok, viaPtr := implements(t, marshalJSON, true); ok {
+	if ok, viaPtr := implements(t, marshalJSON, addr); ok {
 		v.Kind, v.Addr = Marshaler, viaPtr
 		return v
 	}
-	if ok, viaPtr := implements(t, marshalText, true); ok {
+	if ok, viaPtr := implements(t, marshalText, addr); ok {
 		v.Kind, v.Addr = TextMarshal, viaPtr
 		return v
 	}
@@ -464,7 +554,7 @@ func (p *planner) underlying(t types.Type, addr bool, pos token.Pos, what string
 		// A named struct gets its own function; an anonymous one is written
 		// inline where it appears.
 		v.Kind = Struct
-		v.Fields = p.structFields(u, what)
+		v.Fields = p.structFields(u, what, addr)
 		v.Sorted = sortedFields(v.Fields)
 	case *types.Interface:
 		v.Kind = Any

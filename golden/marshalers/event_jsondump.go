@@ -37,7 +37,7 @@ func (v *Event) Dump(w io.Writer, opts ...jsondump.Option) error {
 // EncodeJSON writes v into e. It makes Event and *Event encodable in an any
 // (jsondumprt.Encodable).
 func (v Event) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Event(e, &v)
+	_jsondump_Event_value(e, &v)
 }
 
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
@@ -75,7 +75,7 @@ func (v *Point) Dump(w io.Writer, opts ...jsondump.Option) error {
 // EncodeJSON writes v into e. It makes Point and *Point encodable in an any
 // (jsondumprt.Encodable).
 func (v Point) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Point(e, &v)
+	_jsondump_Point_value(e, &v)
 }
 
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
@@ -182,8 +182,113 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 	}
 }
 
+func _jsondump_Event_value(e *jsondumprt.Encoder, v *Event) {
+	if e.BeginObject() {
+		if e.Config().SortKeys {
+			e.Member(&_jsondump_Event_key_big)
+			e.BigInt(v.Big)
+			e.Member(&_jsondump_Event_key_by_color)
+			jsondumprt.EncodeTextMapOrdered(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
+				e.String(v1)
+			}, "marshalers.Color")
+			e.Member(&_jsondump_Event_key_color)
+			e.TextMarshaler(v.Color, "marshalers.Color")
+			e.Member(&_jsondump_Event_key_colors)
+			if v.Colors == nil {
+				e.Null()
+			} else {
+				if e.BeginArray() {
+					for i0 := range v.Colors {
+						e.Elem()
+						e.TextMarshaler(v.Colors[i0], "marshalers.Color")
+						if e.Failed() {
+							break
+						}
+					}
+					e.EndArray()
+				}
+			}
+			e.Member(&_jsondump_Event_key_keys)
+			jsondumprt.EncodeStringMap(e, v.Keys, func(e *jsondumprt.Encoder, v1 int) {
+				e.Int(int64(v1))
+			})
+			e.Member(&_jsondump_Event_key_num)
+			e.Number(v.Num)
+			e.Member(&_jsondump_Event_key_opt)
+			e.Marshaler(v.Opt, "*time.Time")
+			e.Member(&_jsondump_Event_key_point)
+			_jsondump_Point_value(e, &v.Point)
+			e.Member(&_jsondump_Event_key_ppoint)
+			e.Marshaler(v.PPoint, "*marshalers.Point")
+			e.Member(&_jsondump_Event_key_raw)
+			e.RawMessage(v.Raw)
+			if !v.Skipped.IsZero() {
+				e.Member(&_jsondump_Event_key_skipped)
+				e.Marshaler(v.Skipped, "time.Time")
+			}
+			e.Member(&_jsondump_Event_key_when)
+			e.Marshaler(v.When, "time.Time")
+		} else {
+			e.Member(&_jsondump_Event_key_when)
+			e.Marshaler(v.When, "time.Time")
+			e.Member(&_jsondump_Event_key_opt)
+			e.Marshaler(v.Opt, "*time.Time")
+			e.Member(&_jsondump_Event_key_raw)
+			e.RawMessage(v.Raw)
+			e.Member(&_jsondump_Event_key_num)
+			e.Number(v.Num)
+			e.Member(&_jsondump_Event_key_big)
+			e.BigInt(v.Big)
+			e.Member(&_jsondump_Event_key_color)
+			e.TextMarshaler(v.Color, "marshalers.Color")
+			e.Member(&_jsondump_Event_key_point)
+			_jsondump_Point_value(e, &v.Point)
+			e.Member(&_jsondump_Event_key_ppoint)
+			e.Marshaler(v.PPoint, "*marshalers.Point")
+			e.Member(&_jsondump_Event_key_keys)
+			jsondumprt.EncodeStringMap(e, v.Keys, func(e *jsondumprt.Encoder, v1 int) {
+				e.Int(int64(v1))
+			})
+			e.Member(&_jsondump_Event_key_colors)
+			if v.Colors == nil {
+				e.Null()
+			} else {
+				if e.BeginArray() {
+					for i0 := range v.Colors {
+						e.Elem()
+						e.TextMarshaler(v.Colors[i0], "marshalers.Color")
+						if e.Failed() {
+							break
+						}
+					}
+					e.EndArray()
+				}
+			}
+			if !v.Skipped.IsZero() {
+				e.Member(&_jsondump_Event_key_skipped)
+				e.Marshaler(v.Skipped, "time.Time")
+			}
+			e.Member(&_jsondump_Event_key_by_color)
+			jsondumprt.EncodeTextMapOrdered(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
+				e.String(v1)
+			}, "marshalers.Color")
+		}
+		e.EndObject()
+	}
+}
+
 func _jsondump_Point(e *jsondumprt.Encoder, v *Point) {
 	e.Marshaler(v, "*marshalers.Point")
+}
+
+func _jsondump_Point_value(e *jsondumprt.Encoder, v *Point) {
+	if e.BeginObject() {
+		e.Member(&_jsondump_Event_key_X)
+		e.Int(int64(v.X))
+		e.Member(&_jsondump_Event_key_Y)
+		e.Int(int64(v.Y))
+		e.EndObject()
+	}
 }
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
@@ -200,4 +305,6 @@ var (
 	_jsondump_Event_key_colors   = jsondumprt.NewFieldKey("\"colors\"", "\"colors\"")
 	_jsondump_Event_key_skipped  = jsondumprt.NewFieldKey("\"skipped\"", "\"skipped\"")
 	_jsondump_Event_key_by_color = jsondumprt.NewFieldKey("\"by_color\"", "\"by_color\"")
+	_jsondump_Event_key_X        = jsondumprt.NewFieldKey("\"X\"", "\"X\"")
+	_jsondump_Event_key_Y        = jsondumprt.NewFieldKey("\"Y\"", "\"Y\"")
 )
