@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -214,7 +215,9 @@ func checkOwnMethods(pkg *packages.Package, objs []*types.TypeName) error {
 		mset := types.NewMethodSet(types.NewPointer(obj.Type()))
 		for _, name := range generatedMethods {
 			sel := mset.Lookup(obj.Pkg(), name)
-			if sel == nil {
+			if sel == nil || len(sel.Index()) > 1 {
+				// A method promoted from an embedded field is shadowed by
+				// the one generated for the type itself, as Go allows.
 				continue
 			}
 			diags = append(diags, Diagnostic{
@@ -222,6 +225,18 @@ func checkOwnMethods(pkg *packages.Package, objs []*types.TypeName) error {
 				Msg: "type " + obj.Name() + " already has a method " + name + "; jsondumpgen declares " +
 					strings.Join(generatedMethods, ", ") + " for each -type: rename the method or leave " + obj.Name() + " out of -type",
 			})
+		}
+		// Go forbids a field and a method of one name on a struct type.
+		if st, ok := obj.Type().Underlying().(*types.Struct); ok {
+			for i := range st.NumFields() {
+				f := st.Field(i)
+				if slices.Contains(generatedMethods, f.Name()) {
+					diags = append(diags, Diagnostic{
+						Pos: relPos(pkg.Fset.Position(f.Pos())),
+						Msg: "type " + obj.Name() + " has a field " + f.Name() + "; jsondumpgen declares a method of that name for each -type: rename the field or leave " + obj.Name() + " out of -type",
+					})
+				}
+			}
 		}
 	}
 	if len(diags) > 0 {

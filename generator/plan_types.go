@@ -488,13 +488,21 @@ func (p *planner) encodable(t *types.Named, addr bool) (yes, viaPtr bool) {
 		return false, false
 	}
 	ptr := types.NewMethodSet(types.NewPointer(t))
-	if ptr.Lookup(t.Obj().Pkg(), "EncodeJSONPointer") == nil || ptr.Lookup(t.Obj().Pkg(), "EncodeJSON") == nil {
+	if !ownMethod(ptr, t, "EncodeJSONPointer") || !ownMethod(ptr, t, "EncodeJSON") {
 		return false, false
 	}
 	if !addr {
-		return types.NewMethodSet(t).Lookup(t.Obj().Pkg(), "EncodeJSON") != nil, false
+		return ownMethod(types.NewMethodSet(t), t, "EncodeJSON"), false
 	}
 	return true, true
+}
+
+// ownMethod reports whether the method set has the method name declared on
+// t itself. A method promoted from an embedded field does not count: the
+// embedding type's other fields would be lost.
+func ownMethod(mset *types.MethodSet, t *types.Named, name string) bool {
+	sel := mset.Lookup(t.Obj().Pkg(), name)
+	return sel != nil && len(sel.Index()) == 1
 }
 
 // underlying plans a value by its underlying type, for a named type's own
