@@ -162,9 +162,14 @@ func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Fie
 			}
 		}
 		if c.quoted {
-			leaf := f.Value
+			leaf, t := f.Value, types.Unalias(c.v.Type())
 			if leaf.Kind == Pointer {
-				leaf = leaf.Elem
+				leaf, t = leaf.Elem, types.Unalias(t.(*types.Pointer).Elem())
+			}
+			if _, basic := t.Underlying().(*types.Basic); basic && leaf.Kind == Encodable {
+				// A basic type of another package with generated methods:
+				// encoding/json sees its kind, and quotes it.
+				*leaf = *p.underlying(t, true, c.v.Pos(), what)
 			}
 			switch leaf.Kind {
 			case Bool, Int, Uint, Float32, Float64, String, Number:
