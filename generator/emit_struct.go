@@ -74,6 +74,10 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 		conds = append(conds, jen.Op("!").Add(fx()).Dot("IsZero").Call())
 	case ZeroNilOrMethod:
 		conds = append(conds, fx().Op("!=").Nil(), jen.Op("!").Add(fx()).Dot("IsZero").Call())
+	case ZeroIfaceMethod:
+		// As encoding/json: an interface holding a nil pointer is zero,
+		// without calling IsZero on it (which could panic).
+		conds = append(conds, fx().Op("!=").Nil(), jen.Op("!").Add(rt("IsNilPointer")).Call(fx()), jen.Op("!").Add(fx()).Dot("IsZero").Call())
 	case ZeroCompare:
 		conds = append(conds, jen.Op("!").Add(rt("IsZero")).Call(fx()))
 	case ZeroNil:

@@ -129,6 +129,7 @@ const (
 	ZeroNone        Zero = iota // no omitzero
 	ZeroMethod                  // x.IsZero()
 	ZeroNilOrMethod             // x == nil || x.IsZero()
+	ZeroIfaceMethod             // x == nil || x holds a nil pointer || x.IsZero()
 	ZeroCompare                 // jsondumprt.IsZero(x)
 	ZeroNil                     // x == nil
 	ZeroFields                  // every field zero (Test.Fields)

@@ -273,7 +273,7 @@ func (p *planner) zeroKind(t types.Type, pos token.Pos, what string) Zero {
 			return ZeroNilOrMethod
 		}
 		if _, isIface := t.Underlying().(*types.Interface); isIface {
-			return ZeroNilOrMethod
+			return ZeroIfaceMethod
 		}
 		return ZeroMethod
 	}

@@ -49,6 +49,11 @@ func (e *Encoder) QuoteFrom(mark int) {
 	e.buf = AppendStringBytes(e.buf[:mark], text, e.cfg.EnsureASCII)
 }
 
+// IsNilPointer reports whether v holds a nil pointer: the omitzero test of
+// an interface field with an IsZero method, which encoding/json does not call
+// on a nil pointer.
+func IsNilPointer(v any) bool { return isNilPointer(v) }
+
 // IsZero reports whether v is its type's zero value by ==, the omitzero test
 // for comparable types without an IsZero method. (encoding/json uses
 // reflect.Value.IsZero, which differs only for -0.0 and NaN inside structs
