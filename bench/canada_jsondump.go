@@ -40,6 +40,16 @@ func (v Canada) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Canada(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Canada or a *Canada, not a type that embeds
+// Canada and so has its methods (jsondumprt.OwnEncodable).
+func (v Canada) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Canada, *Canada:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Canada) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {

@@ -40,6 +40,16 @@ func (v CITMCatalog) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_CITMCatalog(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a CITMCatalog or a *CITMCatalog, not a type that embeds
+// CITMCatalog and so has its methods (jsondumprt.OwnEncodable).
+func (v CITMCatalog) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case CITMCatalog, *CITMCatalog:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *CITMCatalog) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {

@@ -40,6 +40,16 @@ func (v Small) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Small(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Small or a *Small, not a type that embeds
+// Small and so has its methods (jsondumprt.OwnEncodable).
+func (v Small) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Small, *Small:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Small) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {
@@ -76,6 +86,16 @@ func (v *Medium) Dump(w io.Writer, opts ...jsondump.Option) error {
 // (jsondumprt.Encodable).
 func (v Medium) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Medium(e, &v)
+}
+
+// JSONDumpOwn reports whether x is a Medium or a *Medium, not a type that embeds
+// Medium and so has its methods (jsondumprt.OwnEncodable).
+func (v Medium) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Medium, *Medium:
+		return true
+	}
+	return false
 }
 
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).

@@ -40,6 +40,16 @@ func (v Twitter) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Twitter(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Twitter or a *Twitter, not a type that embeds
+// Twitter and so has its methods (jsondumprt.OwnEncodable).
+func (v Twitter) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Twitter, *Twitter:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Twitter) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {
@@ -79,6 +89,16 @@ func (v *TwitterArchive) Dump(w io.Writer, opts ...jsondump.Option) error {
 // (jsondumprt.Encodable).
 func (v TwitterArchive) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_TwitterArchive(e, &v)
+}
+
+// JSONDumpOwn reports whether x is a TwitterArchive or a *TwitterArchive, not a type that embeds
+// TwitterArchive and so has its methods (jsondumprt.OwnEncodable).
+func (v TwitterArchive) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case TwitterArchive, *TwitterArchive:
+		return true
+	}
+	return false
 }
 
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).

@@ -89,6 +89,15 @@ func emitMethods(f *jen.File, n *Named) {
 		jen.Id(valueFunc).Call(jen.Id("e"), jen.Op("&").Id("v")),
 	)
 	f.Line()
+	f.Comment("JSONDumpOwn reports whether x is a " + n.Name + " or a *" + n.Name + ", not a type that embeds")
+	f.Comment(n.Name + " and so has its methods (jsondumprt.OwnEncodable).")
+	f.Func().Params(jen.Id("v").Add(typeCode(n.Type))).Id("JSONDumpOwn").Params(jen.Id("x").Any()).Bool().Block(
+		jen.Switch(jen.Id("x").Assert(jen.Type())).Block(
+			jen.Case(typeCode(n.Type), jen.Op("*").Add(typeCode(n.Type))).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.False()),
+	)
+	f.Line()
 	f.Comment("EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).")
 	f.Func().Params(recv()).Id("EncodeJSONPointer").Params(encParam()).BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call(), jen.Return())

@@ -204,7 +204,7 @@ func lookupTypes(pkg *packages.Package, names []string) ([]*types.TypeName, erro
 }
 
 // generatedMethods are the methods a generated file declares for a -type.
-var generatedMethods = []string{"Dumps", "AppendDumps", "Dump", "EncodeJSON", "EncodeJSONPointer"}
+var generatedMethods = []string{"Dumps", "AppendDumps", "Dump", "EncodeJSON", "EncodeJSONPointer", "JSONDumpOwn"}
 
 // checkOwnMethods refuses a -type that already has one of the methods
 // jsondumpgen would declare. Earlier generated files are loaded empty, so

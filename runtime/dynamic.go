@@ -47,15 +47,20 @@ func (e *Encoder) Any(v any) {
 	case []any:
 		e.sliceAny(x)
 	case Encodable:
-		// A generated *T has EncodeJSONPointer, which writes null for a nil
-		// pointer and tracks the pointer for CheckCircular. Other Encodables
-		// are guarded here: a nil *T calling a value method would panic.
-		if p, ok := x.(PointerEncodable); ok {
-			p.EncodeJSONPointer(e)
-			return
-		}
+		// A nil pointer is null, without a call: a value method called
+		// through it, or a method promoted through it, would panic.
 		if isNilPointer(x) {
 			e.Null()
+			return
+		}
+		if !ownEncodable(x) {
+			e.notEncodable(v)
+			return
+		}
+		// A generated *T has EncodeJSONPointer, which tracks the pointer
+		// for CheckCircular.
+		if p, ok := x.(PointerEncodable); ok {
+			p.EncodeJSONPointer(e)
 			return
 		}
 		x.EncodeJSON(e)
@@ -117,6 +122,47 @@ func (e *Encoder) Any(v any) {
 }
 
 func encodeInt(e *Encoder, i int) { e.Int(int64(i)) }
+
+// An OwnEncodable is an Encodable that tells its own values from those of
+// the types that embed it, to which Go promotes its methods: jsondumpgen
+// gives every -type T this method, which reports whether x is a T or a *T.
+// A struct that embeds T was not generated, so the dynamic path writes it
+// as an unknown object (DESIGN.md), not as its embedded T alone.
+type OwnEncodable interface {
+	JSONDumpOwn(x any) bool
+}
+
+// ownEncodable reports whether x, an Encodable that is not a nil pointer,
+// has encoding methods of its own: JSONDumpOwn says so, or x has none (a
+// hand-written Encodable, or code from an earlier jsondumpgen). A method
+// promoted through a nil embedded pointer panics before it runs: then the
+// methods are not x's own either.
+func ownEncodable(x Encodable) (own bool) {
+	o, ok := x.(OwnEncodable)
+	if !ok {
+		return true
+	}
+	defer func() {
+		if recover() != nil {
+			own = false
+		}
+	}()
+	return o.JSONDumpOwn(x)
+}
+
+// notEncodable writes v, whose Encodable methods are promoted from a type it
+// embeds, as the dynamic forms it has apart from them: a json.Marshaler or
+// encoding.TextMarshaler, else an unknown object (the Default hook).
+func (e *Encoder) notEncodable(v any) {
+	switch x := v.(type) {
+	case json.Marshaler:
+		e.Marshaler(x, "")
+	case encoding.TextMarshaler:
+		e.TextMarshaler(x, "")
+	default:
+		e.DefaultHook(v)
+	}
+}
 
 // encodeSlice writes one of the typed slices of the dynamic forms. Their
 // elements are scalars, so such a slice cannot contain itself.

@@ -40,6 +40,16 @@ func (v Employee) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Employee(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Employee or a *Employee, not a type that embeds
+// Employee and so has its methods (jsondumprt.OwnEncodable).
+func (v Employee) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Employee, *Employee:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Employee) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {

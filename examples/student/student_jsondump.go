@@ -40,6 +40,16 @@ func (v Student) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Student(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Student or a *Student, not a type that embeds
+// Student and so has its methods (jsondumprt.OwnEncodable).
+func (v Student) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Student, *Student:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Student) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {

@@ -40,6 +40,16 @@ func (v Basic) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Basic(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Basic or a *Basic, not a type that embeds
+// Basic and so has its methods (jsondumprt.OwnEncodable).
+func (v Basic) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Basic, *Basic:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Basic) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {

@@ -42,6 +42,16 @@ func (v Feed) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Feed(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Feed or a *Feed, not a type that embeds
+// Feed and so has its methods (jsondumprt.OwnEncodable).
+func (v Feed) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Feed, *Feed:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Feed) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {
@@ -83,6 +93,16 @@ func (v Page[T]) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Page(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Page or a *Page, not a type that embeds
+// Page and so has its methods (jsondumprt.OwnEncodable).
+func (v Page[T]) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Page[T], *Page[T]:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Page[T]) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {
@@ -122,6 +142,16 @@ func (v *Pair[K, V]) Dump(w io.Writer, opts ...jsondump.Option) error {
 // (jsondumprt.Encodable).
 func (v Pair[K, V]) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Pair(e, &v)
+}
+
+// JSONDumpOwn reports whether x is a Pair or a *Pair, not a type that embeds
+// Pair and so has its methods (jsondumprt.OwnEncodable).
+func (v Pair[K, V]) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Pair[K, V], *Pair[K, V]:
+		return true
+	}
+	return false
 }
 
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).

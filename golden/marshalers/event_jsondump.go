@@ -40,6 +40,16 @@ func (v Event) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Event_value(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Event or a *Event, not a type that embeds
+// Event and so has its methods (jsondumprt.OwnEncodable).
+func (v Event) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Event, *Event:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Event) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {
@@ -76,6 +86,16 @@ func (v *Point) Dump(w io.Writer, opts ...jsondump.Option) error {
 // (jsondumprt.Encodable).
 func (v Point) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Point_value(e, &v)
+}
+
+// JSONDumpOwn reports whether x is a Point or a *Point, not a type that embeds
+// Point and so has its methods (jsondumprt.OwnEncodable).
+func (v Point) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Point, *Point:
+		return true
+	}
+	return false
 }
 
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).

@@ -40,6 +40,16 @@ func (v Doc) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Doc(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Doc or a *Doc, not a type that embeds
+// Doc and so has its methods (jsondumprt.OwnEncodable).
+func (v Doc) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Doc, *Doc:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Doc) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {
@@ -81,6 +91,16 @@ func (v List) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_List(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a List or a *List, not a type that embeds
+// List and so has its methods (jsondumprt.OwnEncodable).
+func (v List) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case List, *List:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *List) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {
@@ -117,6 +137,16 @@ func (v *Keys) Dump(w io.Writer, opts ...jsondump.Option) error {
 // (jsondumprt.Encodable).
 func (v Keys) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Keys(e, &v)
+}
+
+// JSONDumpOwn reports whether x is a Keys or a *Keys, not a type that embeds
+// Keys and so has its methods (jsondumprt.OwnEncodable).
+func (v Keys) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Keys, *Keys:
+		return true
+	}
+	return false
 }
 
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).

@@ -40,6 +40,16 @@ func (v Node) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Node(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Node or a *Node, not a type that embeds
+// Node and so has its methods (jsondumprt.OwnEncodable).
+func (v Node) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Node, *Node:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Node) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {

@@ -40,6 +40,16 @@ func (v Shapes) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Shapes(e, &v)
 }
 
+// JSONDumpOwn reports whether x is a Shapes or a *Shapes, not a type that embeds
+// Shapes and so has its methods (jsondumprt.OwnEncodable).
+func (v Shapes) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Shapes, *Shapes:
+		return true
+	}
+	return false
+}
+
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
 func (v *Shapes) EncodeJSONPointer(e *jsondumprt.Encoder) {
 	if v == nil {
@@ -76,6 +86,16 @@ func (v *Bytes) Dump(w io.Writer, opts ...jsondump.Option) error {
 // (jsondumprt.Encodable).
 func (v Bytes) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Bytes(e, &v)
+}
+
+// JSONDumpOwn reports whether x is a Bytes or a *Bytes, not a type that embeds
+// Bytes and so has its methods (jsondumprt.OwnEncodable).
+func (v Bytes) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case Bytes, *Bytes:
+		return true
+	}
+	return false
 }
 
 // EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).

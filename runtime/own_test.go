@@ -1,0 +1,87 @@
+package runtime
+
+import (
+	"testing"
+)
+
+// ownGen has the methods jsondumpgen gives a -type, written as it writes
+// them.
+type ownGen struct{ A int }
+
+func (v ownGen) EncodeJSON(e *Encoder) { ownGenEncode(e, &v) }
+
+func (v *ownGen) EncodeJSONPointer(e *Encoder) {
+	if v == nil {
+		e.Null()
+		return
+	}
+	ownGenEncode(e, v)
+}
+
+func (v ownGen) JSONDumpOwn(x any) bool {
+	switch x.(type) {
+	case ownGen, *ownGen:
+		return true
+	}
+	return false
+}
+
+func ownGenEncode(e *Encoder, v *ownGen) {
+	if e.BeginObject() {
+		e.Key(`"A"`, `"A"`)
+		e.Int(int64(v.A))
+		e.EndObject()
+	}
+}
+
+// Types that embed it: Go promotes its methods to them.
+type (
+	ownByValue struct {
+		ownGen
+		B int
+	}
+	ownByPointer struct {
+		*ownGen
+		B int
+	}
+)
+
+// TestOwnEncodable checks that a type embedding a generated type is not
+// written as the embedded value alone (its other fields would be lost): it
+// is an unknown object, as DESIGN.md has every type that was not generated.
+// A nil pointer is null whatever its type, as encoding/json writes a nil
+// Marshaler, and nothing is called through it.
+func TestOwnEncodable(t *testing.T) {
+	hook := DefaultOption(func(v any) (any, error) { return "hooked " + TypeName(v), nil })
+	for _, c := range []struct {
+		v          any
+		want, hook string // without and with a Default hook; "!" starts an error
+	}{
+		{ownGen{1}, `{"A": 1}`, `{"A": 1}`},
+		{&ownGen{2}, `{"A": 2}`, `{"A": 2}`},
+		{(*ownGen)(nil), `null`, `null`},
+		{ownByValue{ownGen{1}, 2}, `!Object of type runtime.ownByValue is not JSON serializable`, `"hooked runtime.ownByValue"`},
+		{&ownByValue{ownGen{1}, 2}, `!Object of type *runtime.ownByValue is not JSON serializable`, `"hooked *runtime.ownByValue"`},
+		{(*ownByValue)(nil), `null`, `null`},
+		{ownByPointer{&ownGen{1}, 2}, `!Object of type runtime.ownByPointer is not JSON serializable`, `"hooked runtime.ownByPointer"`},
+		{ownByPointer{nil, 2}, `!Object of type runtime.ownByPointer is not JSON serializable`, `"hooked runtime.ownByPointer"`},
+		{&ownByPointer{nil, 2}, `!Object of type *runtime.ownByPointer is not JSON serializable`, `"hooked *runtime.ownByPointer"`},
+		{[]any{ownGen{3}, ownByPointer{nil, 2}}, `!Object of type runtime.ownByPointer is not JSON serializable`, `[{"A": 3}, "hooked runtime.ownByPointer"]`},
+	} {
+		for i, opts := range [][]Option{nil, {hook}} {
+			want := c.want
+			if i == 1 {
+				want = c.hook
+			}
+			e := NewStringEncoder(opts)
+			e.Any(c.v)
+			got, err := e.FinishString()
+			if err != nil {
+				got = "!" + err.Error()
+			}
+			if got != want {
+				t.Errorf("%T %+v (hook %v): got %s, want %s", c.v, c.v, i == 1, got, want)
+			}
+		}
+	}
+}
