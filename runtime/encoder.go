@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 )
 
@@ -286,6 +287,12 @@ func (e *Encoder) newline() {
 		return
 	}
 	e.growNL(n)
+	if cap(e.buf)-len(e.buf) < n {
+		// Deep indentation makes output quadratic in the depth: double
+		// the buffer rather than let append grow it by a quarter, which
+		// allocates about five times the final size in all.
+		e.buf = slices.Grow(e.buf, max(n, len(e.buf)))
+	}
 	e.buf = append(e.buf, e.nl[:n]...)
 }
 
