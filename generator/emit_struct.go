@@ -67,6 +67,8 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 			conds = append(conds, fx().Op("!=").Lit(0))
 		case EmptyNil:
 			conds = append(conds, fx().Op("!=").Nil())
+		case EmptyDynamic:
+			conds = append(conds, jen.Op("!").Add(rt("IsEmptyValue")).Call(jen.Any().Call(fx()), zeroOf(f.Type)))
 		}
 	}
 	switch f.OmitZero {
@@ -80,6 +82,8 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 		conds = append(conds, fx().Op("!=").Nil(), jen.Op("!").Add(rt("IsNilPointer")).Call(fx()), jen.Op("!").Add(fx()).Dot("IsZero").Call())
 	case ZeroCompare:
 		conds = append(conds, jen.Op("!").Add(rt("IsZero")).Call(fx()))
+	case ZeroDynamic:
+		conds = append(conds, jen.Op("!").Add(rt("IsZeroValue")).Call(jen.Any().Call(fx()), zeroOf(f.Type)))
 	case ZeroNil:
 		conds = append(conds, fx().Op("!=").Nil())
 	case ZeroFields, ZeroElems:
@@ -98,6 +102,11 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 		cond = cond.Op("&&").Add(c)
 	}
 	g.If(cond).BlockFunc(body)
+}
+
+// zeroOf is the zero value of t as an any: any(*new(T)).
+func zeroOf(t *GoType) *jen.Statement {
+	return jen.Any().Call(jen.Op("*").New(typeCode(t)))
 }
 
 // zeroExpr is the expression "x is its zero value" by a ZeroTest:
@@ -122,6 +131,8 @@ func zeroExpr(z *ZeroTest, x func() *jen.Statement, depth int) *jen.Statement {
 			}
 		}
 		return expr
+	case ZeroDynamic:
+		return rt("IsZeroValue").Call(jen.Any().Call(x()), zeroOf(z.Type))
 	case ZeroElems:
 		i := fmt.Sprintf("z%d", depth)
 		return jen.Func().Params().Bool().Block(

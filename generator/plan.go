@@ -115,11 +115,12 @@ type Value struct {
 type Empty int
 
 const (
-	EmptyNever Empty = iota // struct: never empty
-	EmptyLen                // string, slice, map, array: len 0
-	EmptyFalse              // bool
-	EmptyZero               // numbers: == 0 (so -0.0 is empty)
-	EmptyNil                // pointer, interface
+	EmptyNever   Empty = iota // struct: never empty
+	EmptyLen                  // string, slice, map, array: len 0
+	EmptyFalse                // bool
+	EmptyZero                 // numbers: == 0 (so -0.0 is empty)
+	EmptyNil                  // pointer, interface
+	EmptyDynamic              // a type parameter: jsondumprt.IsEmptyValue
 )
 
 // A Zero says how omitzero tests a field.
@@ -134,15 +135,17 @@ const (
 	ZeroNil                     // x == nil
 	ZeroFields                  // every field zero (Test.Fields)
 	ZeroElems                   // every element zero (Test.Elem)
+	ZeroDynamic                 // a type parameter: jsondumprt.IsZeroValue (Test.Type)
 )
 
 // A ZeroTest is reflect.Value.IsZero spelled out for one type, for
 // omitzero on a type that == cannot test: a struct or array that is not
 // comparable.
 type ZeroTest struct {
-	Kind   Zero        // ZeroCompare, ZeroNil, ZeroFields, ZeroElems
+	Kind   Zero        // ZeroCompare, ZeroNil, ZeroFields, ZeroElems, ZeroDynamic
 	Fields []ZeroField // ZeroFields
 	Elem   *ZeroTest   // ZeroElems
+	Type   *GoType     // ZeroDynamic: the type parameter, for its zero value
 }
 
 // A ZeroField is one field of a ZeroFields test.
@@ -166,6 +169,7 @@ type Field struct {
 	KeyUTF8   string    // `"` + name + `"` as written with ensure_ascii=False
 	KeyVar    string    // the package-level jsondumprt.FieldKey, named by emit
 	OmitEmpty Empty     // ,omitempty (EmptyNever without it)
+	Type      *GoType   // the field's type, for EmptyDynamic and ZeroDynamic
 	HasEmpty  bool      // ,omitempty given
 	OmitZero  Zero      // ,omitzero
 	ZeroTest  *ZeroTest // OmitZero ZeroFields or ZeroElems

@@ -155,6 +155,7 @@ func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Fie
 		if c.omitEmpty {
 			f.OmitEmpty = emptyKind(c.v.Type())
 		}
+		f.Type = f.Value.Type
 		if c.omitZero {
 			f.OmitZero = p.zeroKind(c.v.Type(), c.v.Pos(), what)
 			if f.OmitZero == ZeroFields || f.OmitZero == ZeroElems {
@@ -246,6 +247,9 @@ func validTagName(s string) bool {
 
 // emptyKind is encoding/json's isEmptyValue, by the underlying kind.
 func emptyKind(t types.Type) Empty {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return EmptyDynamic
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch {
@@ -267,6 +271,9 @@ func emptyKind(t types.Type) Empty {
 // zeroKind is encoding/json's omitzero test: an IsZero() bool method (on
 // the pointer through a nil check), else the zero value.
 func (p *planner) zeroKind(t types.Type, pos token.Pos, what string) Zero {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return ZeroDynamic
+	}
 	_, isPtr := t.Underlying().(*types.Pointer)
 	if types.Implements(t, isZeroIface) {
 		if isPtr {
@@ -288,6 +295,9 @@ func (p *planner) zeroKind(t types.Type, pos token.Pos, what string) Zero {
 // that is x == zero (so -0.0 is zero, NaN is not), for others field by field
 // and element by element.
 func (p *planner) zeroTest(t types.Type, pos token.Pos, what string) *ZeroTest {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return &ZeroTest{Kind: ZeroDynamic, Type: p.goType(t, pos, what)}
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		// == 0, so -0.0 is zero as for reflect.Value.IsZero since Go 1.22.

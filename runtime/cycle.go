@@ -144,5 +144,37 @@ type typeHeader struct {
 // number them.
 const (
 	kindMask    = 1<<5 - 1
+	kindBool    = 1  // reflect.Bool; Int to Float64 follow it
+	kindFloat64 = 14 // reflect.Float64
+	kindFunc    = 19 // reflect.Func
+	kindMap     = 21 // reflect.Map
 	kindPointer = 22 // reflect.Pointer
+	kindSlice   = 23 // reflect.Slice
+	kindString  = 24 // reflect.String
 )
+
+// kindOf returns the kind of v's dynamic type; v must not be nil.
+func kindOf(v any) uint8 {
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
+	return (*typeHeader)(w[0]).kind & kindMask
+}
+
+// lenOf returns len(v) for a slice or a map v, the first word of the slice
+// header or of the map's header (the element count, in the hash maps before
+// Go 1.24 and the Swiss tables since; TestLenOf checks it).
+func lenOf(v any) int {
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
+	switch kindOf(v) {
+	case kindSlice:
+		return (*struct {
+			p   unsafe.Pointer
+			len int
+		})(w[1]).len
+	case kindMap:
+		if w[1] == nil {
+			return 0
+		}
+		return *(*int)(w[1])
+	}
+	return -1
+}

@@ -1,5 +1,7 @@
 package runtime
 
+import "unsafe"
+
 // Support for code written by jsondumpgen.
 
 // GeneratedCodeVersion1 is referenced by every file jsondumpgen writes
@@ -53,6 +55,57 @@ func (e *Encoder) QuoteFrom(mark int) {
 // an interface field with an IsZero method, which encoding/json does not call
 // on a nil pointer.
 func IsNilPointer(v any) bool { return isNilPointer(v) }
+
+// IsEmptyValue is omitempty's test (encoding/json's isEmptyValue) for a
+// field whose type is a type parameter, which generated code cannot test by
+// its kind: v is the field as an any, zero its type's zero value as an any.
+// Booleans, numbers and strings are empty when zero, slices and maps when of
+// length 0, pointers when nil, an interface type when nil; structs never,
+// nor arrays (of length 0, the only empty ones, in the specialised code of
+// an instantiation only).
+func IsEmptyValue(v, zero any) bool {
+	if v == nil {
+		return true
+	}
+	switch k := kindOf(v); {
+	case k >= kindBool && k <= kindFloat64, k == kindString:
+		return v == zero
+	case k == kindSlice, k == kindMap:
+		return lenOf(v) == 0
+	case k == kindPointer:
+		return isNilPointer(v)
+	}
+	return false
+}
+
+// IsZeroValue is omitzero's test for a field whose type is a type
+// parameter: v is the field as an any, zero its type's zero value as an
+// any. An IsZero method decides when v has one (a nil pointer is zero
+// without calling it), else v == zero; a type == cannot compare is zero
+// when it is a nil slice, map or func (a struct or array holding such
+// fields counts as not zero here).
+func IsZeroValue(v, zero any) (isZero bool) {
+	if v == nil {
+		return true
+	}
+	if z, ok := v.(interface{ IsZero() bool }); ok {
+		return isNilPointer(v) || z.IsZero()
+	}
+	switch kindOf(v) {
+	case kindSlice:
+		w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
+		return *(*unsafe.Pointer)(w[1]) == nil
+	case kindMap, kindFunc:
+		w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
+		return w[1] == nil
+	}
+	defer func() {
+		if recover() != nil {
+			isZero = false // a struct or array that == cannot compare
+		}
+	}()
+	return v == zero
+}
 
 // IsZero reports whether v is its type's zero value by ==, the omitzero test
 // for comparable types without an IsZero method. (encoding/json uses
