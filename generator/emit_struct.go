@@ -45,7 +45,9 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 		return func() *jen.Statement {
 			s := x()
 			for _, st := range f.Path[:n] {
-				s = s.Dot(st.Name)
+				if !st.Hidden {
+					s = s.Dot(st.Name)
+				}
 			}
 			return s
 		}

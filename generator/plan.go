@@ -155,10 +155,14 @@ type ZeroField struct {
 }
 
 // A Step is one selector of a field's path; Ptr when it goes through an
-// embedded pointer, which is skipped with its fields when nil.
+// embedded pointer, which is skipped with its fields when nil. Hidden marks
+// an unexported embedded struct of another package, which generated code
+// cannot name: the selector leaves it out and reaches the next field by
+// promotion (planning checks that it is the same field).
 type Step struct {
-	Name string
-	Ptr  bool
+	Name   string
+	Ptr    bool
+	Hidden bool
 }
 
 // A Field is one member of the JSON object written for a struct.

@@ -83,7 +83,8 @@ func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Fie
 				}
 				index := append(slices.Clone(f.index), i)
 				_, isPtr := types.Unalias(sf.Type()).(*types.Pointer)
-				path := append(slices.Clone(f.path), Step{Name: sf.Name(), Ptr: isPtr})
+				hidden := sf.Embedded() && !sf.Exported() && sf.Pkg() != nil && sf.Pkg().Path() != p.pkg.PkgPath
+				path := append(slices.Clone(f.path), Step{Name: sf.Name(), Ptr: isPtr, Hidden: hidden})
 				if name != "" || !sf.Embedded() || !isStruct(ft) {
 					c := candidate{
 						name: name, tagged: name != "", index: index, path: path, v: sf,
@@ -143,6 +144,10 @@ func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Fie
 	var res []*Field
 	for _, c := range out {
 		what := "field " + owner + "." + joinPath(c.path)
+		if msg := p.promotion(st, c); msg != "" {
+			p.errorf(c.v.Pos(), "%s: %s", what, msg)
+			continue
+		}
 		f := &Field{
 			Path:     c.path,
 			Name:     c.name,
@@ -342,4 +347,45 @@ func throughPointer(path []Step) bool {
 		}
 	}
 	return false
+}
+
+// promotion checks a field reached through unexported embedded structs of
+// another package (Hidden steps), which generated code reaches by promotion:
+// Go's selector must pick the same field that encoding/json's rules picked,
+// and no hidden step may be a pointer, whose nil check cannot be written.
+// It returns what is wrong, or "".
+func (p *planner) promotion(st *types.Struct, c candidate) string {
+	var from, cur types.Type = st, st // from: where the selector resumes
+	hidden := false
+	for k, idx := range c.index {
+		s, ok := cur.Underlying().(*types.Struct)
+		if !ok {
+			return ""
+		}
+		f := s.Field(idx)
+		step := c.path[k]
+		if step.Hidden {
+			if step.Ptr {
+				return "it is promoted through *" + f.Name() + ", an unexported embedded pointer of another package, which generated code cannot test for nil"
+			}
+			hidden = true
+		} else {
+			if hidden {
+				obj, _, _ := types.LookupFieldOrMethod(from, true, p.pkg.Types, f.Name())
+				if obj != f {
+					return "it is promoted through " + c.path[k-1].Name + ", an unexported embedded struct of another package, and Go's selector ." + f.Name() + " names another field"
+				}
+				hidden = false
+			}
+			from = f.Type()
+		}
+		cur = f.Type()
+		if ptr, ok := cur.Underlying().(*types.Pointer); ok {
+			cur = ptr.Elem()
+		}
+		if !step.Hidden {
+			from = cur
+		}
+	}
+	return ""
 }
