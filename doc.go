@@ -53,7 +53,9 @@
 // encoding.TextMarshaler, and every type with generated methods, as T or *T.
 // Any other value is Python's unknown object: it goes to the Default hook, and
 // without one it is the TypeError "Object of type T is not JSON serializable",
-// T spelt as Go's %T spells it.
+// T spelt as Go's %T spells it. A type that embeds a generated type has its
+// methods by promotion but is not generated itself: it is an unknown object
+// too, not its embedded value alone.
 //
 // Map keys follow Python's coercion: strings as they are, integers and floats
 // as their text ("1", "1.0", "NaN"), bools as "true"/"false". Go maps have no
@@ -71,8 +73,10 @@
 //
 // Errors carry CPython's messages and have one type per Python exception, for
 // errors.As: *TypeError, *ValueError, *RecursionError; a failing MarshalJSON
-// or MarshalText is a *MarshalerError and a failing writer a *WriteError. An
-// error returned by a Default hook comes back unchanged.
+// or MarshalText is a *MarshalerError and a failing writer a *WriteError (as
+// is a nil writer given to Dump). An error returned by a Default hook comes
+// back unchanged. An indentation of more than 64 MiB on one line, where
+// Python would raise MemoryError, is a *ValueError.
 //
 // # Limits
 //
