@@ -363,7 +363,8 @@ func (e *Encoder) Marshaler(m json.Marshaler, typ string) {
 	if e.err != nil {
 		return
 	}
-	if isNilPointer(m) {
+	if m == nil || isNilPointer(m) {
+		// A nil interface (a field of type json.Marshaler) or a nil pointer.
 		e.Null()
 		return
 	}
@@ -384,7 +385,7 @@ func (e *Encoder) TextMarshaler(m encoding.TextMarshaler, typ string) {
 	if e.err != nil {
 		return
 	}
-	if isNilPointer(m) {
+	if m == nil || isNilPointer(m) {
 		e.Null()
 		return
 	}
