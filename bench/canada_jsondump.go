@@ -40,8 +40,8 @@ func (v Canada) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Canada(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Canada or a *Canada, not a type that embeds
-// Canada and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Canada or *Canada itself, not a type that
+// embeds Canada and so has its methods (jsondumprt.OwnEncodable).
 func (v Canada) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Canada, *Canada:

@@ -40,8 +40,8 @@ func (v CITMCatalog) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_CITMCatalog(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a CITMCatalog or a *CITMCatalog, not a type that embeds
-// CITMCatalog and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds CITMCatalog or *CITMCatalog itself, not a type that
+// embeds CITMCatalog and so has its methods (jsondumprt.OwnEncodable).
 func (v CITMCatalog) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case CITMCatalog, *CITMCatalog:

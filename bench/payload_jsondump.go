@@ -40,8 +40,8 @@ func (v Small) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Small(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Small or a *Small, not a type that embeds
-// Small and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Small or *Small itself, not a type that
+// embeds Small and so has its methods (jsondumprt.OwnEncodable).
 func (v Small) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Small, *Small:
@@ -88,8 +88,8 @@ func (v Medium) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Medium(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Medium or a *Medium, not a type that embeds
-// Medium and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Medium or *Medium itself, not a type that
+// embeds Medium and so has its methods (jsondumprt.OwnEncodable).
 func (v Medium) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Medium, *Medium:

@@ -40,8 +40,8 @@ func (v Twitter) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Twitter(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Twitter or a *Twitter, not a type that embeds
-// Twitter and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Twitter or *Twitter itself, not a type that
+// embeds Twitter and so has its methods (jsondumprt.OwnEncodable).
 func (v Twitter) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Twitter, *Twitter:
@@ -91,8 +91,8 @@ func (v TwitterArchive) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_TwitterArchive(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a TwitterArchive or a *TwitterArchive, not a type that embeds
-// TwitterArchive and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds TwitterArchive or *TwitterArchive itself, not a type that
+// embeds TwitterArchive and so has its methods (jsondumprt.OwnEncodable).
 func (v TwitterArchive) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case TwitterArchive, *TwitterArchive:

@@ -13,7 +13,12 @@ import (
 // every decision is in the plan.
 func emit(p *Plan, path string) (File, error) {
 	f := jen.NewFilePathName(p.PkgPath, p.PkgName)
-	f.HeaderComment(header)
+	if p.Build != "" {
+		// Rendered verbatim: the header, a blank line, the constraint.
+		f.HeaderComment("// " + header + "\n\n//go:build " + p.Build)
+	} else {
+		f.HeaderComment(header)
+	}
 	f.ImportAlias(runtimePath, runtimeAlias)
 	f.ImportName(jsondumpPath, jsondumpName)
 	f.Comment("This file fails to compile against a runtime that no longer supports it.")
@@ -89,8 +94,8 @@ func emitMethods(f *jen.File, n *Named) {
 		jen.Id(valueFunc).Call(jen.Id("e"), jen.Op("&").Id("v")),
 	)
 	f.Line()
-	f.Comment("JSONDumpOwn reports whether x is a " + n.Name + " or a *" + n.Name + ", not a type that embeds")
-	f.Comment(n.Name + " and so has its methods (jsondumprt.OwnEncodable).")
+	f.Comment("JSONDumpOwn reports whether x holds " + n.Name + " or *" + n.Name + " itself, not a type that")
+	f.Comment("embeds " + n.Name + " and so has its methods (jsondumprt.OwnEncodable).")
 	f.Func().Params(jen.Id("v").Add(typeCode(n.Type))).Id("JSONDumpOwn").Params(jen.Id("x").Any()).Bool().Block(
 		jen.Switch(jen.Id("x").Assert(jen.Type())).Block(
 			jen.Case(typeCode(n.Type), jen.Op("*").Add(typeCode(n.Type))).Block(jen.Return(jen.True())),

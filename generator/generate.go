@@ -4,10 +4,13 @@
 package generator
 
 import (
+	"go/build/constraint"
 	"go/types"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/packages"
 )
 
 // A Config says what to generate.
@@ -62,6 +65,21 @@ func GenerateResult(cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if tests {
+		var inTests, others []string
+		for _, obj := range objs {
+			if inTestFile(pkg, obj) {
+				inTests = append(inTests, obj.Name())
+			} else {
+				others = append(others, obj.Name())
+			}
+		}
+		if len(inTests) > 0 && len(others) > 0 {
+			// One file cannot serve both: a _test.go file would hide the
+			// methods of the others from every build but go test.
+			return Result{}, DiagnosticList{{Msg: "-type mixes types declared in _test.go files (" + strings.Join(inTests, ", ") + ") with types of the package (" + strings.Join(others, ", ") + "): run jsondumpgen once for each"}}
+		}
+	}
 	if err := checkOwnMethods(pkg, objs); err != nil {
 		return Result{}, err
 	}
@@ -85,6 +103,7 @@ func GenerateResult(cfg Config) (Result, error) {
 		}
 		out = filepath.Join(dir, name)
 	}
+	p.Build = buildConstraint(pkg, objs)
 	f, err := emit(p, out)
 	if err != nil {
 		return Result{}, err
@@ -93,4 +112,42 @@ func GenerateResult(cfg Config) (Result, error) {
 		return Result{}, err
 	}
 	return Result{Files: []File{f}, Warnings: p.Warns}, nil
+}
+
+// buildConstraint returns the //go:build expression the generated file needs:
+// that of the files declaring the -types (their conjunction when they
+// differ), so that the methods exist exactly in the builds where the types
+// do. It is "" when those files have none.
+func buildConstraint(pkg *packages.Package, objs []*types.TypeName) string {
+	var exprs []string
+	for _, obj := range objs {
+		pos := pkg.Fset.Position(obj.Pos())
+		for _, f := range pkg.Syntax {
+			if pkg.Fset.Position(f.Package).Filename != pos.Filename {
+				continue
+			}
+			for _, cg := range f.Comments {
+				if cg.Pos() > f.Package {
+					break
+				}
+				for _, c := range cg.List {
+					if constraint.IsGoBuild(c.Text) {
+						if x, err := constraint.Parse(c.Text); err == nil && !slices.Contains(exprs, x.String()) {
+							exprs = append(exprs, x.String())
+						}
+					}
+				}
+			}
+		}
+	}
+	switch len(exprs) {
+	case 0:
+		return ""
+	case 1:
+		return exprs[0]
+	}
+	for i, x := range exprs {
+		exprs[i] = "(" + x + ")"
+	}
+	return strings.Join(exprs, " && ")
 }

@@ -3,6 +3,7 @@ package generator
 import (
 	"bufio"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -192,7 +193,13 @@ func lookupTypes(pkg *packages.Package, names []string) ([]*types.TypeName, erro
 	for _, name := range names {
 		obj, ok := pkg.Types.Scope().Lookup(name).(*types.TypeName)
 		if !ok || obj.IsAlias() {
-			diags = append(diags, Diagnostic{Msg: "type " + name + " not found in package " + pkg.PkgPath + "; -type names a defined type declared at package level"})
+			msg := "type " + name + " not found in package " + pkg.PkgPath + "; -type names a defined type declared at package level"
+			if file := declaredInIgnored(pkg, name); file != "" {
+				msg += "; it is declared in " + file + ", which the build constraints leave out: give its tags with -tags"
+			} else if alt := similarType(pkg.Types.Scope(), name); alt != "" {
+				msg += "; did you mean " + alt + "?"
+			}
+			diags = append(diags, Diagnostic{Msg: msg})
 			continue
 		}
 		out = append(out, obj)
@@ -201,6 +208,40 @@ func lookupTypes(pkg *packages.Package, names []string) ([]*types.TypeName, erro
 		return nil, diags
 	}
 	return out, nil
+}
+
+// declaredInIgnored returns the base name of a file of the package that the
+// build constraints leave out and that declares the type name, or "".
+func declaredInIgnored(pkg *packages.Package, name string) string {
+	for _, path := range pkg.IgnoredFiles {
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.TYPE {
+				continue
+			}
+			for _, s := range g.Specs {
+				if s.(*ast.TypeSpec).Name.Name == name {
+					return filepath.Base(path)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// similarType returns a type of the scope whose name differs from name only
+// in case, or "".
+func similarType(scope *types.Scope, name string) string {
+	for _, n := range scope.Names() {
+		if _, ok := scope.Lookup(n).(*types.TypeName); ok && n != name && strings.EqualFold(n, name) {
+			return n
+		}
+	}
+	return ""
 }
 
 // generatedMethods are the methods a generated file declares for a -type.

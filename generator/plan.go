@@ -13,6 +13,7 @@ import (
 type Plan struct {
 	PkgPath string
 	PkgName string
+	Build   string   // the //go:build expression of the -types' files, or ""
 	Roots   []*Named // the -type types, in flag order
 	Named   []*Named // every named type that gets an encode function, in plan order
 	Warns   []Diagnostic

@@ -113,6 +113,11 @@ func main() {
 		return
 	}
 	if *typeNames == "" || flag.NArg() > 1 {
+		if *typeNames == "" {
+			fmt.Fprintf(os.Stderr, "jsondumpgen: -type is required: name the types to generate, e.g. -type=Employee\n")
+		} else {
+			fmt.Fprintf(os.Stderr, "jsondumpgen: one package directory at most, got %d arguments\n", flag.NArg())
+		}
 		flag.Usage()
 		os.Exit(2)
 	}

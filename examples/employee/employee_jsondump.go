@@ -40,8 +40,8 @@ func (v Employee) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Employee(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Employee or a *Employee, not a type that embeds
-// Employee and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Employee or *Employee itself, not a type that
+// embeds Employee and so has its methods (jsondumprt.OwnEncodable).
 func (v Employee) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Employee, *Employee:

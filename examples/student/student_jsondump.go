@@ -40,8 +40,8 @@ func (v Student) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Student(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Student or a *Student, not a type that embeds
-// Student and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Student or *Student itself, not a type that
+// embeds Student and so has its methods (jsondumprt.OwnEncodable).
 func (v Student) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Student, *Student:

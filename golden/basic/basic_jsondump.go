@@ -40,8 +40,8 @@ func (v Basic) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Basic(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Basic or a *Basic, not a type that embeds
-// Basic and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Basic or *Basic itself, not a type that
+// embeds Basic and so has its methods (jsondumprt.OwnEncodable).
 func (v Basic) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Basic, *Basic:

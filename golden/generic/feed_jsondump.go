@@ -42,8 +42,8 @@ func (v Feed) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Feed(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Feed or a *Feed, not a type that embeds
-// Feed and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Feed or *Feed itself, not a type that
+// embeds Feed and so has its methods (jsondumprt.OwnEncodable).
 func (v Feed) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Feed, *Feed:
@@ -93,8 +93,8 @@ func (v Page[T]) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Page(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Page or a *Page, not a type that embeds
-// Page and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Page or *Page itself, not a type that
+// embeds Page and so has its methods (jsondumprt.OwnEncodable).
 func (v Page[T]) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Page[T], *Page[T]:
@@ -144,8 +144,8 @@ func (v Pair[K, V]) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Pair(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Pair or a *Pair, not a type that embeds
-// Pair and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Pair or *Pair itself, not a type that
+// embeds Pair and so has its methods (jsondumprt.OwnEncodable).
 func (v Pair[K, V]) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Pair[K, V], *Pair[K, V]:

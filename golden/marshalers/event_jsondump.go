@@ -40,8 +40,8 @@ func (v Event) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Event_value(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Event or a *Event, not a type that embeds
-// Event and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Event or *Event itself, not a type that
+// embeds Event and so has its methods (jsondumprt.OwnEncodable).
 func (v Event) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Event, *Event:
@@ -88,8 +88,8 @@ func (v Point) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Point_value(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Point or a *Point, not a type that embeds
-// Point and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Point or *Point itself, not a type that
+// embeds Point and so has its methods (jsondumprt.OwnEncodable).
 func (v Point) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Point, *Point:

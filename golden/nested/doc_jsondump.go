@@ -40,8 +40,8 @@ func (v Doc) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Doc(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Doc or a *Doc, not a type that embeds
-// Doc and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Doc or *Doc itself, not a type that
+// embeds Doc and so has its methods (jsondumprt.OwnEncodable).
 func (v Doc) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Doc, *Doc:
@@ -91,8 +91,8 @@ func (v List) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_List(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a List or a *List, not a type that embeds
-// List and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds List or *List itself, not a type that
+// embeds List and so has its methods (jsondumprt.OwnEncodable).
 func (v List) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case List, *List:
@@ -139,8 +139,8 @@ func (v Keys) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Keys(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Keys or a *Keys, not a type that embeds
-// Keys and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Keys or *Keys itself, not a type that
+// embeds Keys and so has its methods (jsondumprt.OwnEncodable).
 func (v Keys) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Keys, *Keys:

@@ -40,8 +40,8 @@ func (v Node) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Node(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Node or a *Node, not a type that embeds
-// Node and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Node or *Node itself, not a type that
+// embeds Node and so has its methods (jsondumprt.OwnEncodable).
 func (v Node) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Node, *Node:

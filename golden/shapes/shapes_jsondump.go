@@ -40,8 +40,8 @@ func (v Shapes) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Shapes(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Shapes or a *Shapes, not a type that embeds
-// Shapes and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Shapes or *Shapes itself, not a type that
+// embeds Shapes and so has its methods (jsondumprt.OwnEncodable).
 func (v Shapes) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Shapes, *Shapes:
@@ -88,8 +88,8 @@ func (v Bytes) EncodeJSON(e *jsondumprt.Encoder) {
 	_jsondump_Bytes(e, &v)
 }
 
-// JSONDumpOwn reports whether x is a Bytes or a *Bytes, not a type that embeds
-// Bytes and so has its methods (jsondumprt.OwnEncodable).
+// JSONDumpOwn reports whether x holds Bytes or *Bytes itself, not a type that
+// embeds Bytes and so has its methods (jsondumprt.OwnEncodable).
 func (v Bytes) JSONDumpOwn(x any) bool {
 	switch x.(type) {
 	case Bytes, *Bytes:
