@@ -81,7 +81,7 @@ import (
 
 var (
 	typeNames = flag.String("type", "", "comma-separated list of type names; must be set")
-	output    = flag.String("output", "", "output file name; default <type>_jsondump.go")
+	output    = flag.String("output", "", "output file name; default <first type, lower case>_jsondump.go (_jsondump_test.go for types of _test.go files)")
 	buildTags = flag.String("tags", "", "comma-separated list of build tags to apply")
 	strict    = flag.Bool("strict", false, "treat warnings (values with no JSON form) as errors")
 	version   = flag.Bool("version", false, "print the version and exit")
@@ -91,7 +91,8 @@ func usage() {
 	fmt.Fprintf(os.Stderr, "Usage of jsondumpgen:\n")
 	fmt.Fprintf(os.Stderr, "\tjsondumpgen -type=A,B [-output file] [-tags tags] [-strict] [dir]\n")
 	fmt.Fprintf(os.Stderr, "Example, in the file that declares Employee:\n")
-	fmt.Fprintf(os.Stderr, "\t//go:generate go run github.com/jsondump/jsondump/cmd/jsondumpgen -type=Employee\n")
+	fmt.Fprintf(os.Stderr, "\t//go:generate go tool jsondumpgen -type=Employee\n")
+	fmt.Fprintf(os.Stderr, "after go get -tool github.com/jsondump/jsondump/cmd/jsondumpgen,\n")
 	fmt.Fprintf(os.Stderr, "then run go generate, and call e.Dumps(jsondump.Indent(4)).\n")
 	fmt.Fprintf(os.Stderr, "For more information, see:\n")
 	fmt.Fprintf(os.Stderr, "\thttps://pkg.go.dev/github.com/jsondump/jsondump/cmd/jsondumpgen\n")
