@@ -96,6 +96,11 @@ func DumpFile(path string, v any, opts ...Option) (err error) {
 	}
 	f, err := createTemp(dir, tempPrefix(base), 0o644)
 	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			// Name the file asked for, not the temporary one.
+			return &os.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+		}
 		return err
 	}
 	tmp := f.Name()
