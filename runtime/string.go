@@ -1,6 +1,9 @@
 package runtime
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // This file writes Go strings as JSON string literals, byte for byte as
 // CPython's json.dumps writes a str. CPython has two escapers, chosen by
@@ -369,6 +372,16 @@ func strSkipMultiByte[S ~string | ~[]byte](s S, i int) int {
 			c1, c2 := s[i+1], s[i+2]
 			if c-0xE1 <= 0xEF-0xE1 && c != 0xED && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
 				i += 3
+				// A run of CJK text likely follows: two such sequences at a
+				// time, from one 8-byte load.
+				for len(s)-i >= 8 {
+					w := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+					c0, c3 := byte(w), byte(w>>24)
+					if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 || c0-0xE1 > 0xEF-0xE1 || c0 == 0xED || c3-0xE1 > 0xEF-0xE1 || c3 == 0xED {
+						break
+					}
+					i += 6
+				}
 				continue
 			}
 			if c-0xC2 <= 0xDF-0xC2 && c1&0xC0 == 0x80 {

@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"slices"
 	"testing"
 	"unicode/utf16"
@@ -190,4 +191,38 @@ func strUnits(cps []rune) []uint16 {
 		}
 	}
 	return units
+}
+
+// TestAppendStringCJKRuns checks the two-at-a-time path for runs of
+// three-byte sequences with random strings built from such sequences and
+// the pieces that must stop it: the lead bytes E0 and ED (valid and not),
+// cut and stray bytes, ASCII, two- and four-byte sequences; each as the
+// fuzz target checks it.
+func TestAppendStringCJKRuns(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{
+		"\xe0\xa0\x80", "\xe0\x80\x80", "\xed\x9f\xbf", "\xed\xa0\x80", "\xe6\x97", "\xe6",
+		"\x80", "\xbf", "a", "\"", "é", "\U0001F600", "\xf0\x9f\x98", "\xef\xbf\xbf", "\xe1\x80\x80",
+	}
+	for range 20000 {
+		var b []byte
+		for n := r.IntN(12); n >= 0; n-- {
+			if r.IntN(3) == 0 {
+				b = append(b, pieces[r.IntN(len(pieces))]...)
+				continue
+			}
+			lead := byte(0xE1 + r.IntN(15))
+			b = append(b, lead, byte(0x80+r.IntN(64)), byte(0x80+r.IntN(64)))
+		}
+		s := string(b)
+		want := strPythonText(s)
+		for _, ascii := range []bool{true, false} {
+			out := AppendString(nil, s, ascii)
+			var got string
+			if err := json.Unmarshal(out, &got); err != nil || got != want {
+				t.Fatalf("AppendString(nil, %q, %v) = %q, decodes to %q (%v), want %q", s, ascii, out, got, err, want)
+			}
+			strCheckLiteral(t, "AppendString", s, out, ascii, false)
+		}
+	}
 }
