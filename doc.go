@@ -75,8 +75,10 @@
 // errors.As: *TypeError, *ValueError, *RecursionError; a failing MarshalJSON
 // or MarshalText is a *MarshalerError and a failing writer a *WriteError (as
 // is a nil writer given to Dump). An error returned by a Default hook comes
-// back unchanged. An indentation of more than 64 MiB on one line, where
-// Python would raise MemoryError, is a *ValueError.
+// back unchanged. Indent(n) with n above 64 MiB, or an indentation of more
+// than 64 MiB on one line, is a *ValueError: jsondump's own limit, since
+// running out of memory, which Python survives as MemoryError, ends a Go
+// process.
 //
 // # Limits
 //

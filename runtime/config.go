@@ -106,11 +106,12 @@ type Config struct {
 }
 
 // MaxIndentBytes bounds the indentation that starts one line: 1+L×len(indent)
-// bytes at depth L (NL(L), PYTHON_JSON_SPEC.md §3.3). Python builds such
-// strings until memory runs out and raises MemoryError; in Go running out
-// of memory ends the process, so an Indent(n) with n above this limit, or a
-// line nested so deep that its indentation would pass it, is a ValueError
-// instead. 64 MiB is far beyond any readable document.
+// bytes at depth L (NL(L), PYTHON_JSON_SPEC.md §3.3). It is jsondump's own
+// limit: Python builds such strings as long as memory lasts (and raises
+// MemoryError past it), but in Go running out of memory ends the process.
+// So an Indent(n) with n above the limit, for any value, or a line nested so
+// deep that its indentation would pass it, is a ValueError. 64 MiB is far
+// beyond any readable document.
 const MaxIndentBytes = 64 << 20
 
 // MakeConfig applies opts in order to Python's defaults: a later option wins.

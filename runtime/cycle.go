@@ -153,6 +153,17 @@ const (
 	kindString  = 24 // reflect.String
 )
 
+// isNilRef reports whether v, a slice, map or func, is nil: a slice's
+// header (which the data word points to) has a nil array pointer; a map or
+// func is one pointer wide, the data word itself.
+func isNilRef(v any) bool {
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
+	if kindOf(v) == kindSlice {
+		return *(*unsafe.Pointer)(w[1]) == nil
+	}
+	return w[1] == nil
+}
+
 // kindOf returns the kind of v's dynamic type; v must not be nil.
 func kindOf(v any) uint8 {
 	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))

@@ -40,10 +40,15 @@ func checkEmptyZero[T any](t *testing.T, name string, v T, knownEmpty, knownZero
 	t.Helper()
 	rv := reflect.ValueOf(&v).Elem()
 	wantEmpty := isEmptyReflect(rv)
+	// omitzero as encoding/json decides it: by the field's type T.
 	var wantZero bool
-	if z, ok := any(v).(interface{ IsZero() bool }); ok {
-		wantZero = rv.Kind() == reflect.Pointer && rv.IsNil() || z.IsZero()
-	} else {
+	isZeroer := reflect.TypeFor[interface{ IsZero() bool }]()
+	switch typ := reflect.TypeFor[T](); {
+	case typ.Kind() == reflect.Interface:
+		wantZero = rv.IsNil() // T = any here; no interface type with IsZero
+	case typ.Implements(isZeroer):
+		wantZero = rv.Kind() == reflect.Pointer && rv.IsNil() || any(v).(interface{ IsZero() bool }).IsZero()
+	default:
 		wantZero = rv.IsZero()
 	}
 	if got := IsEmptyValue(any(v), any(*new(T))); got != wantEmpty != knownEmpty {
@@ -83,6 +88,10 @@ func TestEmptyZeroValue(t *testing.T) {
 	checkEmptyZero(t, "func", func() {}, false, false)
 	checkEmptyZero(t, "nil any", nilAny, false, false)
 	checkEmptyZero(t, "any 0", any(0), false, false)
+	checkEmptyZero(t, "any empty slice", any([]int{}), false, false)
+	checkEmptyZero(t, "any nil pointer", any((*int)(nil)), false, false)
+	checkEmptyZero(t, "any zero time", any(time.Time{}), false, false)
+	checkEmptyZero(t, "any empty string", any(""), false, false)
 	checkEmptyZero(t, "zero struct", evStruct{}, false, false)
 	checkEmptyZero(t, "struct", evStruct{1}, false, false)
 	checkEmptyZero(t, "zero time", time.Time{}, false, false)

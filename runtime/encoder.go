@@ -3,9 +3,9 @@ package runtime
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"sync"
 )
 
@@ -298,7 +298,7 @@ func (e *Encoder) newline() {
 
 // indentTooLong is the error for an indentation past MaxIndentBytes.
 func indentTooLong(n int) error {
-	return &ValueError{Msg: fmt.Sprintf("indentation of %d bytes exceeds the limit of %d bytes (Python: MemoryError)", n, MaxIndentBytes)}
+	return &ValueError{Msg: "indentation of " + strconv.Itoa(n) + " bytes exceeds jsondump's limit of " + strconv.Itoa(MaxIndentBytes) + " bytes"}
 }
 
 // growNL extends nl to at least n bytes, whole indent units after its "\n".
@@ -520,7 +520,7 @@ func keyFormOf(c *Config) int {
 // Key, but under the common layouts with a single append.
 func (e *Encoder) Member(k *FieldKey) {
 	if e.keyForm < 0 {
-		e.memberIndented(k)
+		e.memberGeneral(k)
 		return
 	}
 	form := e.keyForm
@@ -533,10 +533,11 @@ func (e *Encoder) Member(k *FieldKey) {
 	e.putForm(k, form)
 }
 
-// memberIndented is Member for the layouts without a precomputed whole
-// form: the item separator and NL(depth) as Elem writes them, then the key
-// and the key separator from FieldKey when it holds them.
-func (e *Encoder) memberIndented(k *FieldKey) {
+// memberGeneral is Member for the layouts without a precomputed whole form
+// (an indent, or other separators): the item separator and NL(depth) as Elem
+// writes them, then the key and the key separator from FieldKey when it
+// holds them (a key separator of ":" or ": ").
+func (e *Encoder) memberGeneral(k *FieldKey) {
 	if e.bareForm < 0 {
 		e.Key(k.ascii, k.utf8)
 		return

@@ -1,7 +1,5 @@
 package runtime
 
-import "unsafe"
-
 // Support for code written by jsondumpgen.
 
 // GeneratedCodeVersion1 is referenced by every file jsondumpgen writes
@@ -21,17 +19,6 @@ const GeneratedCodeVersion1 = true
 // it, so a T value still goes through EncodeJSON.
 type PointerEncodable interface {
 	EncodeJSONPointer(e *Encoder)
-}
-
-// EncodeEncodable writes x, an Encodable, preferring EncodeJSONPointer when x
-// is a *T of a generated T (so a nil *T is null, not a panic).
-// Encoder.Any makes the same choice inline.
-func EncodeEncodable(e *Encoder, x Encodable) {
-	if p, ok := x.(PointerEncodable); ok {
-		p.EncodeJSONPointer(e)
-		return
-	}
-	x.EncodeJSON(e)
 }
 
 // QuoteFrom implements the ,string struct tag option: the JSON text written
@@ -64,6 +51,11 @@ func IsNilPointer(v any) bool { return isNilPointer(v) }
 // nor arrays (of length 0, the only empty ones, in the specialised code of
 // an instantiation only).
 func IsEmptyValue(v, zero any) bool {
+	if zero == nil {
+		// The type parameter is an interface type: empty when nil,
+		// whatever the value inside.
+		return v == nil
+	}
 	if v == nil {
 		return true
 	}
@@ -85,6 +77,12 @@ func IsEmptyValue(v, zero any) bool {
 // when it is a nil slice, map or func (a struct or array holding such
 // fields counts as not zero here).
 func IsZeroValue(v, zero any) (isZero bool) {
+	if zero == nil {
+		// The type parameter is an interface type: zero when nil. (An
+		// interface type that declares IsZero is tested the same way
+		// here; the specialised code of an instantiation calls it.)
+		return v == nil
+	}
 	if v == nil {
 		return true
 	}
@@ -92,12 +90,8 @@ func IsZeroValue(v, zero any) (isZero bool) {
 		return isNilPointer(v) || z.IsZero()
 	}
 	switch kindOf(v) {
-	case kindSlice:
-		w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
-		return *(*unsafe.Pointer)(w[1]) == nil
-	case kindMap, kindFunc:
-		w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
-		return w[1] == nil
+	case kindSlice, kindMap, kindFunc:
+		return isNilRef(v)
 	}
 	defer func() {
 		if recover() != nil {
