@@ -47,6 +47,10 @@ func Dumps(v any, opts ...Option) (string, error) {
 // AppendDumps appends the JSON text of v to dst and returns the extended
 // buffer. With enough capacity in dst it allocates nothing. On error the
 // returned buffer holds dst and the part written before the error.
+//
+// Unlike append, AppendDumps may also change the bytes of dst's spare
+// capacity just past the returned length (it stores 8 to 32 bytes at a
+// time): keep nothing there that other slices still use.
 func AppendDumps(dst []byte, v any, opts ...Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	e.Any(v)
@@ -75,6 +79,7 @@ func DumpFile(path string, v any, opts ...Option) (err error) {
 	if path == "" {
 		return &os.PathError{Op: "dumpfile", Path: path, Err: os.ErrNotExist}
 	}
+	asked := path
 	path, err = resolveLinks(path)
 	if err != nil {
 		return err
@@ -99,7 +104,7 @@ func DumpFile(path string, v any, opts ...Option) (err error) {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			// Name the file asked for, not the temporary one.
-			return &os.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+			return &os.PathError{Op: pe.Op, Path: asked, Err: pe.Err}
 		}
 		return err
 	}
@@ -158,7 +163,9 @@ func resolveLinks(path string) (string, error) {
 			return "", err
 		}
 		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(path), target)
+			// Not filepath.Join, which would clean "dir/../x" to "x":
+			// the system resolves dir, maybe a link, before its "..".
+			target = filepath.Dir(path) + string(filepath.Separator) + target
 		}
 		path = target
 	}

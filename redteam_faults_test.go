@@ -383,6 +383,35 @@ func TestRedteamFaultsDumpFileLinks(t *testing.T) {
 		t.Errorf("the dangling link was not kept")
 	}
 
+	// A relative target with ".." below a folder that is itself a link: the
+	// ".." is taken from where the link leads, as the system takes it.
+	real := filepath.Join(dir, "real")
+	if err := os.MkdirAll(filepath.Join(real, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	work := filepath.Join(dir, "work")
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(real, "data.json"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../real/sub", filepath.Join(work, "ld")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../data.json", filepath.Join(real, "sub", "cfg.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := jsondump.DumpFile(filepath.Join(work, "ld", "cfg.json"), 3); err != nil {
+		t.Fatalf("DumpFile through a linked folder: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(real, "data.json")); string(b) != "3" {
+		t.Errorf("real/data.json holds %q after DumpFile(work/ld/cfg.json), want 3", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data.json")); err == nil {
+		t.Errorf("DumpFile wrote data.json beside work/, resolving .. lexically")
+	}
+
 	// A loop of links ends in an error, not a hang.
 	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
 	os.Symlink("b.json", a)
