@@ -19,7 +19,8 @@ func (v *CITMCatalog) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *CITMCatalog) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -42,8 +43,8 @@ func (v CITMCatalog) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds CITMCatalog or *CITMCatalog itself, not a type that
 // embeds CITMCatalog and so has its methods (jsondumprt.OwnEncodable).
-func (v CITMCatalog) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v CITMCatalog) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case CITMCatalog, *CITMCatalog:
 		return true
 	}

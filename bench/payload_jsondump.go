@@ -19,7 +19,8 @@ func (v *Small) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Small) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -42,8 +43,8 @@ func (v Small) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Small or *Small itself, not a type that
 // embeds Small and so has its methods (jsondumprt.OwnEncodable).
-func (v Small) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Small) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Small, *Small:
 		return true
 	}
@@ -67,7 +68,8 @@ func (v *Medium) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Medium) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -90,8 +92,8 @@ func (v Medium) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Medium or *Medium itself, not a type that
 // embeds Medium and so has its methods (jsondumprt.OwnEncodable).
-func (v Medium) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Medium) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Medium, *Medium:
 		return true
 	}

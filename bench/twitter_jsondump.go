@@ -19,7 +19,8 @@ func (v *Twitter) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Twitter) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -42,8 +43,8 @@ func (v Twitter) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Twitter or *Twitter itself, not a type that
 // embeds Twitter and so has its methods (jsondumprt.OwnEncodable).
-func (v Twitter) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Twitter) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Twitter, *Twitter:
 		return true
 	}
@@ -70,7 +71,8 @@ func (v *TwitterArchive) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *TwitterArchive) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -93,8 +95,8 @@ func (v TwitterArchive) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds TwitterArchive or *TwitterArchive itself, not a type that
 // embeds TwitterArchive and so has its methods (jsondumprt.OwnEncodable).
-func (v TwitterArchive) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v TwitterArchive) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case TwitterArchive, *TwitterArchive:
 		return true
 	}

@@ -58,6 +58,7 @@ func optsParam() *jen.Statement { return jen.Id("opts").Op("...").Qual(jsondumpP
 //	func (v *T) Dump(w io.Writer, opts ...jsondump.Option) error
 //	func (v T) EncodeJSON(e *jsondumprt.Encoder)
 //	func (v *T) EncodeJSONPointer(e *jsondumprt.Encoder)
+//	func (v T) JSONDumpOwn(x any) bool
 func emitMethods(f *jen.File, n *Named) {
 	recv := func() *jen.Statement { return jen.Id("v").Op("*").Add(typeCode(n.Type)) }
 	f.Comment("Dumps returns the JSON text of v, byte-identical to Python's json.dumps.")
@@ -68,7 +69,8 @@ func emitMethods(f *jen.File, n *Named) {
 	)
 	f.Line()
 	f.Comment("AppendDumps appends the JSON text of v to dst, as Python's json.dumps")
-	f.Comment("writes it, and returns the extended buffer.")
+	f.Comment("writes it, and returns the extended buffer. It may change the bytes of")
+	f.Comment("dst's spare capacity past the returned length (see jsondump.AppendDumps).")
 	f.Func().Params(recv()).Id("AppendDumps").Params(jen.Id("dst").Index().Byte(), optsParam()).Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Id("e").Op(":=").Add(rt("NewEncoder")).Call(jen.Id("dst"), jen.Id("opts")),
 		jen.Id("v").Dot("EncodeJSONPointer").Call(jen.Id("e")),
@@ -96,8 +98,9 @@ func emitMethods(f *jen.File, n *Named) {
 	f.Line()
 	f.Comment("JSONDumpOwn reports whether x holds " + n.Name + " or *" + n.Name + " itself, not a type that")
 	f.Comment("embeds " + n.Name + " and so has its methods (jsondumprt.OwnEncodable).")
-	f.Func().Params(jen.Id("v").Add(typeCode(n.Type))).Id("JSONDumpOwn").Params(jen.Id("x").Any()).Bool().Block(
-		jen.Switch(jen.Id("x").Assert(jen.Type())).Block(
+	// The parameter's name cannot be that of a type the case below names.
+	f.Func().Params(jen.Id("v").Add(typeCode(n.Type))).Id("JSONDumpOwn").Params(jen.Id("_jsondump_x").Any()).Bool().Block(
+		jen.Switch(jen.Id("_jsondump_x").Assert(jen.Type())).Block(
 			jen.Case(typeCode(n.Type), jen.Op("*").Add(typeCode(n.Type))).Block(jen.Return(jen.True())),
 		),
 		jen.Return(jen.False()),

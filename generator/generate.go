@@ -122,6 +122,9 @@ func buildConstraint(pkg *packages.Package, objs []*types.TypeName) string {
 	var exprs []string
 	for _, obj := range objs {
 		pos := pkg.Fset.Position(obj.Pos())
+		if x := fileNameConstraint(pos.Filename); x != "" && !slices.Contains(exprs, x) {
+			exprs = append(exprs, x)
+		}
 		for _, f := range pkg.Syntax {
 			if pkg.Fset.Position(f.Package).Filename != pos.Filename {
 				continue
@@ -150,4 +153,44 @@ func buildConstraint(pkg *packages.Package, objs []*types.TypeName) string {
 		exprs[i] = "(" + x + ")"
 	}
 	return strings.Join(exprs, " && ")
+}
+
+// fileNameConstraint returns the build constraint that a file's name
+// implies, as go/build reads it: name_GOOS.go, name_GOARCH.go and
+// name_GOOS_GOARCH.go (a _test suffix aside) build only there. It is "" for
+// other names.
+func fileNameConstraint(path string) string {
+	name, _, _ := strings.Cut(filepath.Base(path), ".")
+	name = strings.TrimSuffix(name, "_test")
+	i := strings.Index(name, "_")
+	if i < 0 {
+		return ""
+	}
+	l := strings.Split(name[i:], "_")
+	n := len(l)
+	if n >= 2 && knownOS[l[n-2]] && knownArch[l[n-1]] {
+		return l[n-2] + " && " + l[n-1]
+	}
+	if n >= 1 && (knownOS[l[n-1]] || knownArch[l[n-1]]) {
+		return l[n-1]
+	}
+	return ""
+}
+
+// knownOS and knownArch are the GOOS and GOARCH values that go/build
+// recognises in file names (its syslist).
+var (
+	knownOS = setOf("aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js",
+		"linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows", "zos")
+	knownArch = setOf("386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips",
+		"mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv",
+		"riscv64", "s390", "s390x", "sparc", "sparc64", "wasm")
+)
+
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
 }

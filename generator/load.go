@@ -20,7 +20,7 @@ import (
 // toleratedError matches the type errors of code that calls a method
 // jsondumpgen is about to generate, before the first go generate or after
 // its earlier output was left out (DESIGN.md): exactly these are tolerated.
-var toleratedError = regexp.MustCompile(`(has no field or method|missing method) (Dumps|AppendDumps|Dump|EncodeJSON|EncodeJSONPointer)\b`)
+var toleratedError = regexp.MustCompile(`(has no field or method|missing method) (` + strings.Join(generatedMethods, "|") + `)\b`)
 
 // load loads the package in cfg.Dir without the files that carry the
 // generated-code header, and returns it or the diagnostics that stop us.

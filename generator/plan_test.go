@@ -115,3 +115,23 @@ func TestPlanGenericInstances(t *testing.T) {
 		t.Errorf("Page type parameters %+v", page.TypeParams)
 	}
 }
+
+func TestFileNameConstraint(t *testing.T) {
+	for path, want := range map[string]string{
+		"x.go":                   "",
+		"linux.go":               "",
+		"types_linux.go":         "linux",
+		"dir/types_amd64.go":     "amd64",
+		"types_linux_arm64.go":   "linux && arm64",
+		"types_linux_test.go":    "linux",
+		"types_windows_386.go":   "windows && 386",
+		"types_notanos.go":       "",
+		"a_b_darwin_wasm.go":     "darwin && wasm",
+		"types_linux.extra.go":   "linux",
+		"my_plan9_amd64_test.go": "plan9 && amd64",
+	} {
+		if got := fileNameConstraint(path); got != want {
+			t.Errorf("fileNameConstraint(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

@@ -52,11 +52,21 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 		}
 		n.Root = true
 		out.Roots = append(out.Roots, n)
-		if p.addrSensitive(t) {
-			n.ValueVariant = p.namedValueFor(t)
-		}
 		if t.TypeParams().Len() > 0 {
 			n.Instances = p.instances(t)
+		}
+		if p.addrSensitive(t) {
+			vv := p.namedValueFor(t)
+			n.ValueVariant = vv
+			for _, inst := range n.Instances {
+				// The instances' own variants, where they differ.
+				it := p.instanceType(inst)
+				if it != nil && p.addrSensitive(it) {
+					vv.Instances = append(vv.Instances, p.namedValueFor(it))
+				} else {
+					vv.Instances = append(vv.Instances, inst)
+				}
+			}
 		}
 	}
 	for len(p.queue) > 0 {
@@ -135,6 +145,17 @@ type queued struct {
 	n *Named
 }
 
+// instanceType returns the instantiated type a Named of plan order was made
+// for, or nil.
+func (p *planner) instanceType(n *Named) *types.Named {
+	for _, inst := range p.pkg.TypesInfo.Instances {
+		if t, ok := inst.Type.(*types.Named); ok && p.named[typeKey(t)] == n {
+			return t
+		}
+	}
+	return nil
+}
+
 // namedValueFor returns the NotAddr variant of t (see Named.NotAddr),
 // queueing it the first time. Its function is named after t's.
 func (p *planner) namedValueFor(t *types.Named) *Named {
@@ -175,9 +196,18 @@ func (p *planner) addrSensitive(t types.Type) bool {
 	p.addrs[t] = false // a struct cannot hold itself in place; this ends any loop
 	r := false
 	if n, ok := t.(*types.Named); ok && n.TypeParams().Len() > 0 && n.TypeArgs().Len() == 0 {
-		// A generic type's function serves every instantiation; its
-		// type-parameter values take the dynamic path, which sees a
-		// value in an any as encoding/json does.
+		// A generic type: its fields of fixed types decide. Those of a
+		// type parameter take the dynamic path in its function, which
+		// sees a value in an any as encoding/json does.
+		if st, ok := n.Underlying().(*types.Struct); ok {
+			for i := range st.NumFields() {
+				if p.addrSensitive(st.Field(i).Type()) {
+					r = true
+					break
+				}
+			}
+		}
+	} else if _, ok := t.(*types.TypeParam); ok {
 		r = false
 	} else if yes, viaPtr := implements(t, marshalJSON, true); yes {
 		r = viaPtr

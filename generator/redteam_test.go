@@ -362,6 +362,8 @@ var redteamCases = []redteamCase{
 	{"root named string", "rt", `func() *rt.Word { w := rt.Word("x\xff"); return &w }()`, `"x\ufffd"`, false},
 	{"root named float32", "rt", `func() *rt.Celsius { c := rt.Celsius(0.1); return &c }()`, `f32(0.1)`, false},
 	{"root named slice", "rt", `&rt.Words{"a", "b"}`, `["a", "b"]`, false},
+	{"generic with a pointer-receiver marshaler field, in an any", "rt", `&rt.AnyF{V: rt.GPR[int]{A: rt.PR{N: 1}, B: 2}}`, `{"V": {"A": {"N": 1}, "B": 2}}`, false},
+	{"generic with a pointer-receiver marshaler field, through a pointer in an any", "rt", `&rt.AnyF{V: &rt.GPR[int]{A: rt.PR{N: 1}, B: 2}}`, `{"V": {"A": "pr1", "B": 2}}`, false},
 	{"root nil pointer", "rt", `(*rt.E1)(nil)`, `None`, false},
 	{"root nil named slice", "rt", `&rt.Words{}`, `[]`, false},
 
@@ -598,7 +600,9 @@ func TestRedTeam(t *testing.T) {
 		var bad []string
 		for j, o := range redteamOptions {
 			w, o1, d := want[i][j], g.Out[j], g.Dyn[j]
-			if d != o1 && !strings.HasPrefix(d, "ERR:") {
+			// Both paths write a generated root: they agree, errors aside
+			// (the texts of two errors may differ in what they name).
+			if d != o1 && !(strings.HasPrefix(d, "ERR:") && strings.HasPrefix(o1, "ERR:")) {
 				bad = append(bad, fmt.Sprintf("  options {%s}: v.Dumps and jsondump.Dumps(v) differ:\n    v.Dumps:          %s\n    jsondump.Dumps(v): %s", o.goSrc, readableRT(o1), readableRT(d)))
 			}
 			if redteamMatch(o1, w) {

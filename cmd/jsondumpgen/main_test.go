@@ -110,6 +110,25 @@ func TestBuildConstraint(t *testing.T) {
 			t.Errorf("go vet -tags=%q: %v\n%s", tags, err, out)
 		}
 	}
+
+	// A constraint from the file's name: types_linux.go.
+	if err := os.WriteFile(filepath.Join(dir, "types_linux.go"), []byte("package x\n\ntype L struct{ C int }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if stderr, code := run(t, dir, "-type=L"); code != 0 {
+		t.Fatalf("jsondumpgen -type=L: exit %d: %s", code, stderr)
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "l_jsondump.go")); err != nil || !strings.Contains(string(data), "\n//go:build linux\n") {
+		t.Errorf("l_jsondump.go lacks //go:build linux (%v)", err)
+	}
+	for _, goos := range []string{"linux", "windows"} {
+		cmd := exec.Command("go", "vet", ".")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOOS="+goos)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("GOOS=%s go vet: %v\n%s", goos, err, out)
+		}
+	}
 }
 
 // TestMixedTestTypes checks that types of _test.go files and of the package

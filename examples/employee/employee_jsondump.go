@@ -19,7 +19,8 @@ func (v *Employee) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Employee) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -42,8 +43,8 @@ func (v Employee) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Employee or *Employee itself, not a type that
 // embeds Employee and so has its methods (jsondumprt.OwnEncodable).
-func (v Employee) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Employee) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Employee, *Employee:
 		return true
 	}

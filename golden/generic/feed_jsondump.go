@@ -21,7 +21,8 @@ func (v *Feed) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Feed) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -44,8 +45,8 @@ func (v Feed) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Feed or *Feed itself, not a type that
 // embeds Feed and so has its methods (jsondumprt.OwnEncodable).
-func (v Feed) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Feed) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Feed, *Feed:
 		return true
 	}
@@ -72,7 +73,8 @@ func (v *Page[T]) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Page[T]) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -95,8 +97,8 @@ func (v Page[T]) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Page or *Page itself, not a type that
 // embeds Page and so has its methods (jsondumprt.OwnEncodable).
-func (v Page[T]) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Page[T]) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Page[T], *Page[T]:
 		return true
 	}
@@ -123,7 +125,8 @@ func (v *Pair[K, V]) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Pair[K, V]) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -146,8 +149,8 @@ func (v Pair[K, V]) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Pair or *Pair itself, not a type that
 // embeds Pair and so has its methods (jsondumprt.OwnEncodable).
-func (v Pair[K, V]) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Pair[K, V]) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Pair[K, V], *Pair[K, V]:
 		return true
 	}

@@ -19,7 +19,8 @@ func (v *Doc) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Doc) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -42,8 +43,8 @@ func (v Doc) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Doc or *Doc itself, not a type that
 // embeds Doc and so has its methods (jsondumprt.OwnEncodable).
-func (v Doc) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Doc) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Doc, *Doc:
 		return true
 	}
@@ -70,7 +71,8 @@ func (v *List) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *List) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -93,8 +95,8 @@ func (v List) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds List or *List itself, not a type that
 // embeds List and so has its methods (jsondumprt.OwnEncodable).
-func (v List) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v List) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case List, *List:
 		return true
 	}
@@ -118,7 +120,8 @@ func (v *Keys) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Keys) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -141,8 +144,8 @@ func (v Keys) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Keys or *Keys itself, not a type that
 // embeds Keys and so has its methods (jsondumprt.OwnEncodable).
-func (v Keys) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Keys) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Keys, *Keys:
 		return true
 	}

@@ -19,7 +19,8 @@ func (v *Node) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Node) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -42,8 +43,8 @@ func (v Node) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Node or *Node itself, not a type that
 // embeds Node and so has its methods (jsondumprt.OwnEncodable).
-func (v Node) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Node) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Node, *Node:
 		return true
 	}

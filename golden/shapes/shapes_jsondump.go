@@ -19,7 +19,8 @@ func (v *Shapes) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Shapes) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -42,8 +43,8 @@ func (v Shapes) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Shapes or *Shapes itself, not a type that
 // embeds Shapes and so has its methods (jsondumprt.OwnEncodable).
-func (v Shapes) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Shapes) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Shapes, *Shapes:
 		return true
 	}
@@ -67,7 +68,8 @@ func (v *Bytes) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer.
+// writes it, and returns the extended buffer. It may change the bytes of
+// dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Bytes) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -90,8 +92,8 @@ func (v Bytes) EncodeJSON(e *jsondumprt.Encoder) {
 
 // JSONDumpOwn reports whether x holds Bytes or *Bytes itself, not a type that
 // embeds Bytes and so has its methods (jsondumprt.OwnEncodable).
-func (v Bytes) JSONDumpOwn(x any) bool {
-	switch x.(type) {
+func (v Bytes) JSONDumpOwn(_jsondump_x any) bool {
+	switch _jsondump_x.(type) {
 	case Bytes, *Bytes:
 		return true
 	}

@@ -640,3 +640,11 @@ type PRMap struct {
 	S map[string][]PR
 }
 type NilIP struct{ A, B net.IP }
+
+// GPR is generic with a field of fixed type whose MarshalJSON is on the
+// pointer: written by its fields where the value is not addressable (in an
+// any), through the method where it is (through *GPR).
+type GPR[T any] struct {
+	A PR
+	B T
+}
