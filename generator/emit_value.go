@@ -141,9 +141,15 @@ func emitSlice(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 		return
 	}
 	i := fmt.Sprintf("i%d", depth)
+	loop := jen.Id(i).Op(":=").Range().Add(x())
+	if v.Elem.Kind == Struct && len(v.Elem.Fields) == 0 {
+		// An anonymous struct with no JSON fields is {} whatever it holds:
+		// the element is not read, and an unused index would not compile.
+		loop = jen.Range().Add(x())
+	}
 	array := func(b *jen.Group) {
 		b.If(jen.Id("e").Dot("BeginArray").Call()).Block(
-			jen.For(jen.Id(i).Op(":=").Range().Add(x())).BlockFunc(func(l *jen.Group) {
+			jen.For(loop).BlockFunc(func(l *jen.Group) {
 				l.Id("e").Dot("Elem").Call()
 				emitValue(l, v.Elem, func() *jen.Statement { return x().Index(jen.Id(i)) }, nil, depth+1)
 				l.If(jen.Id("e").Dot("Failed").Call()).Block(jen.Break())
