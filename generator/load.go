@@ -237,7 +237,7 @@ func declaredInIgnored(pkg *packages.Package, name string) string {
 // in case, or "".
 func similarType(scope *types.Scope, name string) string {
 	for _, n := range scope.Names() {
-		if _, ok := scope.Lookup(n).(*types.TypeName); ok && n != name && strings.EqualFold(n, name) {
+		if obj, ok := scope.Lookup(n).(*types.TypeName); ok && !obj.IsAlias() && n != name && strings.EqualFold(n, name) {
 			return n
 		}
 	}

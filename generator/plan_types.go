@@ -517,6 +517,14 @@ func (p *planner) encodable(t *types.Named, addr bool) (yes, viaPtr bool) {
 	if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == p.pkg.PkgPath && t.TypeParams().Len() > 0 {
 		return false, false
 	}
+	if t.TypeArgs().Len() > 0 && p.spellable(t) {
+		// An instantiation of another package's generic type: its
+		// generated function knows only the instantiations made there,
+		// and writes type-parameter values of others through the dynamic
+		// path, which does not know most types (*int, a named string).
+		// Planned here it is written exactly, field by field.
+		return false, false
+	}
 	ptr := types.NewMethodSet(types.NewPointer(t))
 	if !ownMethod(ptr, t, "EncodeJSONPointer") || !ownMethod(ptr, t, "EncodeJSON") {
 		return false, false
