@@ -48,9 +48,10 @@ func Dumps(v any, opts ...Option) (string, error) {
 // buffer. With enough capacity in dst it allocates nothing. On error the
 // returned buffer holds dst and the part written before the error.
 //
-// Unlike append, AppendDumps may also change the bytes of dst's spare
-// capacity just past the returned length (it stores 8 to 32 bytes at a
-// time): keep nothing there that other slices still use.
+// Unlike append, AppendDumps may also change any of the bytes of dst's
+// spare capacity past the returned length (it stores several bytes at a
+// time, and uses that room as scratch space): keep nothing there that
+// other slices still use.
 func AppendDumps(dst []byte, v any, opts ...Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	e.Any(v)
@@ -163,9 +164,11 @@ func resolveLinks(path string) (string, error) {
 			return "", err
 		}
 		if !filepath.IsAbs(target) {
-			// Not filepath.Join, which would clean "dir/../x" to "x":
-			// the system resolves dir, maybe a link, before its "..".
-			target = filepath.Dir(path) + string(filepath.Separator) + target
+			// Neither filepath.Join nor filepath.Dir, which would clean
+			// "dir/../x" to "x": the system resolves dir, maybe a link,
+			// before its "..".
+			dir, _ := filepath.Split(path)
+			target = dir + target
 		}
 		path = target
 	}

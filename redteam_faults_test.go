@@ -412,6 +412,25 @@ func TestRedteamFaultsDumpFileLinks(t *testing.T) {
 		t.Errorf("DumpFile wrote data.json beside work/, resolving .. lexically")
 	}
 
+	// ".." in the path given, right after a linked folder: work/ld/.. is
+	// real, not work. real/cfg3.json links to data3.json there; a decoy of
+	// that name in work must stay as it is.
+	if err := os.Symlink("data3.json", filepath.Join(real, "cfg3.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(work, "data3.json"), []byte("decoy"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := jsondump.DumpFile(filepath.Join(work, "ld")+"/../cfg3.json", 4); err != nil {
+		t.Fatalf("DumpFile(work/ld/../cfg3.json): %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(real, "data3.json")); string(b) != "4" {
+		t.Errorf("real/data3.json holds %q after DumpFile(work/ld/../cfg3.json), want 4", b)
+	}
+	if b, _ := os.ReadFile(filepath.Join(work, "data3.json")); string(b) != "decoy" {
+		t.Errorf("work/data3.json holds %q, want the decoy untouched", b)
+	}
+
 	// A loop of links ends in an error, not a hang.
 	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
 	os.Symlink("b.json", a)

@@ -69,8 +69,8 @@ func emitMethods(f *jen.File, n *Named) {
 	)
 	f.Line()
 	f.Comment("AppendDumps appends the JSON text of v to dst, as Python's json.dumps")
-	f.Comment("writes it, and returns the extended buffer. It may change the bytes of")
-	f.Comment("dst's spare capacity past the returned length (see jsondump.AppendDumps).")
+	f.Comment("writes it, and returns the extended buffer. It may change any of the bytes")
+	f.Comment("of dst's spare capacity past the returned length (see jsondump.AppendDumps).")
 	f.Func().Params(recv()).Id("AppendDumps").Params(jen.Id("dst").Index().Byte(), optsParam()).Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Id("e").Op(":=").Add(rt("NewEncoder")).Call(jen.Id("dst"), jen.Id("opts")),
 		jen.Id("v").Dot("EncodeJSONPointer").Call(jen.Id("e")),

@@ -121,12 +121,12 @@ func GenerateResult(cfg Config) (Result, error) {
 func buildConstraint(pkg *packages.Package, objs []*types.TypeName) string {
 	var exprs []string
 	for _, obj := range objs {
-		pos := pkg.Fset.Position(obj.Pos())
+		pos := pkg.Fset.PositionFor(obj.Pos(), false) // the real file, not a //line name
 		if x := fileNameConstraint(pos.Filename); x != "" && !slices.Contains(exprs, x) {
 			exprs = append(exprs, x)
 		}
 		for _, f := range pkg.Syntax {
-			if pkg.Fset.Position(f.Package).Filename != pos.Filename {
+			if pkg.Fset.PositionFor(f.Package, false).Filename != pos.Filename {
 				continue
 			}
 			for _, cg := range f.Comments {

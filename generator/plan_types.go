@@ -55,7 +55,13 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 		if t.TypeParams().Len() > 0 {
 			n.Instances = p.instances(t)
 		}
-		if p.addrSensitive(t) {
+		sensitive := p.addrSensitive(t)
+		for _, inst := range n.Instances {
+			if it := p.instanceType(inst); it != nil && p.addrSensitive(it) {
+				sensitive = true
+			}
+		}
+		if sensitive {
 			vv := p.namedValueFor(t)
 			n.ValueVariant = vv
 			for _, inst := range n.Instances {
@@ -196,9 +202,10 @@ func (p *planner) addrSensitive(t types.Type) bool {
 	p.addrs[t] = false // a struct cannot hold itself in place; this ends any loop
 	r := false
 	if n, ok := t.(*types.Named); ok && n.TypeParams().Len() > 0 && n.TypeArgs().Len() == 0 {
-		// A generic type: its fields of fixed types decide. Those of a
-		// type parameter take the dynamic path in its function, which
-		// sees a value in an any as encoding/json does.
+		// A generic type's own function: its fields of fixed types
+		// decide. Those of a type parameter take the dynamic path there
+		// (the instantiations the package writes have functions of their
+		// own, and their own variants).
 		if st, ok := n.Underlying().(*types.Struct); ok {
 			for i := range st.NumFields() {
 				if p.addrSensitive(st.Field(i).Type()) {
@@ -483,8 +490,8 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 				target = n.Origin()
 			}
 			v.Kind = Ref
-			if !addr && target == n && p.addrSensitive(n) {
-				v.Ref = p.namedValueFor(n)
+			if !addr && p.addrSensitive(target) {
+				v.Ref = p.namedValueFor(target)
 			} else {
 				v.Ref = p.namedFor(target, false)
 			}
@@ -517,12 +524,13 @@ func (p *planner) encodable(t *types.Named, addr bool) (yes, viaPtr bool) {
 	if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == p.pkg.PkgPath && t.TypeParams().Len() > 0 {
 		return false, false
 	}
-	if t.TypeArgs().Len() > 0 && p.spellable(t) {
-		// An instantiation of another package's generic type: its
-		// generated function knows only the instantiations made there,
-		// and writes type-parameter values of others through the dynamic
-		// path, which does not know most types (*int, a named string).
-		// Planned here it is written exactly, field by field.
+	if t.TypeArgs().Len() > 0 && p.generatedElsewhere(t) && p.plannableHere(t) {
+		// An instantiation of another package's generic type with
+		// generated methods: its generated function knows only the
+		// instantiations made there, and writes type-parameter values of
+		// others through the dynamic path, which does not know most types
+		// (*int, a named string). Planned here it is written exactly,
+		// field by field. Hand-written methods are kept.
 		return false, false
 	}
 	ptr := types.NewMethodSet(types.NewPointer(t))
@@ -533,6 +541,74 @@ func (p *planner) encodable(t *types.Named, addr bool) (yes, viaPtr bool) {
 		return ownMethod(types.NewMethodSet(t), t, "EncodeJSON"), false
 	}
 	return true, true
+}
+
+// generatedElsewhere reports whether t's EncodeJSON method was written by
+// jsondumpgen (its file has the generated-code header).
+func (p *planner) generatedElsewhere(t *types.Named) bool {
+	sel := types.NewMethodSet(t.Origin()).Lookup(t.Obj().Pkg(), "EncodeJSON")
+	if sel == nil {
+		return false
+	}
+	return isGenerated(p.pkg.Fset.PositionFor(sel.Obj().Pos(), false).Filename)
+}
+
+// reservedNames are the identifiers of generated functions and methods that
+// a type parameter of a type written here must not take.
+var reservedNames = map[string]bool{"e": true, "v": true, "w": true, "dst": true, "opts": true, "p": true}
+
+// plannableHere reports whether an instantiation of another package's
+// generic type can be written by code of this package: its JSON fields,
+// embedded ones included, have types this package can name, and, when it
+// is instantiated with type parameters (inside generic code, so that its
+// generic origin would be written here), its origin's type parameters have
+// constraints this package can spell and names generated code does not use.
+func (p *planner) plannableHere(t *types.Named) bool {
+	if !p.spellable(t) {
+		return false
+	}
+	if hasTypeParam(t) {
+		o := t.Origin()
+		for i := range o.TypeParams().Len() {
+			tp := o.TypeParams().At(i)
+			if _, ok := p.constraint(tp.Constraint()); !ok || reservedNames[tp.Obj().Name()] {
+				return false
+			}
+		}
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return true // a map, slice or array: spellable says enough
+	}
+	return p.fieldsNameable(st, map[*types.Struct]bool{})
+}
+
+// fieldsNameable reports whether the exported fields of st, and those of its
+// embedded structs, have types this package can name.
+func (p *planner) fieldsNameable(st *types.Struct, seen map[*types.Struct]bool) bool {
+	if seen[st] {
+		return true
+	}
+	seen[st] = true
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		ft := types.Unalias(f.Type())
+		if ptr, ok := ft.(*types.Pointer); ok {
+			ft = types.Unalias(ptr.Elem())
+		}
+		if f.Embedded() {
+			if inner, ok := ft.Underlying().(*types.Struct); ok {
+				if !p.fieldsNameable(inner, seen) {
+					return false
+				}
+				continue
+			}
+		}
+		if f.Exported() && !p.spellable(f.Type()) {
+			return false
+		}
+	}
+	return true
 }
 
 // ownMethod reports whether the method set has the method name declared on

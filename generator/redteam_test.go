@@ -65,7 +65,7 @@ var redteamPackages = []struct {
 	types  []string
 	refuse string // the generator refuses the package with this diagnostic
 }{
-	{dir: "ext", types: []string{"Gen", "Level", "Box", "Names"}},
+	{dir: "ext", types: []string{"Gen", "Level", "Box", "Names", "Box3"}},
 	{dir: "rt", types: nil}, // every exported type of types.go but the interfaces and the alias
 	{dir: "probe_embgen", types: []string{"Emb19"}},
 	{dir: "probe_wrapgen", types: []string{"HasWrapper"}},
@@ -364,6 +364,11 @@ var redteamCases = []redteamCase{
 	{"root named slice", "rt", `&rt.Words{"a", "b"}`, `["a", "b"]`, false},
 	{"generic with a pointer-receiver marshaler field, in an any", "rt", `&rt.AnyF{V: rt.GPR[int]{A: rt.PR{N: 1}, B: 2}}`, `{"V": {"A": {"N": 1}, "B": 2}}`, false},
 	{"generic with a pointer-receiver marshaler field, through a pointer in an any", "rt", `&rt.AnyF{V: &rt.GPR[int]{A: rt.PR{N: 1}, B: 2}}`, `{"V": {"A": "pr1", "B": 2}}`, false},
+	{"generic whose instantiation here has a pointer-receiver marshaler, as a value in an any", "rt", `&rt.AnyF{V: rt.GW[rt.PR]{A: rt.PR{N: 1}}}`, `{"V": {"A": {"N": 1}}}`, false},
+	{"generic whose instantiation here has a pointer-receiver marshaler, as a pointer in an any", "rt", `&rt.AnyF{V: &rt.GW[rt.PR]{A: rt.PR{N: 1}}}`, `{"V": {"A": "pr1"}}`, false},
+	{"generic field of a generic value in an any", "rt", `&rt.AnyF{V: rt.GL[int]{}}`, `{"V": {"L": {"P": {"N": 0}, "X": 0}, "Q": {"N": 0}}}`, false},
+	{"generic field of a generic pointer in an any", "rt", `&rt.AnyF{V: &rt.GL[int]{}}`, `{"V": {"L": {"P": "pr0", "X": 0}, "Q": "pr0"}}`, false},
+	{"generic types of another package: hand-written methods, fields not nameable here", "rt", `&rt.UseExt{C: ext.Custom[int]{V: 5}, B: ext.NewBox3(7)}`, `{"C": "custom", "B": {"V": 7, "M": {"k": {"H": 1}}}}`, false},
 	{"root nil pointer", "rt", `(*rt.E1)(nil)`, `None`, false},
 	{"root nil named slice", "rt", `&rt.Words{}`, `[]`, false},
 

@@ -6,7 +6,8 @@
 //
 // The Append functions (AppendString, AppendUint, AppendFloat64, …) and the
 // Encoder store several bytes at a time: besides the bytes they append, they
-// may change those of the buffer's spare capacity just past them.
+// may change those of the buffer's spare capacity past them (the Encoder
+// also uses it as scratch space).
 //
 // Programs import github.com/jsondump/jsondump, not this package. Its
 // exported names exist for generated code; they change with the generator,

@@ -21,8 +21,8 @@ func (v *Feed) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change the bytes of
-// dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer. It may change any of the bytes
+// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Feed) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -73,8 +73,8 @@ func (v *Page[T]) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change the bytes of
-// dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer. It may change any of the bytes
+// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Page[T]) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -125,8 +125,8 @@ func (v *Pair[K, V]) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change the bytes of
-// dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer. It may change any of the bytes
+// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Pair[K, V]) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)

@@ -19,8 +19,8 @@ func (v *Event) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change the bytes of
-// dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer. It may change any of the bytes
+// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Event) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -68,8 +68,8 @@ func (v *Point) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change the bytes of
-// dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer. It may change any of the bytes
+// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Point) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)

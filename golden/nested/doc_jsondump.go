@@ -19,8 +19,8 @@ func (v *Doc) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change the bytes of
-// dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer. It may change any of the bytes
+// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Doc) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -71,8 +71,8 @@ func (v *List) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change the bytes of
-// dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer. It may change any of the bytes
+// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *List) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)
@@ -120,8 +120,8 @@ func (v *Keys) Dumps(opts ...jsondump.Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change the bytes of
-// dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer. It may change any of the bytes
+// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
 func (v *Keys) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	v.EncodeJSONPointer(e)

@@ -55,3 +55,15 @@ func NewOuterP(ix, py int) OuterP {
 	}
 	return OuterP{&innerExt{IX: ix}, py}
 }
+
+// Box3 is a generic type with generated methods and a field whose type
+// another package cannot name: used there, it is written by these methods.
+type Box3[T any] struct {
+	V T
+	M map[string]hidden
+}
+
+type hidden struct{ H int }
+
+// NewBox3 returns a Box3 holding v.
+func NewBox3[T any](v T) Box3[T] { return Box3[T]{V: v, M: map[string]hidden{"k": {1}}} }

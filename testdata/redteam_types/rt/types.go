@@ -648,3 +648,29 @@ type GPR[T any] struct {
 	A PR
 	B T
 }
+
+// GW is generic; the instantiation GW[PR], written here, is what makes its
+// value written differently from its pointer.
+type GW[T any] struct{ A T }
+
+// UseGW writes GW[PR].
+type UseGW struct{ X GW[PR] }
+
+// L2 and GL: a generic field of a generic type whose own fixed field has a
+// pointer-receiver MarshalJSON.
+type L2[T any] struct {
+	P PR
+	X T
+}
+
+type GL[T any] struct {
+	L L2[T]
+	Q PR
+}
+
+// UseExt uses generic types of ext: one with hand-written methods, one
+// whose fields cannot be named here.
+type UseExt struct {
+	C ext.Custom[int]
+	B ext.Box3[int]
+}
