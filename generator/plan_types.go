@@ -357,6 +357,9 @@ func (p *planner) typeParams(t *types.Named) []TypeParam {
 		if !ok {
 			p.errorf(tp.Obj().Pos(), "type %s: the constraint %s of %s cannot be spelled in generated code; use a named constraint or a union of exported types", t.Obj().Name(), typeString(tp.Constraint()), tp.Obj().Name())
 		}
+		if reservedNames[tp.Obj().Name()] {
+			p.errorf(tp.Obj().Pos(), "type %s: its type parameter %s has a name that generated code uses for its own variables (e, v, w, p, dst, opts); rename it", t.Obj().Name(), tp.Obj().Name())
+		}
 		out = append(out, TypeParam{Name: tp.Obj().Name(), Constraint: c})
 	}
 	return out

@@ -147,6 +147,17 @@ func TestMixedTestTypes(t *testing.T) {
 	}
 }
 
+// TestReservedTypeParam checks that a type parameter named like a variable
+// of the generated code is refused with its position, not left to fail as
+// code that does not compile.
+func TestReservedTypeParam(t *testing.T) {
+	dir := tempPackage(t, "package x\n\ntype G[e any] struct{ A e }\n")
+	stderr, code := run(t, dir, "-type=G")
+	if code != 1 || !strings.Contains(stderr, "x.go:3:8: type G: its type parameter e has a name that generated code uses") {
+		t.Errorf("jsondumpgen -type=G: exit %d, stderr %q; want 1 and the refusal at x.go:3:8", code, stderr)
+	}
+}
+
 func TestUnknownType(t *testing.T) {
 	dir := tempPackage(t, "package x\n\ntype T struct{ A int }\n")
 	stderr, code := run(t, dir, "-type=Nope")
