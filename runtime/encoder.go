@@ -44,6 +44,7 @@ type Encoder struct {
 	hooks int  // Default calls open now; they count toward MaxDepth but do not indent
 	first bool // no member or element yet in the innermost open container
 	err   error
+	errAt int // len(buf) when err was recorded: Finish keeps no byte past it
 
 	// nl is "\n" followed by the indent unit repeated; NL(L) of
 	// PYTHON_JSON_SPEC.md §3.3 is nl[:1+L*len(indent)]. It grows on demand and
@@ -190,6 +191,11 @@ func (e *Encoder) release() {
 // is returned as it was when the error happened.
 func (e *Encoder) Finish() ([]byte, error) {
 	buf, err := e.buf, e.err
+	if err != nil && e.errAt <= len(buf) {
+		// Closing brackets and later members may have been appended
+		// after the error: the result ends where the error came.
+		buf = buf[:e.errAt]
+	}
 	e.buf = nil
 	e.release()
 	return buf, err
@@ -222,6 +228,7 @@ func (e *Encoder) Failed() bool { return e.err != nil }
 func (e *Encoder) Fail(err error) {
 	if e.err == nil {
 		e.err = err
+		e.errAt = len(e.buf)
 	}
 }
 

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"encoding/json"
+	"math"
 	"testing"
 	"time"
 )
@@ -160,6 +162,30 @@ func TestIsNilPointer(t *testing.T) {
 	for _, c := range cases {
 		if got := isNilPointer(c.v); got != c.want {
 			t.Errorf("isNilPointer(%T(%v)) = %v, want %v", c.v, c.v, got, c.want)
+		}
+	}
+}
+
+// TestFinishStopsAtError checks that on error Finish returns the buffer as
+// it was when the error came: not the closing brackets and later members
+// written as the encoder unwound, nor, for a Marshaler's text, what follows
+// its first non-finite float (Python stops there).
+func TestFinishStopsAtError(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		opts []Option
+		want string
+	}{
+		{map[string]any{"a": complex(1, 0), "b": []any{1, "x"}, "c": 2}, nil, `PRE{"a": `},
+		{[]any{1.5, json.RawMessage(`{"z": [1, NaN, 2], "y": "N\"I"}`), 3}, []Option{AllowNaNOption(false)}, `PRE[1.5, {"z": [1, `},
+		{[]any{json.RawMessage(`{"b": -Infinity, "a": "NaN"}`)}, []Option{AllowNaNOption(false), SortKeysOption(true)}, `PRE[{"a": "NaN", "b": `},
+		{map[string]any{"k": []any{true, math.NaN()}}, []Option{AllowNaNOption(false), IndentOption(1)}, "PRE{\n \"k\": [\n  true,\n  "},
+	} {
+		e := NewEncoder([]byte("PRE"), c.opts)
+		e.Any(c.v)
+		out, err := e.Finish()
+		if err == nil || string(out) != c.want {
+			t.Errorf("%v: Finish = %q, %v; want %q and an error", c.v, out, err, c.want)
 		}
 	}
 }

@@ -52,7 +52,7 @@ func (e *Encoder) Relayout(text []byte) error {
 	if e.err != nil {
 		return e.err
 	}
-	s := rlState{e: e, text: text}
+	s := rlState{e: e, text: text, start: len(e.buf)}
 	depth := e.depth
 	// No flush while members may still move (see above): BeginObject and
 	// BeginArray flush a streaming Encoder, so its writer is set aside.
@@ -92,8 +92,9 @@ const (
 
 // rlState is one Relayout call.
 type rlState struct {
-	e    *Encoder
-	text []byte
+	e     *Encoder
+	text  []byte
+	start int // len(e.buf) before the text's output
 }
 
 // rlScratch is the working memory of a Relayout call. run keeps it in local
@@ -256,6 +257,13 @@ func (s *rlState) run() error {
 				if nf != rlFinite && !e.cfg.AllowNaN {
 					err := rlOutOfRange(nf)
 					e.Fail(err)
+					if e.err == err {
+						// The text is out, but Python stops at its first
+						// non-finite float: so does what Finish returns.
+						if at := rlFirstNonFinite(e.buf[s.start:]); at >= 0 {
+							e.errAt = s.start + at
+						}
+					}
 					return err
 				}
 				return nil
@@ -482,6 +490,30 @@ func (s *rlState) order(recs []rlMember, keys []byte, ints []int32) ([]int32, []
 		}
 	}
 	return out, ints
+}
+
+// rlFirstNonFinite returns the index in out, JSON text as Relayout writes
+// it, of its first NaN, Infinity or -Infinity outside strings, or -1. No
+// other token outside a string holds an N or an I.
+func rlFirstNonFinite(out []byte) int {
+	for i := 0; i < len(out); i++ {
+		switch out[i] {
+		case '"':
+			for i++; i < len(out) && out[i] != '"'; i++ {
+				if out[i] == '\\' {
+					i++
+				}
+			}
+		case 'N':
+			return i
+		case 'I':
+			if i > 0 && out[i-1] == '-' {
+				return i - 1
+			}
+			return i
+		}
+	}
+	return -1
 }
 
 // rlOutOfRange is Python's ValueError for a non-finite float of kind nf.
