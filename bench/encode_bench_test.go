@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"runtime"
 	"testing"
 )
 
@@ -20,6 +21,10 @@ func BenchmarkEncode(b *testing.B) {
 					}
 					b.SetBytes(int64(len(buf)))
 					b.ReportAllocs()
+					// Each encoder starts from a collected heap, whatever
+					// the one before it left (its times otherwise vary
+					// with the GC's pacing).
+					runtime.GC()
 					for b.Loop() {
 						out, err := enc.encode(buf, v)
 						if err != nil {
