@@ -169,7 +169,9 @@ func TestIsNilPointer(t *testing.T) {
 // TestFinishStopsAtError checks that on error Finish returns the buffer as
 // it was when the error came: not the closing brackets and later members
 // written as the encoder unwound, nor, for a Marshaler's text, what follows
-// its first non-finite float (Python stops there).
+// its first non-finite float (where Python stops, but for the separator it
+// writes with the float). Separators and indents may hold any text, N, I
+// and quotes included.
 func TestFinishStopsAtError(t *testing.T) {
 	for _, c := range []struct {
 		v    any
@@ -180,6 +182,10 @@ func TestFinishStopsAtError(t *testing.T) {
 		{[]any{1.5, json.RawMessage(`{"z": [1, NaN, 2], "y": "N\"I"}`), 3}, []Option{AllowNaNOption(false)}, `PRE[1.5, {"z": [1, `},
 		{[]any{json.RawMessage(`{"b": -Infinity, "a": "NaN"}`)}, []Option{AllowNaNOption(false), SortKeysOption(true)}, `PRE[{"a": "NaN", "b": `},
 		{map[string]any{"k": []any{true, math.NaN()}}, []Option{AllowNaNOption(false), IndentOption(1)}, "PRE{\n \"k\": [\n  true,\n  "},
+		{json.RawMessage(`{"e": "\\\"I", "a": [1, 2, NaN]}`), []Option{AllowNaNOption(false), IndentStringOption("NI\"")}, "PRE{\nNI\"\"e\": \"\\\\\\\"I\",\nNI\"\"a\": [\nNI\"NI\"1,\nNI\"NI\"2,\nNI\"NI\""},
+		{json.RawMessage(`{"a": 1, "b": NaN}`), []Option{AllowNaNOption(false), SeparatorsOption(",", " IS ")}, `PRE{"a" IS 1,"b" IS `},
+		{json.RawMessage(`[1, NaN, "x", 2]`), []Option{AllowNaNOption(false), SeparatorsOption("\"", ":")}, `PRE[1"`},
+		{json.RawMessage(`{"z": {"q": Infinity}, "b": 1e400, "a": {"y": -Infinity}}`), []Option{AllowNaNOption(false), SortKeysOption(true)}, `PRE{"a": {"y": `},
 	} {
 		e := NewEncoder([]byte("PRE"), c.opts)
 		e.Any(c.v)

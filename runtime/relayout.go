@@ -37,8 +37,10 @@ import (
 // non-finite float that the output keeps, reported after the whole text was
 // read, as json.dumps runs after json.loads) and the RecursionError of
 // nesting past the depth limit are recorded in e, as the scalar writers
-// record them, and also returned. Output written before an error stays in
-// the buffer, as Finish documents.
+// record them, and also returned. Finish keeps the output written before an
+// error; for a non-finite float, reported once the whole text is out, that
+// is the output before the float's text (Python stops there, but for the
+// separator it writes with the float).
 //
 // The text is read in one pass with an explicit stack, never recursion. Each
 // object's members are written as they come; only an object whose keys
@@ -52,7 +54,7 @@ func (e *Encoder) Relayout(text []byte) error {
 	if e.err != nil {
 		return e.err
 	}
-	s := rlState{e: e, text: text, start: len(e.buf)}
+	s := rlState{e: e, text: text}
 	depth := e.depth
 	// No flush while members may still move (see above): BeginObject and
 	// BeginArray flush a streaming Encoder, so its writer is set aside.
@@ -92,9 +94,8 @@ const (
 
 // rlState is one Relayout call.
 type rlState struct {
-	e     *Encoder
-	text  []byte
-	start int // len(e.buf) before the text's output
+	e    *Encoder
+	text []byte
 }
 
 // rlScratch is the working memory of a Relayout call. run keeps it in local
@@ -112,6 +113,7 @@ type rlScratch struct {
 type rlFrame struct {
 	obj     bool
 	nf      uint8 // arrays: the first non-finite of the elements so far
+	nfAt    int   // arrays: where nf's text is in e.buf
 	base    int32 // objects: index in members of the first member
 	keyMark int32 // objects: len(keys) when the object opened
 }
@@ -122,6 +124,7 @@ type rlMember struct {
 	k0, k1     int32 // the decoded key: text[k0:k1], or keys[k0:k1] when dec
 	dec        bool
 	nf         uint8 // the first non-finite float of the value's output
+	nfAt       int   // where nf's text is in e.buf
 	start, end int   // the member's output, e.buf[start:end]
 }
 
@@ -145,7 +148,8 @@ func (s *rlState) run() error {
 		if i >= len(t) {
 			return s.syntax(rlMsgValue, i)
 		}
-		var nf uint8
+		var nf uint8 // the first non-finite float of the value's output
+		var nfAt int // where its text is in e.buf
 		switch t[i] {
 		case '{':
 			if !e.BeginObject() {
@@ -205,6 +209,7 @@ func (s *rlState) run() error {
 			if !bytes.HasPrefix(t[i:], []byte("NaN")) {
 				return s.syntax(rlMsgValue, i)
 			}
+			nfAt = len(e.buf)
 			e.buf = append(e.buf, "NaN"...)
 			nf = rlNaN
 			i += 3
@@ -212,11 +217,13 @@ func (s *rlState) run() error {
 			if !bytes.HasPrefix(t[i:], []byte("Infinity")) {
 				return s.syntax(rlMsgValue, i)
 			}
+			nfAt = len(e.buf)
 			e.buf = append(e.buf, "Infinity"...)
 			nf = rlInf
 			i += 8
 		default:
 			if bytes.HasPrefix(t[i:], []byte("-Infinity")) {
+				nfAt = len(e.buf)
 				e.buf = append(e.buf, "-Infinity"...)
 				nf = rlNegInf
 				i += 9
@@ -238,7 +245,7 @@ func (s *rlState) run() error {
 			if n := len(buf) - mark; n >= 8 && buf[len(buf)-1] == 'y' {
 				// A float literal out of range: 1e400 is inf. No other
 				// number is written with a letter y.
-				nf = rlInf
+				nf, nfAt = rlInf, mark
 				if buf[mark] == '-' {
 					nf = rlNegInf
 				}
@@ -259,10 +266,9 @@ func (s *rlState) run() error {
 					e.Fail(err)
 					if e.err == err {
 						// The text is out, but Python stops at its first
-						// non-finite float: so does what Finish returns.
-						if at := rlFirstNonFinite(e.buf[s.start:]); at >= 0 {
-							e.errAt = s.start + at
-						}
+						// non-finite float (up to the separator before it):
+						// so does what Finish returns.
+						e.errAt = nfAt
 					}
 					return err
 				}
@@ -273,9 +279,9 @@ func (s *rlState) run() error {
 			if f.obj {
 				m := &sc.members[len(sc.members)-1]
 				m.end = len(e.buf)
-				m.nf = nf
+				m.nf, m.nfAt = nf, nfAt
 				if i < len(t) && t[i] == '}' {
-					nf, sc = s.endObject(f, sc)
+					nf, nfAt, sc = s.endObject(f, sc)
 					frames = frames[:len(frames)-1]
 					i++
 					continue
@@ -290,10 +296,10 @@ func (s *rlState) run() error {
 				break
 			}
 			if f.nf == rlFinite {
-				f.nf = nf
+				f.nf, f.nfAt = nf, nfAt
 			}
 			if i < len(t) && t[i] == ']' {
-				nf = f.nf
+				nf, nfAt = f.nf, f.nfAt
 				e.EndArray()
 				frames = frames[:len(frames)-1]
 				i++
@@ -363,16 +369,19 @@ func rlKey(text, keys []byte, m *rlMember) []byte {
 // endObject closes the innermost object, f: it puts the members' output in
 // the order of the Python dict (first key's place, last value; sorted under
 // SortKeys), drops the object's members from sc and returns the first
-// non-finite float of the object's output.
-func (s *rlState) endObject(f *rlFrame, sc rlScratch) (uint8, rlScratch) {
+// non-finite float of the object's output and where its text is.
+func (s *rlState) endObject(f *rlFrame, sc rlScratch) (uint8, int, rlScratch) {
 	e := s.e
 	recs := sc.members[f.base:]
 	var order []int32
 	order, sc.ints = s.order(recs, sc.keys, sc.ints)
-	nf := rlFinite
-	if order == nil {
+	nf, nfAt := rlFinite, 0
+	if order == nil || e.err != nil {
+		// After an error nothing is moved: Finish cuts the buffer where
+		// the error came, and that text must stay as it was.
 		for i := range recs {
-			if nf = recs[i].nf; nf != rlFinite {
+			if recs[i].nf != rlFinite {
+				nf, nfAt = recs[i].nf, recs[i].nfAt
 				break
 			}
 		}
@@ -392,16 +401,17 @@ func (s *rlState) endObject(f *rlFrame, sc rlScratch) (uint8, rlScratch) {
 				e.buf = append(e.buf, e.cfg.ItemSep...)
 				e.newline()
 			}
+			at := len(e.buf)
 			e.buf = append(e.buf, old[m.start-start:m.end-start]...)
-			if nf == rlFinite {
-				nf = m.nf
+			if nf == rlFinite && m.nf != rlFinite {
+				nf, nfAt = m.nf, at+m.nfAt-m.start
 			}
 		}
 	}
 	sc.members = sc.members[:f.base]
 	sc.keys = sc.keys[:f.keyMark]
 	e.EndObject()
-	return nf, sc
+	return nf, nfAt, sc
 }
 
 // rlSmallObject is the number of members up to which order looks for
@@ -490,30 +500,6 @@ func (s *rlState) order(recs []rlMember, keys []byte, ints []int32) ([]int32, []
 		}
 	}
 	return out, ints
-}
-
-// rlFirstNonFinite returns the index in out, JSON text as Relayout writes
-// it, of its first NaN, Infinity or -Infinity outside strings, or -1. No
-// other token outside a string holds an N or an I.
-func rlFirstNonFinite(out []byte) int {
-	for i := 0; i < len(out); i++ {
-		switch out[i] {
-		case '"':
-			for i++; i < len(out) && out[i] != '"'; i++ {
-				if out[i] == '\\' {
-					i++
-				}
-			}
-		case 'N':
-			return i
-		case 'I':
-			if i > 0 && out[i-1] == '-' {
-				return i - 1
-			}
-			return i
-		}
-	}
-	return -1
 }
 
 // rlOutOfRange is Python's ValueError for a non-finite float of kind nf.
