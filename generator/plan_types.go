@@ -3,8 +3,11 @@ package generator
 import (
 	"go/token"
 	"go/types"
+	"os"
+	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -357,8 +360,8 @@ func (p *planner) typeParams(t *types.Named) []TypeParam {
 		if !ok {
 			p.errorf(tp.Obj().Pos(), "type %s: the constraint %s of %s cannot be spelled in generated code; use a named constraint or a union of exported types", t.Obj().Name(), typeString(tp.Constraint()), tp.Obj().Name())
 		}
-		if reservedNames[tp.Obj().Name()] {
-			p.errorf(tp.Obj().Pos(), "type %s: its type parameter %s has a name that generated code uses for its own variables (e, v, w, p, dst, opts); rename it", t.Obj().Name(), tp.Obj().Name())
+		if reservedName(tp.Obj().Name()) {
+			p.errorf(tp.Obj().Pos(), "type %s: its type parameter %s has a name that generated code uses for its own variables (e, v, w, p, dst, opts, mark, i0, v1, z0, ...); rename it", t.Obj().Name(), tp.Obj().Name())
 		}
 		out = append(out, TypeParam{Name: tp.Obj().Name(), Constraint: c})
 	}
@@ -547,18 +550,43 @@ func (p *planner) encodable(t *types.Named, addr bool) (yes, viaPtr bool) {
 }
 
 // generatedElsewhere reports whether t's EncodeJSON method was written by
-// jsondumpgen (its file has the generated-code header).
+// jsondumpgen: its file has the generated-code header. When the file cannot
+// be read (positions from export data built with -trimpath name it relative
+// to its module), a JSONDumpOwn method, which jsondumpgen always writes and
+// hand-written encoders seldom have, decides.
 func (p *planner) generatedElsewhere(t *types.Named) bool {
-	sel := types.NewMethodSet(t.Origin()).Lookup(t.Obj().Pkg(), "EncodeJSON")
+	o := t.Origin()
+	sel := types.NewMethodSet(o).Lookup(o.Obj().Pkg(), "EncodeJSON")
 	if sel == nil {
 		return false
 	}
-	return isGenerated(p.pkg.Fset.PositionFor(sel.Obj().Pos(), false).Filename)
+	path := p.pkg.Fset.PositionFor(sel.Obj().Pos(), false).Filename
+	if f, err := os.Open(path); err == nil {
+		f.Close()
+		return isGenerated(path)
+	}
+	return types.NewMethodSet(o).Lookup(o.Obj().Pkg(), "JSONDumpOwn") != nil
 }
 
-// reservedNames are the identifiers of generated functions and methods that
-// a type parameter of a type written here must not take.
-var reservedNames = map[string]bool{"e": true, "v": true, "w": true, "dst": true, "opts": true, "p": true}
+// reservedName reports whether name is an identifier of generated functions
+// and methods, which a type parameter of a type written here must not take:
+// their parameters and results, "mark", and the loop and closure variables
+// i0, v1, z0, ... of any depth.
+func reservedName(name string) bool {
+	switch name {
+	case "e", "v", "w", "dst", "opts", "p", "mark":
+		return true
+	}
+	if len(name) >= 2 && strings.ContainsRune("ivz", rune(name[0])) {
+		for _, c := range name[1:] {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return strings.HasPrefix(name, "_jsondump_")
+}
 
 // plannableHere reports whether an instantiation of another package's
 // generic type can be written by code of this package: its JSON fields,
@@ -574,7 +602,7 @@ func (p *planner) plannableHere(t *types.Named) bool {
 		o := t.Origin()
 		for i := range o.TypeParams().Len() {
 			tp := o.TypeParams().At(i)
-			if _, ok := p.constraint(tp.Constraint()); !ok || reservedNames[tp.Obj().Name()] {
+			if _, ok := p.constraint(tp.Constraint()); !ok || reservedName(tp.Obj().Name()) {
 				return false
 			}
 		}
@@ -599,7 +627,17 @@ func (p *planner) fieldsNameable(st *types.Struct, seen map[*types.Struct]bool) 
 		if ptr, ok := ft.(*types.Pointer); ok {
 			ft = types.Unalias(ptr.Elem())
 		}
-		if f.Embedded() {
+		tag := reflect.StructTag(st.Tag(i)).Get("json")
+		name, opts, _ := strings.Cut(tag, ",")
+		if f.Embedded() && !f.Exported() && f.Pkg() != nil && f.Pkg().Path() != p.pkg.PkgPath {
+			// An unexported embedded struct of another package: reached
+			// by promotion, but not through a pointer (no nil test can
+			// be written) nor when a tag makes it a field of its own.
+			if _, isPtr := types.Unalias(f.Type()).(*types.Pointer); isPtr || validTagName(name) {
+				return false
+			}
+		}
+		if f.Embedded() && !validTagName(name) {
 			if inner, ok := ft.Underlying().(*types.Struct); ok {
 				if !p.fieldsNameable(inner, seen) {
 					return false
@@ -608,6 +646,10 @@ func (p *planner) fieldsNameable(st *types.Struct, seen map[*types.Struct]bool) 
 			}
 		}
 		if f.Exported() && !p.spellable(f.Type()) {
+			return false
+		}
+		if hasOpt(opts, "omitzero") && !types.Comparable(f.Type()) {
+			// Its zero test may need unexported fields.
 			return false
 		}
 	}

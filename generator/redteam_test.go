@@ -65,7 +65,7 @@ var redteamPackages = []struct {
 	types  []string
 	refuse string // the generator refuses the package with this diagnostic
 }{
-	{dir: "ext", types: []string{"Gen", "Level", "Box", "Names", "Box3"}},
+	{dir: "ext", types: []string{"Gen", "Level", "Box", "Names", "Box3", "GP", "GT", "GZ"}},
 	{dir: "rt", types: nil}, // every exported type of types.go but the interfaces and the alias
 	{dir: "probe_embgen", types: []string{"Emb19"}},
 	{dir: "probe_wrapgen", types: []string{"HasWrapper"}},
@@ -369,6 +369,7 @@ var redteamCases = []redteamCase{
 	{"generic field of a generic value in an any", "rt", `&rt.AnyF{V: rt.GL[int]{}}`, `{"V": {"L": {"P": {"N": 0}, "X": 0}, "Q": {"N": 0}}}`, false},
 	{"generic field of a generic pointer in an any", "rt", `&rt.AnyF{V: &rt.GL[int]{}}`, `{"V": {"L": {"P": "pr0", "X": 0}, "Q": "pr0"}}`, false},
 	{"generic types of another package: hand-written methods, fields not nameable here", "rt", `&rt.UseExt{C: ext.Custom[int]{V: 5}, B: ext.NewBox3(7)}`, `{"C": "custom", "B": {"V": 7, "M": {"k": {"H": 1}}}}`, false},
+	{"generic types of another package whose fields cannot be written here", "rt", `&rt.UseExt2{P: ext.NewGP(1), T: ext.NewGT(2), Z: ext.GZ[int]{V: 3}}`, `{"P": {"ix": 4, "V": 1}, "T": {"t": {"ix": 5}, "V": 2}, "Z": {"V": 3}}`, false},
 	{"root nil pointer", "rt", `(*rt.E1)(nil)`, `None`, false},
 	{"root nil named slice", "rt", `&rt.Words{}`, `[]`, false},
 

@@ -151,10 +151,44 @@ func TestMixedTestTypes(t *testing.T) {
 // of the generated code is refused with its position, not left to fail as
 // code that does not compile.
 func TestReservedTypeParam(t *testing.T) {
-	dir := tempPackage(t, "package x\n\ntype G[e any] struct{ A e }\n")
-	stderr, code := run(t, dir, "-type=G")
-	if code != 1 || !strings.Contains(stderr, "x.go:3:8: type G: its type parameter e has a name that generated code uses") {
-		t.Errorf("jsondumpgen -type=G: exit %d, stderr %q; want 1 and the refusal at x.go:3:8", code, stderr)
+	for _, name := range []string{"e", "v1", "i0", "mark"} {
+		dir := tempPackage(t, "package x\n\ntype G["+name+" any] struct{ M map[string]map[string]"+name+" }\n")
+		stderr, code := run(t, dir, "-type=G")
+		if code != 1 || !strings.Contains(stderr, "x.go:3:8: type G: its type parameter "+name+" has a name that generated code uses") {
+			t.Errorf("jsondumpgen -type=G[%s]: exit %d, stderr %q; want 1 and the refusal at x.go:3:8", name, code, stderr)
+		}
+	}
+}
+
+// TestTrimpathGeneric checks that a field instantiating another package's
+// generated generic type is planned here even when the package is loaded
+// with -trimpath, whose export data names files relative to their module
+// (so the generated-code header cannot be read).
+func TestTrimpathGeneric(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds packages")
+	}
+	dir := tempPackage(t, "package x\n\ntype Box[T any] struct{ V T }\n")
+	use := filepath.Join(dir, "use")
+	if err := os.MkdirAll(use, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(use, "use.go"), []byte("package use\n\nimport \"x\"\n\ntype U struct{ B x.Box[*int] }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if stderr, code := run(t, dir, "-type=Box"); code != 0 {
+		t.Fatalf("jsondumpgen -type=Box: exit %d: %s", code, stderr)
+	}
+	t.Setenv("GOFLAGS", "-trimpath")
+	if stderr, code := run(t, use, "-type=U"); code != 0 {
+		t.Fatalf("GOFLAGS=-trimpath jsondumpgen -type=U: exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(use, "u_jsondump.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "EncodeJSONPointer(e)\n") && !strings.Contains(string(data), "func _jsondump_U_x_Box_") {
+		t.Errorf("u_jsondump.go writes x.Box[*int] through x's generic methods, whose dynamic path cannot write *int:\n%s", data)
 	}
 }
 

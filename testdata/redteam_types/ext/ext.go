@@ -67,3 +67,34 @@ type hidden struct{ H int }
 
 // NewBox3 returns a Box3 holding v.
 func NewBox3[T any](v T) Box3[T] { return Box3[T]{V: v, M: map[string]hidden{"k": {1}}} }
+
+// GP, GT and GZ are generic types with generated methods whose fields the
+// generator of another package cannot write itself: a field promoted through
+// an unexported embedded pointer, an unexported embedded struct made a field
+// by its tag, omitzero on a type == cannot compare with unexported fields.
+// Used there, they are written by these methods.
+type GP[T any] struct {
+	*innerExt
+	V T
+}
+
+type GT[T any] struct {
+	innerExt `json:"t"`
+	V        T
+}
+
+type NC struct {
+	S []int
+	h int
+}
+
+type GZ[T any] struct {
+	Z NC `json:",omitzero"`
+	V T
+}
+
+// NewGP returns a GP with its embedded pointer set.
+func NewGP[T any](v T) GP[T] { return GP[T]{innerExt: &innerExt{IX: 4}, V: v} }
+
+// NewGT returns a GT with its tagged embedded struct set.
+func NewGT[T any](v T) GT[T] { return GT[T]{innerExt: innerExt{IX: 5}, V: v} }

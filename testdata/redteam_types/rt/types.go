@@ -674,3 +674,10 @@ type UseExt struct {
 	C ext.Custom[int]
 	B ext.Box3[int]
 }
+
+// UseExt2 uses ext's generic types whose fields cannot be written here.
+type UseExt2 struct {
+	P ext.GP[int]
+	T ext.GT[int]
+	Z ext.GZ[int]
+}
