@@ -3,6 +3,7 @@ package runtime
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 	"time"
 )
@@ -184,6 +185,10 @@ func TestFinishStopsAtError(t *testing.T) {
 		{map[string]any{"k": []any{true, math.NaN()}}, []Option{AllowNaNOption(false), IndentOption(1)}, "PRE{\n \"k\": [\n  true,\n  "},
 		{json.RawMessage(`{"e": "\\\"I", "a": [1, 2, NaN]}`), []Option{AllowNaNOption(false), IndentStringOption("NI\"")}, "PRE{\nNI\"\"e\": \"\\\\\\\"I\",\nNI\"\"a\": [\nNI\"NI\"1,\nNI\"NI\"2,\nNI\"NI\""},
 		{json.RawMessage(`{"a": 1, "b": NaN}`), []Option{AllowNaNOption(false), SeparatorsOption(",", " IS ")}, `PRE{"a" IS 1,"b" IS `},
+		// Text json.loads rejects: none of it stays.
+		{[]any{1, json.RawMessage(`[1, 2, 3 4]`)}, nil, `PRE[1, `},
+		{[]any{1, json.RawMessage(`{"a": [1, ` + strings.Repeat("9", 4301) + `]}`)}, nil, `PRE[1, `},
+		{map[string]any{"k": json.RawMessage(strings.Repeat("[", 50) + strings.Repeat("]", 50))}, []Option{MaxDepthOption(20)}, `PRE{"k": `},
 		{json.RawMessage(`[1, NaN, "x", 2]`), []Option{AllowNaNOption(false), SeparatorsOption("\"", ":")}, `PRE[1"`},
 		{json.RawMessage(`{"z": {"q": Infinity}, "b": 1e400, "a": {"y": -Infinity}}`), []Option{AllowNaNOption(false), SortKeysOption(true)}, `PRE{"a": {"y": `},
 	} {

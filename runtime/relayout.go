@@ -55,7 +55,7 @@ func (e *Encoder) Relayout(text []byte) error {
 		return e.err
 	}
 	s := rlState{e: e, text: text}
-	depth := e.depth
+	depth, start := e.depth, len(e.buf)
 	// No flush while members may still move (see above): BeginObject and
 	// BeginArray flush a streaming Encoder, so its writer is set aside.
 	w := e.w
@@ -65,6 +65,14 @@ func (e *Encoder) Relayout(text []byte) error {
 	if err != nil {
 		e.depth = depth
 		e.first = false
+		if !s.nonFinite {
+			// Python fails in json.loads, before it writes anything of
+			// the value: none of its text stays.
+			e.buf = e.buf[:start]
+			if e.err == err {
+				e.errAt = start
+			}
+		}
 	}
 	return err
 }
@@ -94,8 +102,9 @@ const (
 
 // rlState is one Relayout call.
 type rlState struct {
-	e    *Encoder
-	text []byte
+	e         *Encoder
+	text      []byte
+	nonFinite bool // the error is a non-finite float's, found once the text was out
 }
 
 // rlScratch is the working memory of a Relayout call. run keeps it in local
@@ -264,6 +273,7 @@ func (s *rlState) run() error {
 				if nf != rlFinite && !e.cfg.AllowNaN {
 					err := rlOutOfRange(nf)
 					e.Fail(err)
+					s.nonFinite = true
 					if e.err == err {
 						// The text is out, but Python stops at its first
 						// non-finite float (up to the separator before it):
