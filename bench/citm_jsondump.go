@@ -75,9 +75,7 @@ func _jsondump_CITMCatalog(e *jsondumprt.Encoder, v *CITMCatalog) {
 			e.String(v1)
 		})
 		e.Member(&_jsondump_CITMCatalog_key_events)
-		jsondumprt.EncodeStringMap(e, v.Events, func(e *jsondumprt.Encoder, v1 CITMEvent) {
-			_jsondump_CITMCatalog_CITMEvent(e, &v1)
-		})
+		jsondumprt.EncodeStringMap(e, v.Events, _jsondump_CITMCatalog_CITMEvent_elem)
 		e.Member(&_jsondump_CITMCatalog_key_performances)
 		if v.Performances == nil {
 			e.Null()
@@ -264,6 +262,11 @@ func _jsondump_CITMCatalog_CITMArea(e *jsondumprt.Encoder, v *CITMArea) {
 		jsondumprt.EncodeInts(e, v.BlockIDs)
 		e.EndObject()
 	}
+}
+
+// _jsondump_CITMCatalog_CITMEvent_elem writes a bench.CITMEvent value, for the values of maps.
+func _jsondump_CITMCatalog_CITMEvent_elem(e *jsondumprt.Encoder, v CITMEvent) {
+	_jsondump_CITMCatalog_CITMEvent(e, &v)
 }
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).

@@ -30,6 +30,15 @@ func emit(p *Plan, path string) (File, error) {
 	for _, n := range p.Named {
 		emitNamed(f, n)
 	}
+	for _, n := range p.Named {
+		if n.needElem {
+			f.Comment(n.ElemFunc + " writes a " + n.TypeName + " value, for the values of maps.")
+			f.Func().Id(n.ElemFunc).Params(encParam(), jen.Id("v").Add(typeCode(n.Type))).Block(
+				jen.Id(n.Func).Call(jen.Id("e"), jen.Op("&").Id("v")),
+			)
+			f.Line()
+		}
+	}
 	if len(keys) > 0 {
 		f.Comment("Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).")
 		f.Var().DefsFunc(func(g *jen.Group) {

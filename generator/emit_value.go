@@ -192,12 +192,25 @@ var mapFuncs = [...]string{
 //
 //	jsondumprt.EncodeStringMap(e, <x>, func(e *jsondumprt.Encoder, v1 V) { <value of v1> })
 //
+// Values of a named type with its own function go through that type's
+// package-level ElemFunc instead: a literal calling the function with &v1
+// is analysed together with it, and for a type that reaches itself
+// through the map (type Dict map[string]Dict) the compiler then keeps v1
+// on the heap, one allocation per entry.
+//
 // A map that can contain itself is checked with EnterMap/Leave.
 func emitMap(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 	name := fmt.Sprintf("v%d", depth+1)
-	args := []jen.Code{jen.Id("e"), x(), jen.Func().Params(encParam(), jen.Id(name).Add(typeCode(v.Type.Elem))).BlockFunc(func(b *jen.Group) {
-		emitValue(b, v.Elem, func() *jen.Statement { return jen.Id(name) }, nil, depth+1)
-	})}
+	var fn jen.Code
+	if r := v.Elem.Ref; v.Elem.Kind == Ref && len(r.TypeParams) == 0 && len(r.Instances) == 0 {
+		r.needElem = true
+		fn = jen.Id(r.ElemFunc)
+	} else {
+		fn = jen.Func().Params(encParam(), jen.Id(name).Add(typeCode(v.Type.Elem))).BlockFunc(func(b *jen.Group) {
+			emitValue(b, v.Elem, func() *jen.Statement { return jen.Id(name) }, nil, depth+1)
+		})
+	}
+	args := []jen.Code{jen.Id("e"), x(), fn}
 	if v.MapKey == KeyText || v.MapKey == KeyTextOrdered {
 		args = append(args, jen.Lit(typeString0(v.Type.Key)))
 	}

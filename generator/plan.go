@@ -38,6 +38,13 @@ type Named struct {
 	NotAddr      bool
 	ValueVariant *Named
 
+	// ElemFunc is the name kept for a package-level function that writes
+	// a T value by Func, which emit writes when a map's values use it
+	// (needElem): a function literal there would keep the value on the
+	// heap for a type that reaches itself (see emitMap).
+	ElemFunc string
+	needElem bool
+
 	// A generic -type: its type parameters, and the specialized Named of
 	// each instantiation the package writes, which its encode function
 	// dispatches to.

@@ -143,6 +143,7 @@ func (p *planner) namedFor(t *types.Named, root bool) *Named {
 		Type:     p.goType(t, obj.Pos(), obj.Name()),
 		seq:      len(p.named),
 	}
+	n.ElemFunc = p.reserveName(n.Func + "_elem")
 	p.named[key] = n
 	p.queue = append(p.queue, queued{t, n})
 	return n
@@ -165,6 +166,16 @@ func (p *planner) instanceType(n *Named) *types.Named {
 	return nil
 }
 
+// reserveName returns name, or name_2, name_3, ... if taken, and takes it.
+func (p *planner) reserveName(name string) string {
+	out := name
+	for i := 2; p.names[out]; i++ {
+		out = name + "_" + strconv.Itoa(i)
+	}
+	p.names[out] = true
+	return out
+}
+
 // namedValueFor returns the NotAddr variant of t (see Named.NotAddr),
 // queueing it the first time. Its function is named after t's.
 func (p *planner) namedValueFor(t *types.Named) *Named {
@@ -173,19 +184,15 @@ func (p *planner) namedValueFor(t *types.Named) *Named {
 		return n
 	}
 	base := p.namedFor(t, false)
-	name := base.Func + "_value"
-	for i := 2; p.names[name]; i++ {
-		name = base.Func + "_value_" + strconv.Itoa(i)
-	}
-	p.names[name] = true
 	n := &Named{
 		Name:     base.Name,
 		TypeName: base.TypeName,
-		Func:     name,
+		Func:     p.reserveName(base.Func + "_value"),
 		Type:     base.Type,
 		NotAddr:  true,
 		seq:      len(p.named),
 	}
+	n.ElemFunc = p.reserveName(n.Func + "_elem")
 	p.named[key] = n
 	p.queue = append(p.queue, queued{t, n})
 	return n

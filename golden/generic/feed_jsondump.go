@@ -326,9 +326,7 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 		if e.Config().SortKeys {
 			if len(v.ByKey) != 0 {
 				e.Member(&_jsondump_Feed_key_by_key)
-				jsondumprt.EncodeStringMap(e, v.ByKey, func(e *jsondumprt.Encoder, v1 Item) {
-					_jsondump_Feed_Item(e, &v1)
-				})
+				jsondumprt.EncodeStringMap(e, v.ByKey, _jsondump_Feed_Item_elem)
 			}
 			e.Member(&_jsondump_Feed_key_items)
 			if v.Items == nil {
@@ -385,9 +383,7 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 			}
 			if len(v.ByKey) != 0 {
 				e.Member(&_jsondump_Feed_key_by_key)
-				jsondumprt.EncodeStringMap(e, v.ByKey, func(e *jsondumprt.Encoder, v1 Item) {
-					_jsondump_Feed_Item(e, &v1)
-				})
+				jsondumprt.EncodeStringMap(e, v.ByKey, _jsondump_Feed_Item_elem)
 			}
 		}
 		e.EndObject()
@@ -508,6 +504,11 @@ func _jsondump_Feed_image_Point(e *jsondumprt.Encoder, v *image.Point) {
 		e.Int(int64(v.Y))
 		e.EndObject()
 	}
+}
+
+// _jsondump_Feed_Item_elem writes a generic.Item value, for the values of maps.
+func _jsondump_Feed_Item_elem(e *jsondumprt.Encoder, v Item) {
+	_jsondump_Feed_Item(e, &v)
 }
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
