@@ -62,14 +62,20 @@ func (e *Encoder) Relayout(text []byte) error {
 	e.w = nil
 	err := s.run()
 	e.w = w
+	if err == nil && e.err != nil {
+		// An error recorded while writing (an indentation too long) that
+		// did not stop the reading.
+		err = e.err
+	}
 	if err != nil {
 		e.depth = depth
 		e.first = false
 		if !s.nonFinite {
 			// Python fails in json.loads, before it writes anything of
-			// the value: none of its text stays.
+			// the value (or, for our own limits, we stop there too): none
+			// of its text stays.
 			e.buf = e.buf[:start]
-			if e.err == err {
+			if e.err != nil {
 				e.errAt = start
 			}
 		}
@@ -273,8 +279,8 @@ func (s *rlState) run() error {
 				if nf != rlFinite && !e.cfg.AllowNaN {
 					err := rlOutOfRange(nf)
 					e.Fail(err)
-					s.nonFinite = true
 					if e.err == err {
+						s.nonFinite = true
 						// The text is out, but Python stops at its first
 						// non-finite float (up to the separator before it):
 						// so does what Finish returns.
