@@ -63,7 +63,7 @@ func (v *Canada) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Canada(e *jsondumprt.Encoder, v *Canada) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Canada_key_features)
+			e.Member(&_jsondumpkey_Canada_features)
 			if v.Features == nil {
 				e.Null()
 			} else {
@@ -78,12 +78,12 @@ func _jsondump_Canada(e *jsondumprt.Encoder, v *Canada) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Canada_key_type)
+			e.Member(&_jsondumpkey_Canada_type)
 			e.String(v.Type)
 		} else {
-			e.Member(&_jsondump_Canada_key_type)
+			e.Member(&_jsondumpkey_Canada_type)
 			e.String(v.Type)
-			e.Member(&_jsondump_Canada_key_features)
+			e.Member(&_jsondumpkey_Canada_features)
 			if v.Features == nil {
 				e.Null()
 			} else {
@@ -106,18 +106,18 @@ func _jsondump_Canada(e *jsondumprt.Encoder, v *Canada) {
 func _jsondump_Canada_CanadaFeature(e *jsondumprt.Encoder, v *CanadaFeature) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Canada_key_geometry)
+			e.Member(&_jsondumpkey_Canada_geometry)
 			_jsondump_Canada_CanadaGeometry(e, &v.Geometry)
-			e.Member(&_jsondump_Canada_key_properties)
+			e.Member(&_jsondumpkey_Canada_properties)
 			_jsondump_Canada_CanadaProperties(e, &v.Properties)
-			e.Member(&_jsondump_Canada_key_type)
+			e.Member(&_jsondumpkey_Canada_type)
 			e.String(v.Type)
 		} else {
-			e.Member(&_jsondump_Canada_key_type)
+			e.Member(&_jsondumpkey_Canada_type)
 			e.String(v.Type)
-			e.Member(&_jsondump_Canada_key_properties)
+			e.Member(&_jsondumpkey_Canada_properties)
 			_jsondump_Canada_CanadaProperties(e, &v.Properties)
-			e.Member(&_jsondump_Canada_key_geometry)
+			e.Member(&_jsondumpkey_Canada_geometry)
 			_jsondump_Canada_CanadaGeometry(e, &v.Geometry)
 		}
 		e.EndObject()
@@ -126,7 +126,7 @@ func _jsondump_Canada_CanadaFeature(e *jsondumprt.Encoder, v *CanadaFeature) {
 
 func _jsondump_Canada_CanadaProperties(e *jsondumprt.Encoder, v *CanadaProperties) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_Canada_key_name)
+		e.Member(&_jsondumpkey_Canada_name)
 		e.String(v.Name)
 		e.EndObject()
 	}
@@ -135,7 +135,7 @@ func _jsondump_Canada_CanadaProperties(e *jsondumprt.Encoder, v *CanadaPropertie
 func _jsondump_Canada_CanadaGeometry(e *jsondumprt.Encoder, v *CanadaGeometry) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Canada_key_coordinates)
+			e.Member(&_jsondumpkey_Canada_coordinates)
 			if v.Coordinates == nil {
 				e.Null()
 			} else {
@@ -163,12 +163,12 @@ func _jsondump_Canada_CanadaGeometry(e *jsondumprt.Encoder, v *CanadaGeometry) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Canada_key_type)
+			e.Member(&_jsondumpkey_Canada_type)
 			e.String(v.Type)
 		} else {
-			e.Member(&_jsondump_Canada_key_type)
+			e.Member(&_jsondumpkey_Canada_type)
 			e.String(v.Type)
-			e.Member(&_jsondump_Canada_key_coordinates)
+			e.Member(&_jsondumpkey_Canada_coordinates)
 			if v.Coordinates == nil {
 				e.Null()
 			} else {
@@ -203,10 +203,10 @@ func _jsondump_Canada_CanadaGeometry(e *jsondumprt.Encoder, v *CanadaGeometry) {
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
-	_jsondump_Canada_key_type        = jsondumprt.NewFieldKey("\"type\"", "\"type\"")
-	_jsondump_Canada_key_features    = jsondumprt.NewFieldKey("\"features\"", "\"features\"")
-	_jsondump_Canada_key_properties  = jsondumprt.NewFieldKey("\"properties\"", "\"properties\"")
-	_jsondump_Canada_key_geometry    = jsondumprt.NewFieldKey("\"geometry\"", "\"geometry\"")
-	_jsondump_Canada_key_name        = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
-	_jsondump_Canada_key_coordinates = jsondumprt.NewFieldKey("\"coordinates\"", "\"coordinates\"")
+	_jsondumpkey_Canada_type        = jsondumprt.NewFieldKey("\"type\"", "\"type\"")
+	_jsondumpkey_Canada_features    = jsondumprt.NewFieldKey("\"features\"", "\"features\"")
+	_jsondumpkey_Canada_properties  = jsondumprt.NewFieldKey("\"properties\"", "\"properties\"")
+	_jsondumpkey_Canada_geometry    = jsondumprt.NewFieldKey("\"geometry\"", "\"geometry\"")
+	_jsondumpkey_Canada_name        = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondumpkey_Canada_coordinates = jsondumprt.NewFieldKey("\"coordinates\"", "\"coordinates\"")
 )

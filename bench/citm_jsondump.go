@@ -62,21 +62,21 @@ func (v *CITMCatalog) EncodeJSONPointer(e *jsondumprt.Encoder) {
 
 func _jsondump_CITMCatalog(e *jsondumprt.Encoder, v *CITMCatalog) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_CITMCatalog_key_areaNames)
+		e.Member(&_jsondumpkey_CITMCatalog_areaNames)
 		jsondumprt.EncodeStringMap(e, v.AreaNames, func(e *jsondumprt.Encoder, v1 string) {
 			e.String(v1)
 		})
-		e.Member(&_jsondump_CITMCatalog_key_audienceSubCategoryNames)
+		e.Member(&_jsondumpkey_CITMCatalog_audienceSubCategoryNames)
 		jsondumprt.EncodeStringMap(e, v.AudienceSubCategoryNames, func(e *jsondumprt.Encoder, v1 string) {
 			e.String(v1)
 		})
-		e.Member(&_jsondump_CITMCatalog_key_blockNames)
+		e.Member(&_jsondumpkey_CITMCatalog_blockNames)
 		jsondumprt.EncodeStringMap(e, v.BlockNames, func(e *jsondumprt.Encoder, v1 string) {
 			e.String(v1)
 		})
-		e.Member(&_jsondump_CITMCatalog_key_events)
+		e.Member(&_jsondumpkey_CITMCatalog_events)
 		jsondumprt.EncodeStringMap(e, v.Events, _jsondump_CITMCatalog_CITMEvent_elem)
-		e.Member(&_jsondump_CITMCatalog_key_performances)
+		e.Member(&_jsondumpkey_CITMCatalog_performances)
 		if v.Performances == nil {
 			e.Null()
 		} else {
@@ -91,27 +91,27 @@ func _jsondump_CITMCatalog(e *jsondumprt.Encoder, v *CITMCatalog) {
 				e.EndArray()
 			}
 		}
-		e.Member(&_jsondump_CITMCatalog_key_seatCategoryNames)
+		e.Member(&_jsondumpkey_CITMCatalog_seatCategoryNames)
 		jsondumprt.EncodeStringMap(e, v.SeatCategoryNames, func(e *jsondumprt.Encoder, v1 string) {
 			e.String(v1)
 		})
-		e.Member(&_jsondump_CITMCatalog_key_subTopicNames)
+		e.Member(&_jsondumpkey_CITMCatalog_subTopicNames)
 		jsondumprt.EncodeStringMap(e, v.SubTopicNames, func(e *jsondumprt.Encoder, v1 string) {
 			e.String(v1)
 		})
-		e.Member(&_jsondump_CITMCatalog_key_subjectNames)
+		e.Member(&_jsondumpkey_CITMCatalog_subjectNames)
 		jsondumprt.EncodeStringMap(e, v.SubjectNames, func(e *jsondumprt.Encoder, v1 string) {
 			e.String(v1)
 		})
-		e.Member(&_jsondump_CITMCatalog_key_topicNames)
+		e.Member(&_jsondumpkey_CITMCatalog_topicNames)
 		jsondumprt.EncodeStringMap(e, v.TopicNames, func(e *jsondumprt.Encoder, v1 string) {
 			e.String(v1)
 		})
-		e.Member(&_jsondump_CITMCatalog_key_topicSubTopics)
+		e.Member(&_jsondumpkey_CITMCatalog_topicSubTopics)
 		jsondumprt.EncodeStringMap(e, v.TopicSubTopics, func(e *jsondumprt.Encoder, v1 []int64) {
 			jsondumprt.EncodeInts(e, v1)
 		})
-		e.Member(&_jsondump_CITMCatalog_key_venueNames)
+		e.Member(&_jsondumpkey_CITMCatalog_venueNames)
 		jsondumprt.EncodeStringMap(e, v.VenueNames, func(e *jsondumprt.Encoder, v1 string) {
 			e.String(v1)
 		})
@@ -121,37 +121,37 @@ func _jsondump_CITMCatalog(e *jsondumprt.Encoder, v *CITMCatalog) {
 
 func _jsondump_CITMCatalog_CITMEvent(e *jsondumprt.Encoder, v *CITMEvent) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_CITMCatalog_key_description)
+		e.Member(&_jsondumpkey_CITMCatalog_description)
 		if v.Description == nil {
 			e.Null()
 		} else {
 			e.String((*v.Description))
 		}
-		e.Member(&_jsondump_CITMCatalog_key_id)
+		e.Member(&_jsondumpkey_CITMCatalog_id)
 		e.Int(int64(v.ID))
-		e.Member(&_jsondump_CITMCatalog_key_logo)
+		e.Member(&_jsondumpkey_CITMCatalog_logo)
 		if v.Logo == nil {
 			e.Null()
 		} else {
 			e.String((*v.Logo))
 		}
-		e.Member(&_jsondump_CITMCatalog_key_name)
+		e.Member(&_jsondumpkey_CITMCatalog_name)
 		e.String(v.Name)
-		e.Member(&_jsondump_CITMCatalog_key_subTopicIds)
+		e.Member(&_jsondumpkey_CITMCatalog_subTopicIds)
 		jsondumprt.EncodeInts(e, v.SubTopicIDs)
-		e.Member(&_jsondump_CITMCatalog_key_subjectCode)
+		e.Member(&_jsondumpkey_CITMCatalog_subjectCode)
 		if v.SubjectCode == nil {
 			e.Null()
 		} else {
 			e.String((*v.SubjectCode))
 		}
-		e.Member(&_jsondump_CITMCatalog_key_subtitle)
+		e.Member(&_jsondumpkey_CITMCatalog_subtitle)
 		if v.Subtitle == nil {
 			e.Null()
 		} else {
 			e.String((*v.Subtitle))
 		}
-		e.Member(&_jsondump_CITMCatalog_key_topicIds)
+		e.Member(&_jsondumpkey_CITMCatalog_topicIds)
 		jsondumprt.EncodeInts(e, v.TopicIDs)
 		e.EndObject()
 	}
@@ -159,23 +159,23 @@ func _jsondump_CITMCatalog_CITMEvent(e *jsondumprt.Encoder, v *CITMEvent) {
 
 func _jsondump_CITMCatalog_CITMPerformance(e *jsondumprt.Encoder, v *CITMPerformance) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_CITMCatalog_key_eventId)
+		e.Member(&_jsondumpkey_CITMCatalog_eventId)
 		e.Int(int64(v.EventID))
-		e.Member(&_jsondump_CITMCatalog_key_id)
+		e.Member(&_jsondumpkey_CITMCatalog_id)
 		e.Int(int64(v.ID))
-		e.Member(&_jsondump_CITMCatalog_key_logo)
+		e.Member(&_jsondumpkey_CITMCatalog_logo)
 		if v.Logo == nil {
 			e.Null()
 		} else {
 			e.String((*v.Logo))
 		}
-		e.Member(&_jsondump_CITMCatalog_key_name)
+		e.Member(&_jsondumpkey_CITMCatalog_name)
 		if v.Name == nil {
 			e.Null()
 		} else {
 			e.String((*v.Name))
 		}
-		e.Member(&_jsondump_CITMCatalog_key_prices)
+		e.Member(&_jsondumpkey_CITMCatalog_prices)
 		if v.Prices == nil {
 			e.Null()
 		} else {
@@ -190,7 +190,7 @@ func _jsondump_CITMCatalog_CITMPerformance(e *jsondumprt.Encoder, v *CITMPerform
 				e.EndArray()
 			}
 		}
-		e.Member(&_jsondump_CITMCatalog_key_seatCategories)
+		e.Member(&_jsondumpkey_CITMCatalog_seatCategories)
 		if v.SeatCategories == nil {
 			e.Null()
 		} else {
@@ -205,15 +205,15 @@ func _jsondump_CITMCatalog_CITMPerformance(e *jsondumprt.Encoder, v *CITMPerform
 				e.EndArray()
 			}
 		}
-		e.Member(&_jsondump_CITMCatalog_key_seatMapImage)
+		e.Member(&_jsondumpkey_CITMCatalog_seatMapImage)
 		if v.SeatMapImage == nil {
 			e.Null()
 		} else {
 			e.String((*v.SeatMapImage))
 		}
-		e.Member(&_jsondump_CITMCatalog_key_start)
+		e.Member(&_jsondumpkey_CITMCatalog_start)
 		e.Int(int64(v.Start))
-		e.Member(&_jsondump_CITMCatalog_key_venueCode)
+		e.Member(&_jsondumpkey_CITMCatalog_venueCode)
 		e.String(v.VenueCode)
 		e.EndObject()
 	}
@@ -221,11 +221,11 @@ func _jsondump_CITMCatalog_CITMPerformance(e *jsondumprt.Encoder, v *CITMPerform
 
 func _jsondump_CITMCatalog_CITMPrice(e *jsondumprt.Encoder, v *CITMPrice) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_CITMCatalog_key_amount)
+		e.Member(&_jsondumpkey_CITMCatalog_amount)
 		e.Int(int64(v.Amount))
-		e.Member(&_jsondump_CITMCatalog_key_audienceSubCategoryId)
+		e.Member(&_jsondumpkey_CITMCatalog_audienceSubCategoryId)
 		e.Int(int64(v.AudienceSubCategoryID))
-		e.Member(&_jsondump_CITMCatalog_key_seatCategoryId)
+		e.Member(&_jsondumpkey_CITMCatalog_seatCategoryId)
 		e.Int(int64(v.SeatCategoryID))
 		e.EndObject()
 	}
@@ -233,7 +233,7 @@ func _jsondump_CITMCatalog_CITMPrice(e *jsondumprt.Encoder, v *CITMPrice) {
 
 func _jsondump_CITMCatalog_CITMSeatCategory(e *jsondumprt.Encoder, v *CITMSeatCategory) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_CITMCatalog_key_areas)
+		e.Member(&_jsondumpkey_CITMCatalog_areas)
 		if v.Areas == nil {
 			e.Null()
 		} else {
@@ -248,7 +248,7 @@ func _jsondump_CITMCatalog_CITMSeatCategory(e *jsondumprt.Encoder, v *CITMSeatCa
 				e.EndArray()
 			}
 		}
-		e.Member(&_jsondump_CITMCatalog_key_seatCategoryId)
+		e.Member(&_jsondumpkey_CITMCatalog_seatCategoryId)
 		e.Int(int64(v.SeatCategoryID))
 		e.EndObject()
 	}
@@ -256,9 +256,9 @@ func _jsondump_CITMCatalog_CITMSeatCategory(e *jsondumprt.Encoder, v *CITMSeatCa
 
 func _jsondump_CITMCatalog_CITMArea(e *jsondumprt.Encoder, v *CITMArea) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_CITMCatalog_key_areaId)
+		e.Member(&_jsondumpkey_CITMCatalog_areaId)
 		e.Int(int64(v.AreaID))
-		e.Member(&_jsondump_CITMCatalog_key_blockIds)
+		e.Member(&_jsondumpkey_CITMCatalog_blockIds)
 		jsondumprt.EncodeInts(e, v.BlockIDs)
 		e.EndObject()
 	}
@@ -271,35 +271,35 @@ func _jsondump_CITMCatalog_CITMEvent_elem(e *jsondumprt.Encoder, v CITMEvent) {
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
-	_jsondump_CITMCatalog_key_areaNames                = jsondumprt.NewFieldKey("\"areaNames\"", "\"areaNames\"")
-	_jsondump_CITMCatalog_key_audienceSubCategoryNames = jsondumprt.NewFieldKey("\"audienceSubCategoryNames\"", "\"audienceSubCategoryNames\"")
-	_jsondump_CITMCatalog_key_blockNames               = jsondumprt.NewFieldKey("\"blockNames\"", "\"blockNames\"")
-	_jsondump_CITMCatalog_key_events                   = jsondumprt.NewFieldKey("\"events\"", "\"events\"")
-	_jsondump_CITMCatalog_key_performances             = jsondumprt.NewFieldKey("\"performances\"", "\"performances\"")
-	_jsondump_CITMCatalog_key_seatCategoryNames        = jsondumprt.NewFieldKey("\"seatCategoryNames\"", "\"seatCategoryNames\"")
-	_jsondump_CITMCatalog_key_subTopicNames            = jsondumprt.NewFieldKey("\"subTopicNames\"", "\"subTopicNames\"")
-	_jsondump_CITMCatalog_key_subjectNames             = jsondumprt.NewFieldKey("\"subjectNames\"", "\"subjectNames\"")
-	_jsondump_CITMCatalog_key_topicNames               = jsondumprt.NewFieldKey("\"topicNames\"", "\"topicNames\"")
-	_jsondump_CITMCatalog_key_topicSubTopics           = jsondumprt.NewFieldKey("\"topicSubTopics\"", "\"topicSubTopics\"")
-	_jsondump_CITMCatalog_key_venueNames               = jsondumprt.NewFieldKey("\"venueNames\"", "\"venueNames\"")
-	_jsondump_CITMCatalog_key_description              = jsondumprt.NewFieldKey("\"description\"", "\"description\"")
-	_jsondump_CITMCatalog_key_id                       = jsondumprt.NewFieldKey("\"id\"", "\"id\"")
-	_jsondump_CITMCatalog_key_logo                     = jsondumprt.NewFieldKey("\"logo\"", "\"logo\"")
-	_jsondump_CITMCatalog_key_name                     = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
-	_jsondump_CITMCatalog_key_subTopicIds              = jsondumprt.NewFieldKey("\"subTopicIds\"", "\"subTopicIds\"")
-	_jsondump_CITMCatalog_key_subjectCode              = jsondumprt.NewFieldKey("\"subjectCode\"", "\"subjectCode\"")
-	_jsondump_CITMCatalog_key_subtitle                 = jsondumprt.NewFieldKey("\"subtitle\"", "\"subtitle\"")
-	_jsondump_CITMCatalog_key_topicIds                 = jsondumprt.NewFieldKey("\"topicIds\"", "\"topicIds\"")
-	_jsondump_CITMCatalog_key_eventId                  = jsondumprt.NewFieldKey("\"eventId\"", "\"eventId\"")
-	_jsondump_CITMCatalog_key_prices                   = jsondumprt.NewFieldKey("\"prices\"", "\"prices\"")
-	_jsondump_CITMCatalog_key_seatCategories           = jsondumprt.NewFieldKey("\"seatCategories\"", "\"seatCategories\"")
-	_jsondump_CITMCatalog_key_seatMapImage             = jsondumprt.NewFieldKey("\"seatMapImage\"", "\"seatMapImage\"")
-	_jsondump_CITMCatalog_key_start                    = jsondumprt.NewFieldKey("\"start\"", "\"start\"")
-	_jsondump_CITMCatalog_key_venueCode                = jsondumprt.NewFieldKey("\"venueCode\"", "\"venueCode\"")
-	_jsondump_CITMCatalog_key_amount                   = jsondumprt.NewFieldKey("\"amount\"", "\"amount\"")
-	_jsondump_CITMCatalog_key_audienceSubCategoryId    = jsondumprt.NewFieldKey("\"audienceSubCategoryId\"", "\"audienceSubCategoryId\"")
-	_jsondump_CITMCatalog_key_seatCategoryId           = jsondumprt.NewFieldKey("\"seatCategoryId\"", "\"seatCategoryId\"")
-	_jsondump_CITMCatalog_key_areas                    = jsondumprt.NewFieldKey("\"areas\"", "\"areas\"")
-	_jsondump_CITMCatalog_key_areaId                   = jsondumprt.NewFieldKey("\"areaId\"", "\"areaId\"")
-	_jsondump_CITMCatalog_key_blockIds                 = jsondumprt.NewFieldKey("\"blockIds\"", "\"blockIds\"")
+	_jsondumpkey_CITMCatalog_areaNames                = jsondumprt.NewFieldKey("\"areaNames\"", "\"areaNames\"")
+	_jsondumpkey_CITMCatalog_audienceSubCategoryNames = jsondumprt.NewFieldKey("\"audienceSubCategoryNames\"", "\"audienceSubCategoryNames\"")
+	_jsondumpkey_CITMCatalog_blockNames               = jsondumprt.NewFieldKey("\"blockNames\"", "\"blockNames\"")
+	_jsondumpkey_CITMCatalog_events                   = jsondumprt.NewFieldKey("\"events\"", "\"events\"")
+	_jsondumpkey_CITMCatalog_performances             = jsondumprt.NewFieldKey("\"performances\"", "\"performances\"")
+	_jsondumpkey_CITMCatalog_seatCategoryNames        = jsondumprt.NewFieldKey("\"seatCategoryNames\"", "\"seatCategoryNames\"")
+	_jsondumpkey_CITMCatalog_subTopicNames            = jsondumprt.NewFieldKey("\"subTopicNames\"", "\"subTopicNames\"")
+	_jsondumpkey_CITMCatalog_subjectNames             = jsondumprt.NewFieldKey("\"subjectNames\"", "\"subjectNames\"")
+	_jsondumpkey_CITMCatalog_topicNames               = jsondumprt.NewFieldKey("\"topicNames\"", "\"topicNames\"")
+	_jsondumpkey_CITMCatalog_topicSubTopics           = jsondumprt.NewFieldKey("\"topicSubTopics\"", "\"topicSubTopics\"")
+	_jsondumpkey_CITMCatalog_venueNames               = jsondumprt.NewFieldKey("\"venueNames\"", "\"venueNames\"")
+	_jsondumpkey_CITMCatalog_description              = jsondumprt.NewFieldKey("\"description\"", "\"description\"")
+	_jsondumpkey_CITMCatalog_id                       = jsondumprt.NewFieldKey("\"id\"", "\"id\"")
+	_jsondumpkey_CITMCatalog_logo                     = jsondumprt.NewFieldKey("\"logo\"", "\"logo\"")
+	_jsondumpkey_CITMCatalog_name                     = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondumpkey_CITMCatalog_subTopicIds              = jsondumprt.NewFieldKey("\"subTopicIds\"", "\"subTopicIds\"")
+	_jsondumpkey_CITMCatalog_subjectCode              = jsondumprt.NewFieldKey("\"subjectCode\"", "\"subjectCode\"")
+	_jsondumpkey_CITMCatalog_subtitle                 = jsondumprt.NewFieldKey("\"subtitle\"", "\"subtitle\"")
+	_jsondumpkey_CITMCatalog_topicIds                 = jsondumprt.NewFieldKey("\"topicIds\"", "\"topicIds\"")
+	_jsondumpkey_CITMCatalog_eventId                  = jsondumprt.NewFieldKey("\"eventId\"", "\"eventId\"")
+	_jsondumpkey_CITMCatalog_prices                   = jsondumprt.NewFieldKey("\"prices\"", "\"prices\"")
+	_jsondumpkey_CITMCatalog_seatCategories           = jsondumprt.NewFieldKey("\"seatCategories\"", "\"seatCategories\"")
+	_jsondumpkey_CITMCatalog_seatMapImage             = jsondumprt.NewFieldKey("\"seatMapImage\"", "\"seatMapImage\"")
+	_jsondumpkey_CITMCatalog_start                    = jsondumprt.NewFieldKey("\"start\"", "\"start\"")
+	_jsondumpkey_CITMCatalog_venueCode                = jsondumprt.NewFieldKey("\"venueCode\"", "\"venueCode\"")
+	_jsondumpkey_CITMCatalog_amount                   = jsondumprt.NewFieldKey("\"amount\"", "\"amount\"")
+	_jsondumpkey_CITMCatalog_audienceSubCategoryId    = jsondumprt.NewFieldKey("\"audienceSubCategoryId\"", "\"audienceSubCategoryId\"")
+	_jsondumpkey_CITMCatalog_seatCategoryId           = jsondumprt.NewFieldKey("\"seatCategoryId\"", "\"seatCategoryId\"")
+	_jsondumpkey_CITMCatalog_areas                    = jsondumprt.NewFieldKey("\"areas\"", "\"areas\"")
+	_jsondumpkey_CITMCatalog_areaId                   = jsondumprt.NewFieldKey("\"areaId\"", "\"areaId\"")
+	_jsondumpkey_CITMCatalog_blockIds                 = jsondumprt.NewFieldKey("\"blockIds\"", "\"blockIds\"")
 )

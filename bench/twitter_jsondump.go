@@ -118,9 +118,9 @@ func (v *TwitterArchive) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Twitter(e *jsondumprt.Encoder, v *Twitter) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_search_metadata)
+			e.Member(&_jsondumpkey_Twitter_search_metadata)
 			_jsondump_Twitter_SearchMetadata(e, &v.SearchMetadata)
-			e.Member(&_jsondump_Twitter_key_statuses)
+			e.Member(&_jsondumpkey_Twitter_statuses)
 			if v.Statuses == nil {
 				e.Null()
 			} else if len(v.Statuses) == 0 {
@@ -139,7 +139,7 @@ func _jsondump_Twitter(e *jsondumprt.Encoder, v *Twitter) {
 				e.Leave()
 			}
 		} else {
-			e.Member(&_jsondump_Twitter_key_statuses)
+			e.Member(&_jsondumpkey_Twitter_statuses)
 			if v.Statuses == nil {
 				e.Null()
 			} else if len(v.Statuses) == 0 {
@@ -157,7 +157,7 @@ func _jsondump_Twitter(e *jsondumprt.Encoder, v *Twitter) {
 				}
 				e.Leave()
 			}
-			e.Member(&_jsondump_Twitter_key_search_metadata)
+			e.Member(&_jsondumpkey_Twitter_search_metadata)
 			_jsondump_Twitter_SearchMetadata(e, &v.SearchMetadata)
 		}
 		e.EndObject()
@@ -166,7 +166,7 @@ func _jsondump_Twitter(e *jsondumprt.Encoder, v *Twitter) {
 
 func _jsondump_TwitterArchive(e *jsondumprt.Encoder, v *TwitterArchive) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_Twitter_key_pages)
+		e.Member(&_jsondumpkey_Twitter_pages)
 		if v.Pages == nil {
 			e.Null()
 		} else if len(v.Pages) == 0 {
@@ -196,74 +196,74 @@ func _jsondump_TwitterArchive(e *jsondumprt.Encoder, v *TwitterArchive) {
 func _jsondump_Twitter_Status(e *jsondumprt.Encoder, v *Status) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_contributors)
+			e.Member(&_jsondumpkey_Twitter_contributors)
 			e.Any(v.Contributors)
-			e.Member(&_jsondump_Twitter_key_coordinates)
+			e.Member(&_jsondumpkey_Twitter_coordinates)
 			e.Any(v.Coordinates)
-			e.Member(&_jsondump_Twitter_key_created_at)
+			e.Member(&_jsondumpkey_Twitter_created_at)
 			e.String(v.CreatedAt)
-			e.Member(&_jsondump_Twitter_key_entities)
+			e.Member(&_jsondumpkey_Twitter_entities)
 			_jsondump_Twitter_Entities(e, &v.Entities)
-			e.Member(&_jsondump_Twitter_key_favorite_count)
+			e.Member(&_jsondumpkey_Twitter_favorite_count)
 			e.Int(int64(v.FavoriteCount))
-			e.Member(&_jsondump_Twitter_key_favorited)
+			e.Member(&_jsondumpkey_Twitter_favorited)
 			e.Bool(v.Favorited)
-			e.Member(&_jsondump_Twitter_key_geo)
+			e.Member(&_jsondumpkey_Twitter_geo)
 			e.Any(v.Geo)
-			e.Member(&_jsondump_Twitter_key_id)
+			e.Member(&_jsondumpkey_Twitter_id)
 			e.Int(int64(v.ID))
-			e.Member(&_jsondump_Twitter_key_id_str)
+			e.Member(&_jsondumpkey_Twitter_id_str)
 			e.String(v.IDStr)
-			e.Member(&_jsondump_Twitter_key_in_reply_to_screen_name)
+			e.Member(&_jsondumpkey_Twitter_in_reply_to_screen_name)
 			if v.InReplyToScreenName == nil {
 				e.Null()
 			} else {
 				e.String((*v.InReplyToScreenName))
 			}
-			e.Member(&_jsondump_Twitter_key_in_reply_to_status_id)
+			e.Member(&_jsondumpkey_Twitter_in_reply_to_status_id)
 			if v.InReplyToStatusID == nil {
 				e.Null()
 			} else {
 				e.Int(int64((*v.InReplyToStatusID)))
 			}
-			e.Member(&_jsondump_Twitter_key_in_reply_to_status_id_str)
+			e.Member(&_jsondumpkey_Twitter_in_reply_to_status_id_str)
 			if v.InReplyToStatusIDStr == nil {
 				e.Null()
 			} else {
 				e.String((*v.InReplyToStatusIDStr))
 			}
-			e.Member(&_jsondump_Twitter_key_in_reply_to_user_id)
+			e.Member(&_jsondumpkey_Twitter_in_reply_to_user_id)
 			if v.InReplyToUserID == nil {
 				e.Null()
 			} else {
 				e.Int(int64((*v.InReplyToUserID)))
 			}
-			e.Member(&_jsondump_Twitter_key_in_reply_to_user_id_str)
+			e.Member(&_jsondumpkey_Twitter_in_reply_to_user_id_str)
 			if v.InReplyToUserIDStr == nil {
 				e.Null()
 			} else {
 				e.String((*v.InReplyToUserIDStr))
 			}
-			e.Member(&_jsondump_Twitter_key_lang)
+			e.Member(&_jsondumpkey_Twitter_lang)
 			e.String(v.Lang)
-			e.Member(&_jsondump_Twitter_key_metadata)
+			e.Member(&_jsondumpkey_Twitter_metadata)
 			_jsondump_Twitter_StatusMetadata(e, &v.Metadata)
-			e.Member(&_jsondump_Twitter_key_place)
+			e.Member(&_jsondumpkey_Twitter_place)
 			e.Any(v.Place)
 			if v.PossiblySensitive != nil {
-				e.Member(&_jsondump_Twitter_key_possibly_sensitive)
+				e.Member(&_jsondumpkey_Twitter_possibly_sensitive)
 				if v.PossiblySensitive == nil {
 					e.Null()
 				} else {
 					e.Bool((*v.PossiblySensitive))
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_retweet_count)
+			e.Member(&_jsondumpkey_Twitter_retweet_count)
 			e.Int(int64(v.RetweetCount))
-			e.Member(&_jsondump_Twitter_key_retweeted)
+			e.Member(&_jsondumpkey_Twitter_retweeted)
 			e.Bool(v.Retweeted)
 			if v.RetweetedStatus != nil {
-				e.Member(&_jsondump_Twitter_key_retweeted_status)
+				e.Member(&_jsondumpkey_Twitter_retweeted_status)
 				if v.RetweetedStatus == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.RetweetedStatus, "*bench.Status") {
@@ -271,71 +271,71 @@ func _jsondump_Twitter_Status(e *jsondumprt.Encoder, v *Status) {
 					e.Leave()
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_source)
+			e.Member(&_jsondumpkey_Twitter_source)
 			e.String(v.Source)
-			e.Member(&_jsondump_Twitter_key_text)
+			e.Member(&_jsondumpkey_Twitter_text)
 			e.String(v.Text)
-			e.Member(&_jsondump_Twitter_key_truncated)
+			e.Member(&_jsondumpkey_Twitter_truncated)
 			e.Bool(v.Truncated)
-			e.Member(&_jsondump_Twitter_key_user)
+			e.Member(&_jsondumpkey_Twitter_user)
 			_jsondump_Twitter_User(e, &v.User)
 		} else {
-			e.Member(&_jsondump_Twitter_key_metadata)
+			e.Member(&_jsondumpkey_Twitter_metadata)
 			_jsondump_Twitter_StatusMetadata(e, &v.Metadata)
-			e.Member(&_jsondump_Twitter_key_created_at)
+			e.Member(&_jsondumpkey_Twitter_created_at)
 			e.String(v.CreatedAt)
-			e.Member(&_jsondump_Twitter_key_id)
+			e.Member(&_jsondumpkey_Twitter_id)
 			e.Int(int64(v.ID))
-			e.Member(&_jsondump_Twitter_key_id_str)
+			e.Member(&_jsondumpkey_Twitter_id_str)
 			e.String(v.IDStr)
-			e.Member(&_jsondump_Twitter_key_text)
+			e.Member(&_jsondumpkey_Twitter_text)
 			e.String(v.Text)
-			e.Member(&_jsondump_Twitter_key_source)
+			e.Member(&_jsondumpkey_Twitter_source)
 			e.String(v.Source)
-			e.Member(&_jsondump_Twitter_key_truncated)
+			e.Member(&_jsondumpkey_Twitter_truncated)
 			e.Bool(v.Truncated)
-			e.Member(&_jsondump_Twitter_key_in_reply_to_status_id)
+			e.Member(&_jsondumpkey_Twitter_in_reply_to_status_id)
 			if v.InReplyToStatusID == nil {
 				e.Null()
 			} else {
 				e.Int(int64((*v.InReplyToStatusID)))
 			}
-			e.Member(&_jsondump_Twitter_key_in_reply_to_status_id_str)
+			e.Member(&_jsondumpkey_Twitter_in_reply_to_status_id_str)
 			if v.InReplyToStatusIDStr == nil {
 				e.Null()
 			} else {
 				e.String((*v.InReplyToStatusIDStr))
 			}
-			e.Member(&_jsondump_Twitter_key_in_reply_to_user_id)
+			e.Member(&_jsondumpkey_Twitter_in_reply_to_user_id)
 			if v.InReplyToUserID == nil {
 				e.Null()
 			} else {
 				e.Int(int64((*v.InReplyToUserID)))
 			}
-			e.Member(&_jsondump_Twitter_key_in_reply_to_user_id_str)
+			e.Member(&_jsondumpkey_Twitter_in_reply_to_user_id_str)
 			if v.InReplyToUserIDStr == nil {
 				e.Null()
 			} else {
 				e.String((*v.InReplyToUserIDStr))
 			}
-			e.Member(&_jsondump_Twitter_key_in_reply_to_screen_name)
+			e.Member(&_jsondumpkey_Twitter_in_reply_to_screen_name)
 			if v.InReplyToScreenName == nil {
 				e.Null()
 			} else {
 				e.String((*v.InReplyToScreenName))
 			}
-			e.Member(&_jsondump_Twitter_key_user)
+			e.Member(&_jsondumpkey_Twitter_user)
 			_jsondump_Twitter_User(e, &v.User)
-			e.Member(&_jsondump_Twitter_key_geo)
+			e.Member(&_jsondumpkey_Twitter_geo)
 			e.Any(v.Geo)
-			e.Member(&_jsondump_Twitter_key_coordinates)
+			e.Member(&_jsondumpkey_Twitter_coordinates)
 			e.Any(v.Coordinates)
-			e.Member(&_jsondump_Twitter_key_place)
+			e.Member(&_jsondumpkey_Twitter_place)
 			e.Any(v.Place)
-			e.Member(&_jsondump_Twitter_key_contributors)
+			e.Member(&_jsondumpkey_Twitter_contributors)
 			e.Any(v.Contributors)
 			if v.RetweetedStatus != nil {
-				e.Member(&_jsondump_Twitter_key_retweeted_status)
+				e.Member(&_jsondumpkey_Twitter_retweeted_status)
 				if v.RetweetedStatus == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.RetweetedStatus, "*bench.Status") {
@@ -343,25 +343,25 @@ func _jsondump_Twitter_Status(e *jsondumprt.Encoder, v *Status) {
 					e.Leave()
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_retweet_count)
+			e.Member(&_jsondumpkey_Twitter_retweet_count)
 			e.Int(int64(v.RetweetCount))
-			e.Member(&_jsondump_Twitter_key_favorite_count)
+			e.Member(&_jsondumpkey_Twitter_favorite_count)
 			e.Int(int64(v.FavoriteCount))
-			e.Member(&_jsondump_Twitter_key_entities)
+			e.Member(&_jsondumpkey_Twitter_entities)
 			_jsondump_Twitter_Entities(e, &v.Entities)
-			e.Member(&_jsondump_Twitter_key_favorited)
+			e.Member(&_jsondumpkey_Twitter_favorited)
 			e.Bool(v.Favorited)
-			e.Member(&_jsondump_Twitter_key_retweeted)
+			e.Member(&_jsondumpkey_Twitter_retweeted)
 			e.Bool(v.Retweeted)
 			if v.PossiblySensitive != nil {
-				e.Member(&_jsondump_Twitter_key_possibly_sensitive)
+				e.Member(&_jsondumpkey_Twitter_possibly_sensitive)
 				if v.PossiblySensitive == nil {
 					e.Null()
 				} else {
 					e.Bool((*v.PossiblySensitive))
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_lang)
+			e.Member(&_jsondumpkey_Twitter_lang)
 			e.String(v.Lang)
 		}
 		e.EndObject()
@@ -371,42 +371,42 @@ func _jsondump_Twitter_Status(e *jsondumprt.Encoder, v *Status) {
 func _jsondump_Twitter_SearchMetadata(e *jsondumprt.Encoder, v *SearchMetadata) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_completed_in)
+			e.Member(&_jsondumpkey_Twitter_completed_in)
 			e.Float64(v.CompletedIn)
-			e.Member(&_jsondump_Twitter_key_count)
+			e.Member(&_jsondumpkey_Twitter_count)
 			e.Int(int64(v.Count))
-			e.Member(&_jsondump_Twitter_key_max_id)
+			e.Member(&_jsondumpkey_Twitter_max_id)
 			e.Int(int64(v.MaxID))
-			e.Member(&_jsondump_Twitter_key_max_id_str)
+			e.Member(&_jsondumpkey_Twitter_max_id_str)
 			e.String(v.MaxIDStr)
-			e.Member(&_jsondump_Twitter_key_next_results)
+			e.Member(&_jsondumpkey_Twitter_next_results)
 			e.String(v.NextResults)
-			e.Member(&_jsondump_Twitter_key_query)
+			e.Member(&_jsondumpkey_Twitter_query)
 			e.String(v.Query)
-			e.Member(&_jsondump_Twitter_key_refresh_url)
+			e.Member(&_jsondumpkey_Twitter_refresh_url)
 			e.String(v.RefreshURL)
-			e.Member(&_jsondump_Twitter_key_since_id)
+			e.Member(&_jsondumpkey_Twitter_since_id)
 			e.Int(int64(v.SinceID))
-			e.Member(&_jsondump_Twitter_key_since_id_str)
+			e.Member(&_jsondumpkey_Twitter_since_id_str)
 			e.String(v.SinceIDStr)
 		} else {
-			e.Member(&_jsondump_Twitter_key_completed_in)
+			e.Member(&_jsondumpkey_Twitter_completed_in)
 			e.Float64(v.CompletedIn)
-			e.Member(&_jsondump_Twitter_key_max_id)
+			e.Member(&_jsondumpkey_Twitter_max_id)
 			e.Int(int64(v.MaxID))
-			e.Member(&_jsondump_Twitter_key_max_id_str)
+			e.Member(&_jsondumpkey_Twitter_max_id_str)
 			e.String(v.MaxIDStr)
-			e.Member(&_jsondump_Twitter_key_next_results)
+			e.Member(&_jsondumpkey_Twitter_next_results)
 			e.String(v.NextResults)
-			e.Member(&_jsondump_Twitter_key_query)
+			e.Member(&_jsondumpkey_Twitter_query)
 			e.String(v.Query)
-			e.Member(&_jsondump_Twitter_key_refresh_url)
+			e.Member(&_jsondumpkey_Twitter_refresh_url)
 			e.String(v.RefreshURL)
-			e.Member(&_jsondump_Twitter_key_count)
+			e.Member(&_jsondumpkey_Twitter_count)
 			e.Int(int64(v.Count))
-			e.Member(&_jsondump_Twitter_key_since_id)
+			e.Member(&_jsondumpkey_Twitter_since_id)
 			e.Int(int64(v.SinceID))
-			e.Member(&_jsondump_Twitter_key_since_id_str)
+			e.Member(&_jsondumpkey_Twitter_since_id_str)
 			e.String(v.SinceIDStr)
 		}
 		e.EndObject()
@@ -416,14 +416,14 @@ func _jsondump_Twitter_SearchMetadata(e *jsondumprt.Encoder, v *SearchMetadata) 
 func _jsondump_Twitter_StatusMetadata(e *jsondumprt.Encoder, v *StatusMetadata) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_iso_language_code)
+			e.Member(&_jsondumpkey_Twitter_iso_language_code)
 			e.String(v.ISOLanguageCode)
-			e.Member(&_jsondump_Twitter_key_result_type)
+			e.Member(&_jsondumpkey_Twitter_result_type)
 			e.String(v.ResultType)
 		} else {
-			e.Member(&_jsondump_Twitter_key_result_type)
+			e.Member(&_jsondumpkey_Twitter_result_type)
 			e.String(v.ResultType)
-			e.Member(&_jsondump_Twitter_key_iso_language_code)
+			e.Member(&_jsondumpkey_Twitter_iso_language_code)
 			e.String(v.ISOLanguageCode)
 		}
 		e.EndObject()
@@ -433,202 +433,202 @@ func _jsondump_Twitter_StatusMetadata(e *jsondumprt.Encoder, v *StatusMetadata) 
 func _jsondump_Twitter_User(e *jsondumprt.Encoder, v *User) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_contributors_enabled)
+			e.Member(&_jsondumpkey_Twitter_contributors_enabled)
 			e.Bool(v.ContributorsEnabled)
-			e.Member(&_jsondump_Twitter_key_created_at)
+			e.Member(&_jsondumpkey_Twitter_created_at)
 			e.String(v.CreatedAt)
-			e.Member(&_jsondump_Twitter_key_default_profile)
+			e.Member(&_jsondumpkey_Twitter_default_profile)
 			e.Bool(v.DefaultProfile)
-			e.Member(&_jsondump_Twitter_key_default_profile_image)
+			e.Member(&_jsondumpkey_Twitter_default_profile_image)
 			e.Bool(v.DefaultProfileImage)
-			e.Member(&_jsondump_Twitter_key_description)
+			e.Member(&_jsondumpkey_Twitter_description)
 			e.String(v.Description)
-			e.Member(&_jsondump_Twitter_key_entities)
+			e.Member(&_jsondumpkey_Twitter_entities)
 			_jsondump_Twitter_UserEntities(e, &v.Entities)
-			e.Member(&_jsondump_Twitter_key_favourites_count)
+			e.Member(&_jsondumpkey_Twitter_favourites_count)
 			e.Int(int64(v.FavouritesCount))
-			e.Member(&_jsondump_Twitter_key_follow_request_sent)
+			e.Member(&_jsondumpkey_Twitter_follow_request_sent)
 			e.Bool(v.FollowRequestSent)
-			e.Member(&_jsondump_Twitter_key_followers_count)
+			e.Member(&_jsondumpkey_Twitter_followers_count)
 			e.Int(int64(v.FollowersCount))
-			e.Member(&_jsondump_Twitter_key_following)
+			e.Member(&_jsondumpkey_Twitter_following)
 			e.Bool(v.Following)
-			e.Member(&_jsondump_Twitter_key_friends_count)
+			e.Member(&_jsondumpkey_Twitter_friends_count)
 			e.Int(int64(v.FriendsCount))
-			e.Member(&_jsondump_Twitter_key_geo_enabled)
+			e.Member(&_jsondumpkey_Twitter_geo_enabled)
 			e.Bool(v.GeoEnabled)
-			e.Member(&_jsondump_Twitter_key_id)
+			e.Member(&_jsondumpkey_Twitter_id)
 			e.Int(int64(v.ID))
-			e.Member(&_jsondump_Twitter_key_id_str)
+			e.Member(&_jsondumpkey_Twitter_id_str)
 			e.String(v.IDStr)
-			e.Member(&_jsondump_Twitter_key_is_translation_enabled)
+			e.Member(&_jsondumpkey_Twitter_is_translation_enabled)
 			e.Bool(v.IsTranslationEnabled)
-			e.Member(&_jsondump_Twitter_key_is_translator)
+			e.Member(&_jsondumpkey_Twitter_is_translator)
 			e.Bool(v.IsTranslator)
-			e.Member(&_jsondump_Twitter_key_lang)
+			e.Member(&_jsondumpkey_Twitter_lang)
 			e.String(v.Lang)
-			e.Member(&_jsondump_Twitter_key_listed_count)
+			e.Member(&_jsondumpkey_Twitter_listed_count)
 			e.Int(int64(v.ListedCount))
-			e.Member(&_jsondump_Twitter_key_location)
+			e.Member(&_jsondumpkey_Twitter_location)
 			e.String(v.Location)
-			e.Member(&_jsondump_Twitter_key_name)
+			e.Member(&_jsondumpkey_Twitter_name)
 			e.String(v.Name)
-			e.Member(&_jsondump_Twitter_key_notifications)
+			e.Member(&_jsondumpkey_Twitter_notifications)
 			e.Bool(v.Notifications)
-			e.Member(&_jsondump_Twitter_key_profile_background_color)
+			e.Member(&_jsondumpkey_Twitter_profile_background_color)
 			e.String(v.ProfileBackgroundColor)
-			e.Member(&_jsondump_Twitter_key_profile_background_image_url)
+			e.Member(&_jsondumpkey_Twitter_profile_background_image_url)
 			e.String(v.ProfileBackgroundImageURL)
-			e.Member(&_jsondump_Twitter_key_profile_background_image_url_https)
+			e.Member(&_jsondumpkey_Twitter_profile_background_image_url_https)
 			e.String(v.ProfileBackgroundImageURLHTTPS)
-			e.Member(&_jsondump_Twitter_key_profile_background_tile)
+			e.Member(&_jsondumpkey_Twitter_profile_background_tile)
 			e.Bool(v.ProfileBackgroundTile)
 			if v.ProfileBannerURL != nil {
-				e.Member(&_jsondump_Twitter_key_profile_banner_url)
+				e.Member(&_jsondumpkey_Twitter_profile_banner_url)
 				if v.ProfileBannerURL == nil {
 					e.Null()
 				} else {
 					e.String((*v.ProfileBannerURL))
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_profile_image_url)
+			e.Member(&_jsondumpkey_Twitter_profile_image_url)
 			e.String(v.ProfileImageURL)
-			e.Member(&_jsondump_Twitter_key_profile_image_url_https)
+			e.Member(&_jsondumpkey_Twitter_profile_image_url_https)
 			e.String(v.ProfileImageURLHTTPS)
-			e.Member(&_jsondump_Twitter_key_profile_link_color)
+			e.Member(&_jsondumpkey_Twitter_profile_link_color)
 			e.String(v.ProfileLinkColor)
-			e.Member(&_jsondump_Twitter_key_profile_sidebar_border_color)
+			e.Member(&_jsondumpkey_Twitter_profile_sidebar_border_color)
 			e.String(v.ProfileSidebarBorderColor)
-			e.Member(&_jsondump_Twitter_key_profile_sidebar_fill_color)
+			e.Member(&_jsondumpkey_Twitter_profile_sidebar_fill_color)
 			e.String(v.ProfileSidebarFillColor)
-			e.Member(&_jsondump_Twitter_key_profile_text_color)
+			e.Member(&_jsondumpkey_Twitter_profile_text_color)
 			e.String(v.ProfileTextColor)
-			e.Member(&_jsondump_Twitter_key_profile_use_background_image)
+			e.Member(&_jsondumpkey_Twitter_profile_use_background_image)
 			e.Bool(v.ProfileUseBackgroundImage)
-			e.Member(&_jsondump_Twitter_key_protected)
+			e.Member(&_jsondumpkey_Twitter_protected)
 			e.Bool(v.Protected)
-			e.Member(&_jsondump_Twitter_key_screen_name)
+			e.Member(&_jsondumpkey_Twitter_screen_name)
 			e.String(v.ScreenName)
-			e.Member(&_jsondump_Twitter_key_statuses_count)
+			e.Member(&_jsondumpkey_Twitter_statuses_count)
 			e.Int(int64(v.StatusesCount))
-			e.Member(&_jsondump_Twitter_key_time_zone)
+			e.Member(&_jsondumpkey_Twitter_time_zone)
 			if v.TimeZone == nil {
 				e.Null()
 			} else {
 				e.String((*v.TimeZone))
 			}
-			e.Member(&_jsondump_Twitter_key_url)
+			e.Member(&_jsondumpkey_Twitter_url)
 			if v.URL == nil {
 				e.Null()
 			} else {
 				e.String((*v.URL))
 			}
-			e.Member(&_jsondump_Twitter_key_utc_offset)
+			e.Member(&_jsondumpkey_Twitter_utc_offset)
 			if v.UTCOffset == nil {
 				e.Null()
 			} else {
 				e.Int(int64((*v.UTCOffset)))
 			}
-			e.Member(&_jsondump_Twitter_key_verified)
+			e.Member(&_jsondumpkey_Twitter_verified)
 			e.Bool(v.Verified)
 		} else {
-			e.Member(&_jsondump_Twitter_key_id)
+			e.Member(&_jsondumpkey_Twitter_id)
 			e.Int(int64(v.ID))
-			e.Member(&_jsondump_Twitter_key_id_str)
+			e.Member(&_jsondumpkey_Twitter_id_str)
 			e.String(v.IDStr)
-			e.Member(&_jsondump_Twitter_key_name)
+			e.Member(&_jsondumpkey_Twitter_name)
 			e.String(v.Name)
-			e.Member(&_jsondump_Twitter_key_screen_name)
+			e.Member(&_jsondumpkey_Twitter_screen_name)
 			e.String(v.ScreenName)
-			e.Member(&_jsondump_Twitter_key_location)
+			e.Member(&_jsondumpkey_Twitter_location)
 			e.String(v.Location)
-			e.Member(&_jsondump_Twitter_key_description)
+			e.Member(&_jsondumpkey_Twitter_description)
 			e.String(v.Description)
-			e.Member(&_jsondump_Twitter_key_url)
+			e.Member(&_jsondumpkey_Twitter_url)
 			if v.URL == nil {
 				e.Null()
 			} else {
 				e.String((*v.URL))
 			}
-			e.Member(&_jsondump_Twitter_key_entities)
+			e.Member(&_jsondumpkey_Twitter_entities)
 			_jsondump_Twitter_UserEntities(e, &v.Entities)
-			e.Member(&_jsondump_Twitter_key_protected)
+			e.Member(&_jsondumpkey_Twitter_protected)
 			e.Bool(v.Protected)
-			e.Member(&_jsondump_Twitter_key_followers_count)
+			e.Member(&_jsondumpkey_Twitter_followers_count)
 			e.Int(int64(v.FollowersCount))
-			e.Member(&_jsondump_Twitter_key_friends_count)
+			e.Member(&_jsondumpkey_Twitter_friends_count)
 			e.Int(int64(v.FriendsCount))
-			e.Member(&_jsondump_Twitter_key_listed_count)
+			e.Member(&_jsondumpkey_Twitter_listed_count)
 			e.Int(int64(v.ListedCount))
-			e.Member(&_jsondump_Twitter_key_created_at)
+			e.Member(&_jsondumpkey_Twitter_created_at)
 			e.String(v.CreatedAt)
-			e.Member(&_jsondump_Twitter_key_favourites_count)
+			e.Member(&_jsondumpkey_Twitter_favourites_count)
 			e.Int(int64(v.FavouritesCount))
-			e.Member(&_jsondump_Twitter_key_utc_offset)
+			e.Member(&_jsondumpkey_Twitter_utc_offset)
 			if v.UTCOffset == nil {
 				e.Null()
 			} else {
 				e.Int(int64((*v.UTCOffset)))
 			}
-			e.Member(&_jsondump_Twitter_key_time_zone)
+			e.Member(&_jsondumpkey_Twitter_time_zone)
 			if v.TimeZone == nil {
 				e.Null()
 			} else {
 				e.String((*v.TimeZone))
 			}
-			e.Member(&_jsondump_Twitter_key_geo_enabled)
+			e.Member(&_jsondumpkey_Twitter_geo_enabled)
 			e.Bool(v.GeoEnabled)
-			e.Member(&_jsondump_Twitter_key_verified)
+			e.Member(&_jsondumpkey_Twitter_verified)
 			e.Bool(v.Verified)
-			e.Member(&_jsondump_Twitter_key_statuses_count)
+			e.Member(&_jsondumpkey_Twitter_statuses_count)
 			e.Int(int64(v.StatusesCount))
-			e.Member(&_jsondump_Twitter_key_lang)
+			e.Member(&_jsondumpkey_Twitter_lang)
 			e.String(v.Lang)
-			e.Member(&_jsondump_Twitter_key_contributors_enabled)
+			e.Member(&_jsondumpkey_Twitter_contributors_enabled)
 			e.Bool(v.ContributorsEnabled)
-			e.Member(&_jsondump_Twitter_key_is_translator)
+			e.Member(&_jsondumpkey_Twitter_is_translator)
 			e.Bool(v.IsTranslator)
-			e.Member(&_jsondump_Twitter_key_is_translation_enabled)
+			e.Member(&_jsondumpkey_Twitter_is_translation_enabled)
 			e.Bool(v.IsTranslationEnabled)
-			e.Member(&_jsondump_Twitter_key_profile_background_color)
+			e.Member(&_jsondumpkey_Twitter_profile_background_color)
 			e.String(v.ProfileBackgroundColor)
-			e.Member(&_jsondump_Twitter_key_profile_background_image_url)
+			e.Member(&_jsondumpkey_Twitter_profile_background_image_url)
 			e.String(v.ProfileBackgroundImageURL)
-			e.Member(&_jsondump_Twitter_key_profile_background_image_url_https)
+			e.Member(&_jsondumpkey_Twitter_profile_background_image_url_https)
 			e.String(v.ProfileBackgroundImageURLHTTPS)
-			e.Member(&_jsondump_Twitter_key_profile_background_tile)
+			e.Member(&_jsondumpkey_Twitter_profile_background_tile)
 			e.Bool(v.ProfileBackgroundTile)
-			e.Member(&_jsondump_Twitter_key_profile_image_url)
+			e.Member(&_jsondumpkey_Twitter_profile_image_url)
 			e.String(v.ProfileImageURL)
-			e.Member(&_jsondump_Twitter_key_profile_image_url_https)
+			e.Member(&_jsondumpkey_Twitter_profile_image_url_https)
 			e.String(v.ProfileImageURLHTTPS)
 			if v.ProfileBannerURL != nil {
-				e.Member(&_jsondump_Twitter_key_profile_banner_url)
+				e.Member(&_jsondumpkey_Twitter_profile_banner_url)
 				if v.ProfileBannerURL == nil {
 					e.Null()
 				} else {
 					e.String((*v.ProfileBannerURL))
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_profile_link_color)
+			e.Member(&_jsondumpkey_Twitter_profile_link_color)
 			e.String(v.ProfileLinkColor)
-			e.Member(&_jsondump_Twitter_key_profile_sidebar_border_color)
+			e.Member(&_jsondumpkey_Twitter_profile_sidebar_border_color)
 			e.String(v.ProfileSidebarBorderColor)
-			e.Member(&_jsondump_Twitter_key_profile_sidebar_fill_color)
+			e.Member(&_jsondumpkey_Twitter_profile_sidebar_fill_color)
 			e.String(v.ProfileSidebarFillColor)
-			e.Member(&_jsondump_Twitter_key_profile_text_color)
+			e.Member(&_jsondumpkey_Twitter_profile_text_color)
 			e.String(v.ProfileTextColor)
-			e.Member(&_jsondump_Twitter_key_profile_use_background_image)
+			e.Member(&_jsondumpkey_Twitter_profile_use_background_image)
 			e.Bool(v.ProfileUseBackgroundImage)
-			e.Member(&_jsondump_Twitter_key_default_profile)
+			e.Member(&_jsondumpkey_Twitter_default_profile)
 			e.Bool(v.DefaultProfile)
-			e.Member(&_jsondump_Twitter_key_default_profile_image)
+			e.Member(&_jsondumpkey_Twitter_default_profile_image)
 			e.Bool(v.DefaultProfileImage)
-			e.Member(&_jsondump_Twitter_key_following)
+			e.Member(&_jsondumpkey_Twitter_following)
 			e.Bool(v.Following)
-			e.Member(&_jsondump_Twitter_key_follow_request_sent)
+			e.Member(&_jsondumpkey_Twitter_follow_request_sent)
 			e.Bool(v.FollowRequestSent)
-			e.Member(&_jsondump_Twitter_key_notifications)
+			e.Member(&_jsondumpkey_Twitter_notifications)
 			e.Bool(v.Notifications)
 		}
 		e.EndObject()
@@ -638,7 +638,7 @@ func _jsondump_Twitter_User(e *jsondumprt.Encoder, v *User) {
 func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_hashtags)
+			e.Member(&_jsondumpkey_Twitter_hashtags)
 			if v.Hashtags == nil {
 				e.Null()
 			} else {
@@ -654,7 +654,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 				}
 			}
 			if len(v.Media) != 0 {
-				e.Member(&_jsondump_Twitter_key_media)
+				e.Member(&_jsondumpkey_Twitter_media)
 				if v.Media == nil {
 					e.Null()
 				} else {
@@ -670,7 +670,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 					}
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_symbols)
+			e.Member(&_jsondumpkey_Twitter_symbols)
 			if v.Symbols == nil {
 				e.Null()
 			} else if len(v.Symbols) == 0 {
@@ -688,7 +688,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 				}
 				e.Leave()
 			}
-			e.Member(&_jsondump_Twitter_key_urls)
+			e.Member(&_jsondumpkey_Twitter_urls)
 			if v.URLs == nil {
 				e.Null()
 			} else {
@@ -703,7 +703,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_user_mentions)
+			e.Member(&_jsondumpkey_Twitter_user_mentions)
 			if v.UserMentions == nil {
 				e.Null()
 			} else {
@@ -719,7 +719,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 				}
 			}
 		} else {
-			e.Member(&_jsondump_Twitter_key_hashtags)
+			e.Member(&_jsondumpkey_Twitter_hashtags)
 			if v.Hashtags == nil {
 				e.Null()
 			} else {
@@ -734,7 +734,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_symbols)
+			e.Member(&_jsondumpkey_Twitter_symbols)
 			if v.Symbols == nil {
 				e.Null()
 			} else if len(v.Symbols) == 0 {
@@ -752,7 +752,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 				}
 				e.Leave()
 			}
-			e.Member(&_jsondump_Twitter_key_urls)
+			e.Member(&_jsondumpkey_Twitter_urls)
 			if v.URLs == nil {
 				e.Null()
 			} else {
@@ -767,7 +767,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_user_mentions)
+			e.Member(&_jsondumpkey_Twitter_user_mentions)
 			if v.UserMentions == nil {
 				e.Null()
 			} else {
@@ -783,7 +783,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 				}
 			}
 			if len(v.Media) != 0 {
-				e.Member(&_jsondump_Twitter_key_media)
+				e.Member(&_jsondumpkey_Twitter_media)
 				if v.Media == nil {
 					e.Null()
 				} else {
@@ -807,10 +807,10 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 func _jsondump_Twitter_UserEntities(e *jsondumprt.Encoder, v *UserEntities) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_description)
+			e.Member(&_jsondumpkey_Twitter_description)
 			_jsondump_Twitter_URLEntities(e, &v.Description)
 			if v.URL != nil {
-				e.Member(&_jsondump_Twitter_key_url)
+				e.Member(&_jsondumpkey_Twitter_url)
 				if v.URL == nil {
 					e.Null()
 				} else {
@@ -819,14 +819,14 @@ func _jsondump_Twitter_UserEntities(e *jsondumprt.Encoder, v *UserEntities) {
 			}
 		} else {
 			if v.URL != nil {
-				e.Member(&_jsondump_Twitter_key_url)
+				e.Member(&_jsondumpkey_Twitter_url)
 				if v.URL == nil {
 					e.Null()
 				} else {
 					_jsondump_Twitter_URLEntities(e, v.URL)
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_description)
+			e.Member(&_jsondumpkey_Twitter_description)
 			_jsondump_Twitter_URLEntities(e, &v.Description)
 		}
 		e.EndObject()
@@ -836,14 +836,14 @@ func _jsondump_Twitter_UserEntities(e *jsondumprt.Encoder, v *UserEntities) {
 func _jsondump_Twitter_Hashtag(e *jsondumprt.Encoder, v *Hashtag) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_indices)
+			e.Member(&_jsondumpkey_Twitter_indices)
 			jsondumprt.EncodeInts(e, v.Indices)
-			e.Member(&_jsondump_Twitter_key_text)
+			e.Member(&_jsondumpkey_Twitter_text)
 			e.String(v.Text)
 		} else {
-			e.Member(&_jsondump_Twitter_key_text)
+			e.Member(&_jsondumpkey_Twitter_text)
 			e.String(v.Text)
-			e.Member(&_jsondump_Twitter_key_indices)
+			e.Member(&_jsondumpkey_Twitter_indices)
 			jsondumprt.EncodeInts(e, v.Indices)
 		}
 		e.EndObject()
@@ -853,22 +853,22 @@ func _jsondump_Twitter_Hashtag(e *jsondumprt.Encoder, v *Hashtag) {
 func _jsondump_Twitter_URL(e *jsondumprt.Encoder, v *URL) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_display_url)
+			e.Member(&_jsondumpkey_Twitter_display_url)
 			e.String(v.DisplayURL)
-			e.Member(&_jsondump_Twitter_key_expanded_url)
+			e.Member(&_jsondumpkey_Twitter_expanded_url)
 			e.String(v.ExpandedURL)
-			e.Member(&_jsondump_Twitter_key_indices)
+			e.Member(&_jsondumpkey_Twitter_indices)
 			jsondumprt.EncodeInts(e, v.Indices)
-			e.Member(&_jsondump_Twitter_key_url)
+			e.Member(&_jsondumpkey_Twitter_url)
 			e.String(v.URL)
 		} else {
-			e.Member(&_jsondump_Twitter_key_url)
+			e.Member(&_jsondumpkey_Twitter_url)
 			e.String(v.URL)
-			e.Member(&_jsondump_Twitter_key_expanded_url)
+			e.Member(&_jsondumpkey_Twitter_expanded_url)
 			e.String(v.ExpandedURL)
-			e.Member(&_jsondump_Twitter_key_display_url)
+			e.Member(&_jsondumpkey_Twitter_display_url)
 			e.String(v.DisplayURL)
-			e.Member(&_jsondump_Twitter_key_indices)
+			e.Member(&_jsondumpkey_Twitter_indices)
 			jsondumprt.EncodeInts(e, v.Indices)
 		}
 		e.EndObject()
@@ -878,26 +878,26 @@ func _jsondump_Twitter_URL(e *jsondumprt.Encoder, v *URL) {
 func _jsondump_Twitter_UserMention(e *jsondumprt.Encoder, v *UserMention) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_id)
+			e.Member(&_jsondumpkey_Twitter_id)
 			e.Int(int64(v.ID))
-			e.Member(&_jsondump_Twitter_key_id_str)
+			e.Member(&_jsondumpkey_Twitter_id_str)
 			e.String(v.IDStr)
-			e.Member(&_jsondump_Twitter_key_indices)
+			e.Member(&_jsondumpkey_Twitter_indices)
 			jsondumprt.EncodeInts(e, v.Indices)
-			e.Member(&_jsondump_Twitter_key_name)
+			e.Member(&_jsondumpkey_Twitter_name)
 			e.String(v.Name)
-			e.Member(&_jsondump_Twitter_key_screen_name)
+			e.Member(&_jsondumpkey_Twitter_screen_name)
 			e.String(v.ScreenName)
 		} else {
-			e.Member(&_jsondump_Twitter_key_screen_name)
+			e.Member(&_jsondumpkey_Twitter_screen_name)
 			e.String(v.ScreenName)
-			e.Member(&_jsondump_Twitter_key_name)
+			e.Member(&_jsondumpkey_Twitter_name)
 			e.String(v.Name)
-			e.Member(&_jsondump_Twitter_key_id)
+			e.Member(&_jsondumpkey_Twitter_id)
 			e.Int(int64(v.ID))
-			e.Member(&_jsondump_Twitter_key_id_str)
+			e.Member(&_jsondumpkey_Twitter_id_str)
 			e.String(v.IDStr)
-			e.Member(&_jsondump_Twitter_key_indices)
+			e.Member(&_jsondumpkey_Twitter_indices)
 			jsondumprt.EncodeInts(e, v.Indices)
 		}
 		e.EndObject()
@@ -907,24 +907,24 @@ func _jsondump_Twitter_UserMention(e *jsondumprt.Encoder, v *UserMention) {
 func _jsondump_Twitter_Media(e *jsondumprt.Encoder, v *Media) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_display_url)
+			e.Member(&_jsondumpkey_Twitter_display_url)
 			e.String(v.DisplayURL)
-			e.Member(&_jsondump_Twitter_key_expanded_url)
+			e.Member(&_jsondumpkey_Twitter_expanded_url)
 			e.String(v.ExpandedURL)
-			e.Member(&_jsondump_Twitter_key_id)
+			e.Member(&_jsondumpkey_Twitter_id)
 			e.Int(int64(v.ID))
-			e.Member(&_jsondump_Twitter_key_id_str)
+			e.Member(&_jsondumpkey_Twitter_id_str)
 			e.String(v.IDStr)
-			e.Member(&_jsondump_Twitter_key_indices)
+			e.Member(&_jsondumpkey_Twitter_indices)
 			jsondumprt.EncodeInts(e, v.Indices)
-			e.Member(&_jsondump_Twitter_key_media_url)
+			e.Member(&_jsondumpkey_Twitter_media_url)
 			e.String(v.MediaURL)
-			e.Member(&_jsondump_Twitter_key_media_url_https)
+			e.Member(&_jsondumpkey_Twitter_media_url_https)
 			e.String(v.MediaURLHTTPS)
-			e.Member(&_jsondump_Twitter_key_sizes)
+			e.Member(&_jsondumpkey_Twitter_sizes)
 			_jsondump_Twitter_MediaSizes(e, &v.Sizes)
 			if v.SourceStatusID != nil {
-				e.Member(&_jsondump_Twitter_key_source_status_id)
+				e.Member(&_jsondumpkey_Twitter_source_status_id)
 				if v.SourceStatusID == nil {
 					e.Null()
 				} else {
@@ -932,40 +932,40 @@ func _jsondump_Twitter_Media(e *jsondumprt.Encoder, v *Media) {
 				}
 			}
 			if v.SourceStatusIDStr != nil {
-				e.Member(&_jsondump_Twitter_key_source_status_id_str)
+				e.Member(&_jsondumpkey_Twitter_source_status_id_str)
 				if v.SourceStatusIDStr == nil {
 					e.Null()
 				} else {
 					e.String((*v.SourceStatusIDStr))
 				}
 			}
-			e.Member(&_jsondump_Twitter_key_type)
+			e.Member(&_jsondumpkey_Twitter_type)
 			e.String(v.Type)
-			e.Member(&_jsondump_Twitter_key_url)
+			e.Member(&_jsondumpkey_Twitter_url)
 			e.String(v.URL)
 		} else {
-			e.Member(&_jsondump_Twitter_key_id)
+			e.Member(&_jsondumpkey_Twitter_id)
 			e.Int(int64(v.ID))
-			e.Member(&_jsondump_Twitter_key_id_str)
+			e.Member(&_jsondumpkey_Twitter_id_str)
 			e.String(v.IDStr)
-			e.Member(&_jsondump_Twitter_key_indices)
+			e.Member(&_jsondumpkey_Twitter_indices)
 			jsondumprt.EncodeInts(e, v.Indices)
-			e.Member(&_jsondump_Twitter_key_media_url)
+			e.Member(&_jsondumpkey_Twitter_media_url)
 			e.String(v.MediaURL)
-			e.Member(&_jsondump_Twitter_key_media_url_https)
+			e.Member(&_jsondumpkey_Twitter_media_url_https)
 			e.String(v.MediaURLHTTPS)
-			e.Member(&_jsondump_Twitter_key_url)
+			e.Member(&_jsondumpkey_Twitter_url)
 			e.String(v.URL)
-			e.Member(&_jsondump_Twitter_key_display_url)
+			e.Member(&_jsondumpkey_Twitter_display_url)
 			e.String(v.DisplayURL)
-			e.Member(&_jsondump_Twitter_key_expanded_url)
+			e.Member(&_jsondumpkey_Twitter_expanded_url)
 			e.String(v.ExpandedURL)
-			e.Member(&_jsondump_Twitter_key_type)
+			e.Member(&_jsondumpkey_Twitter_type)
 			e.String(v.Type)
-			e.Member(&_jsondump_Twitter_key_sizes)
+			e.Member(&_jsondumpkey_Twitter_sizes)
 			_jsondump_Twitter_MediaSizes(e, &v.Sizes)
 			if v.SourceStatusID != nil {
-				e.Member(&_jsondump_Twitter_key_source_status_id)
+				e.Member(&_jsondumpkey_Twitter_source_status_id)
 				if v.SourceStatusID == nil {
 					e.Null()
 				} else {
@@ -973,7 +973,7 @@ func _jsondump_Twitter_Media(e *jsondumprt.Encoder, v *Media) {
 				}
 			}
 			if v.SourceStatusIDStr != nil {
-				e.Member(&_jsondump_Twitter_key_source_status_id_str)
+				e.Member(&_jsondumpkey_Twitter_source_status_id_str)
 				if v.SourceStatusIDStr == nil {
 					e.Null()
 				} else {
@@ -987,7 +987,7 @@ func _jsondump_Twitter_Media(e *jsondumprt.Encoder, v *Media) {
 
 func _jsondump_Twitter_URLEntities(e *jsondumprt.Encoder, v *URLEntities) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_Twitter_key_urls)
+		e.Member(&_jsondumpkey_Twitter_urls)
 		if v.URLs == nil {
 			e.Null()
 		} else {
@@ -1009,22 +1009,22 @@ func _jsondump_Twitter_URLEntities(e *jsondumprt.Encoder, v *URLEntities) {
 func _jsondump_Twitter_MediaSizes(e *jsondumprt.Encoder, v *MediaSizes) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_large)
+			e.Member(&_jsondumpkey_Twitter_large)
 			_jsondump_Twitter_MediaSize(e, &v.Large)
-			e.Member(&_jsondump_Twitter_key_medium)
+			e.Member(&_jsondumpkey_Twitter_medium)
 			_jsondump_Twitter_MediaSize(e, &v.Medium)
-			e.Member(&_jsondump_Twitter_key_small)
+			e.Member(&_jsondumpkey_Twitter_small)
 			_jsondump_Twitter_MediaSize(e, &v.Small)
-			e.Member(&_jsondump_Twitter_key_thumb)
+			e.Member(&_jsondumpkey_Twitter_thumb)
 			_jsondump_Twitter_MediaSize(e, &v.Thumb)
 		} else {
-			e.Member(&_jsondump_Twitter_key_medium)
+			e.Member(&_jsondumpkey_Twitter_medium)
 			_jsondump_Twitter_MediaSize(e, &v.Medium)
-			e.Member(&_jsondump_Twitter_key_small)
+			e.Member(&_jsondumpkey_Twitter_small)
 			_jsondump_Twitter_MediaSize(e, &v.Small)
-			e.Member(&_jsondump_Twitter_key_thumb)
+			e.Member(&_jsondumpkey_Twitter_thumb)
 			_jsondump_Twitter_MediaSize(e, &v.Thumb)
-			e.Member(&_jsondump_Twitter_key_large)
+			e.Member(&_jsondumpkey_Twitter_large)
 			_jsondump_Twitter_MediaSize(e, &v.Large)
 		}
 		e.EndObject()
@@ -1034,18 +1034,18 @@ func _jsondump_Twitter_MediaSizes(e *jsondumprt.Encoder, v *MediaSizes) {
 func _jsondump_Twitter_MediaSize(e *jsondumprt.Encoder, v *MediaSize) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Twitter_key_h)
+			e.Member(&_jsondumpkey_Twitter_h)
 			e.Int(int64(v.H))
-			e.Member(&_jsondump_Twitter_key_resize)
+			e.Member(&_jsondumpkey_Twitter_resize)
 			e.String(v.Resize)
-			e.Member(&_jsondump_Twitter_key_w)
+			e.Member(&_jsondumpkey_Twitter_w)
 			e.Int(int64(v.W))
 		} else {
-			e.Member(&_jsondump_Twitter_key_w)
+			e.Member(&_jsondumpkey_Twitter_w)
 			e.Int(int64(v.W))
-			e.Member(&_jsondump_Twitter_key_h)
+			e.Member(&_jsondumpkey_Twitter_h)
 			e.Int(int64(v.H))
-			e.Member(&_jsondump_Twitter_key_resize)
+			e.Member(&_jsondumpkey_Twitter_resize)
 			e.String(v.Resize)
 		}
 		e.EndObject()
@@ -1054,99 +1054,99 @@ func _jsondump_Twitter_MediaSize(e *jsondumprt.Encoder, v *MediaSize) {
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
-	_jsondump_Twitter_key_statuses                           = jsondumprt.NewFieldKey("\"statuses\"", "\"statuses\"")
-	_jsondump_Twitter_key_search_metadata                    = jsondumprt.NewFieldKey("\"search_metadata\"", "\"search_metadata\"")
-	_jsondump_Twitter_key_pages                              = jsondumprt.NewFieldKey("\"pages\"", "\"pages\"")
-	_jsondump_Twitter_key_metadata                           = jsondumprt.NewFieldKey("\"metadata\"", "\"metadata\"")
-	_jsondump_Twitter_key_created_at                         = jsondumprt.NewFieldKey("\"created_at\"", "\"created_at\"")
-	_jsondump_Twitter_key_id                                 = jsondumprt.NewFieldKey("\"id\"", "\"id\"")
-	_jsondump_Twitter_key_id_str                             = jsondumprt.NewFieldKey("\"id_str\"", "\"id_str\"")
-	_jsondump_Twitter_key_text                               = jsondumprt.NewFieldKey("\"text\"", "\"text\"")
-	_jsondump_Twitter_key_source                             = jsondumprt.NewFieldKey("\"source\"", "\"source\"")
-	_jsondump_Twitter_key_truncated                          = jsondumprt.NewFieldKey("\"truncated\"", "\"truncated\"")
-	_jsondump_Twitter_key_in_reply_to_status_id              = jsondumprt.NewFieldKey("\"in_reply_to_status_id\"", "\"in_reply_to_status_id\"")
-	_jsondump_Twitter_key_in_reply_to_status_id_str          = jsondumprt.NewFieldKey("\"in_reply_to_status_id_str\"", "\"in_reply_to_status_id_str\"")
-	_jsondump_Twitter_key_in_reply_to_user_id                = jsondumprt.NewFieldKey("\"in_reply_to_user_id\"", "\"in_reply_to_user_id\"")
-	_jsondump_Twitter_key_in_reply_to_user_id_str            = jsondumprt.NewFieldKey("\"in_reply_to_user_id_str\"", "\"in_reply_to_user_id_str\"")
-	_jsondump_Twitter_key_in_reply_to_screen_name            = jsondumprt.NewFieldKey("\"in_reply_to_screen_name\"", "\"in_reply_to_screen_name\"")
-	_jsondump_Twitter_key_user                               = jsondumprt.NewFieldKey("\"user\"", "\"user\"")
-	_jsondump_Twitter_key_geo                                = jsondumprt.NewFieldKey("\"geo\"", "\"geo\"")
-	_jsondump_Twitter_key_coordinates                        = jsondumprt.NewFieldKey("\"coordinates\"", "\"coordinates\"")
-	_jsondump_Twitter_key_place                              = jsondumprt.NewFieldKey("\"place\"", "\"place\"")
-	_jsondump_Twitter_key_contributors                       = jsondumprt.NewFieldKey("\"contributors\"", "\"contributors\"")
-	_jsondump_Twitter_key_retweeted_status                   = jsondumprt.NewFieldKey("\"retweeted_status\"", "\"retweeted_status\"")
-	_jsondump_Twitter_key_retweet_count                      = jsondumprt.NewFieldKey("\"retweet_count\"", "\"retweet_count\"")
-	_jsondump_Twitter_key_favorite_count                     = jsondumprt.NewFieldKey("\"favorite_count\"", "\"favorite_count\"")
-	_jsondump_Twitter_key_entities                           = jsondumprt.NewFieldKey("\"entities\"", "\"entities\"")
-	_jsondump_Twitter_key_favorited                          = jsondumprt.NewFieldKey("\"favorited\"", "\"favorited\"")
-	_jsondump_Twitter_key_retweeted                          = jsondumprt.NewFieldKey("\"retweeted\"", "\"retweeted\"")
-	_jsondump_Twitter_key_possibly_sensitive                 = jsondumprt.NewFieldKey("\"possibly_sensitive\"", "\"possibly_sensitive\"")
-	_jsondump_Twitter_key_lang                               = jsondumprt.NewFieldKey("\"lang\"", "\"lang\"")
-	_jsondump_Twitter_key_completed_in                       = jsondumprt.NewFieldKey("\"completed_in\"", "\"completed_in\"")
-	_jsondump_Twitter_key_max_id                             = jsondumprt.NewFieldKey("\"max_id\"", "\"max_id\"")
-	_jsondump_Twitter_key_max_id_str                         = jsondumprt.NewFieldKey("\"max_id_str\"", "\"max_id_str\"")
-	_jsondump_Twitter_key_next_results                       = jsondumprt.NewFieldKey("\"next_results\"", "\"next_results\"")
-	_jsondump_Twitter_key_query                              = jsondumprt.NewFieldKey("\"query\"", "\"query\"")
-	_jsondump_Twitter_key_refresh_url                        = jsondumprt.NewFieldKey("\"refresh_url\"", "\"refresh_url\"")
-	_jsondump_Twitter_key_count                              = jsondumprt.NewFieldKey("\"count\"", "\"count\"")
-	_jsondump_Twitter_key_since_id                           = jsondumprt.NewFieldKey("\"since_id\"", "\"since_id\"")
-	_jsondump_Twitter_key_since_id_str                       = jsondumprt.NewFieldKey("\"since_id_str\"", "\"since_id_str\"")
-	_jsondump_Twitter_key_result_type                        = jsondumprt.NewFieldKey("\"result_type\"", "\"result_type\"")
-	_jsondump_Twitter_key_iso_language_code                  = jsondumprt.NewFieldKey("\"iso_language_code\"", "\"iso_language_code\"")
-	_jsondump_Twitter_key_name                               = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
-	_jsondump_Twitter_key_screen_name                        = jsondumprt.NewFieldKey("\"screen_name\"", "\"screen_name\"")
-	_jsondump_Twitter_key_location                           = jsondumprt.NewFieldKey("\"location\"", "\"location\"")
-	_jsondump_Twitter_key_description                        = jsondumprt.NewFieldKey("\"description\"", "\"description\"")
-	_jsondump_Twitter_key_url                                = jsondumprt.NewFieldKey("\"url\"", "\"url\"")
-	_jsondump_Twitter_key_protected                          = jsondumprt.NewFieldKey("\"protected\"", "\"protected\"")
-	_jsondump_Twitter_key_followers_count                    = jsondumprt.NewFieldKey("\"followers_count\"", "\"followers_count\"")
-	_jsondump_Twitter_key_friends_count                      = jsondumprt.NewFieldKey("\"friends_count\"", "\"friends_count\"")
-	_jsondump_Twitter_key_listed_count                       = jsondumprt.NewFieldKey("\"listed_count\"", "\"listed_count\"")
-	_jsondump_Twitter_key_favourites_count                   = jsondumprt.NewFieldKey("\"favourites_count\"", "\"favourites_count\"")
-	_jsondump_Twitter_key_utc_offset                         = jsondumprt.NewFieldKey("\"utc_offset\"", "\"utc_offset\"")
-	_jsondump_Twitter_key_time_zone                          = jsondumprt.NewFieldKey("\"time_zone\"", "\"time_zone\"")
-	_jsondump_Twitter_key_geo_enabled                        = jsondumprt.NewFieldKey("\"geo_enabled\"", "\"geo_enabled\"")
-	_jsondump_Twitter_key_verified                           = jsondumprt.NewFieldKey("\"verified\"", "\"verified\"")
-	_jsondump_Twitter_key_statuses_count                     = jsondumprt.NewFieldKey("\"statuses_count\"", "\"statuses_count\"")
-	_jsondump_Twitter_key_contributors_enabled               = jsondumprt.NewFieldKey("\"contributors_enabled\"", "\"contributors_enabled\"")
-	_jsondump_Twitter_key_is_translator                      = jsondumprt.NewFieldKey("\"is_translator\"", "\"is_translator\"")
-	_jsondump_Twitter_key_is_translation_enabled             = jsondumprt.NewFieldKey("\"is_translation_enabled\"", "\"is_translation_enabled\"")
-	_jsondump_Twitter_key_profile_background_color           = jsondumprt.NewFieldKey("\"profile_background_color\"", "\"profile_background_color\"")
-	_jsondump_Twitter_key_profile_background_image_url       = jsondumprt.NewFieldKey("\"profile_background_image_url\"", "\"profile_background_image_url\"")
-	_jsondump_Twitter_key_profile_background_image_url_https = jsondumprt.NewFieldKey("\"profile_background_image_url_https\"", "\"profile_background_image_url_https\"")
-	_jsondump_Twitter_key_profile_background_tile            = jsondumprt.NewFieldKey("\"profile_background_tile\"", "\"profile_background_tile\"")
-	_jsondump_Twitter_key_profile_image_url                  = jsondumprt.NewFieldKey("\"profile_image_url\"", "\"profile_image_url\"")
-	_jsondump_Twitter_key_profile_image_url_https            = jsondumprt.NewFieldKey("\"profile_image_url_https\"", "\"profile_image_url_https\"")
-	_jsondump_Twitter_key_profile_banner_url                 = jsondumprt.NewFieldKey("\"profile_banner_url\"", "\"profile_banner_url\"")
-	_jsondump_Twitter_key_profile_link_color                 = jsondumprt.NewFieldKey("\"profile_link_color\"", "\"profile_link_color\"")
-	_jsondump_Twitter_key_profile_sidebar_border_color       = jsondumprt.NewFieldKey("\"profile_sidebar_border_color\"", "\"profile_sidebar_border_color\"")
-	_jsondump_Twitter_key_profile_sidebar_fill_color         = jsondumprt.NewFieldKey("\"profile_sidebar_fill_color\"", "\"profile_sidebar_fill_color\"")
-	_jsondump_Twitter_key_profile_text_color                 = jsondumprt.NewFieldKey("\"profile_text_color\"", "\"profile_text_color\"")
-	_jsondump_Twitter_key_profile_use_background_image       = jsondumprt.NewFieldKey("\"profile_use_background_image\"", "\"profile_use_background_image\"")
-	_jsondump_Twitter_key_default_profile                    = jsondumprt.NewFieldKey("\"default_profile\"", "\"default_profile\"")
-	_jsondump_Twitter_key_default_profile_image              = jsondumprt.NewFieldKey("\"default_profile_image\"", "\"default_profile_image\"")
-	_jsondump_Twitter_key_following                          = jsondumprt.NewFieldKey("\"following\"", "\"following\"")
-	_jsondump_Twitter_key_follow_request_sent                = jsondumprt.NewFieldKey("\"follow_request_sent\"", "\"follow_request_sent\"")
-	_jsondump_Twitter_key_notifications                      = jsondumprt.NewFieldKey("\"notifications\"", "\"notifications\"")
-	_jsondump_Twitter_key_hashtags                           = jsondumprt.NewFieldKey("\"hashtags\"", "\"hashtags\"")
-	_jsondump_Twitter_key_symbols                            = jsondumprt.NewFieldKey("\"symbols\"", "\"symbols\"")
-	_jsondump_Twitter_key_urls                               = jsondumprt.NewFieldKey("\"urls\"", "\"urls\"")
-	_jsondump_Twitter_key_user_mentions                      = jsondumprt.NewFieldKey("\"user_mentions\"", "\"user_mentions\"")
-	_jsondump_Twitter_key_media                              = jsondumprt.NewFieldKey("\"media\"", "\"media\"")
-	_jsondump_Twitter_key_indices                            = jsondumprt.NewFieldKey("\"indices\"", "\"indices\"")
-	_jsondump_Twitter_key_expanded_url                       = jsondumprt.NewFieldKey("\"expanded_url\"", "\"expanded_url\"")
-	_jsondump_Twitter_key_display_url                        = jsondumprt.NewFieldKey("\"display_url\"", "\"display_url\"")
-	_jsondump_Twitter_key_media_url                          = jsondumprt.NewFieldKey("\"media_url\"", "\"media_url\"")
-	_jsondump_Twitter_key_media_url_https                    = jsondumprt.NewFieldKey("\"media_url_https\"", "\"media_url_https\"")
-	_jsondump_Twitter_key_type                               = jsondumprt.NewFieldKey("\"type\"", "\"type\"")
-	_jsondump_Twitter_key_sizes                              = jsondumprt.NewFieldKey("\"sizes\"", "\"sizes\"")
-	_jsondump_Twitter_key_source_status_id                   = jsondumprt.NewFieldKey("\"source_status_id\"", "\"source_status_id\"")
-	_jsondump_Twitter_key_source_status_id_str               = jsondumprt.NewFieldKey("\"source_status_id_str\"", "\"source_status_id_str\"")
-	_jsondump_Twitter_key_medium                             = jsondumprt.NewFieldKey("\"medium\"", "\"medium\"")
-	_jsondump_Twitter_key_small                              = jsondumprt.NewFieldKey("\"small\"", "\"small\"")
-	_jsondump_Twitter_key_thumb                              = jsondumprt.NewFieldKey("\"thumb\"", "\"thumb\"")
-	_jsondump_Twitter_key_large                              = jsondumprt.NewFieldKey("\"large\"", "\"large\"")
-	_jsondump_Twitter_key_w                                  = jsondumprt.NewFieldKey("\"w\"", "\"w\"")
-	_jsondump_Twitter_key_h                                  = jsondumprt.NewFieldKey("\"h\"", "\"h\"")
-	_jsondump_Twitter_key_resize                             = jsondumprt.NewFieldKey("\"resize\"", "\"resize\"")
+	_jsondumpkey_Twitter_statuses                           = jsondumprt.NewFieldKey("\"statuses\"", "\"statuses\"")
+	_jsondumpkey_Twitter_search_metadata                    = jsondumprt.NewFieldKey("\"search_metadata\"", "\"search_metadata\"")
+	_jsondumpkey_Twitter_pages                              = jsondumprt.NewFieldKey("\"pages\"", "\"pages\"")
+	_jsondumpkey_Twitter_metadata                           = jsondumprt.NewFieldKey("\"metadata\"", "\"metadata\"")
+	_jsondumpkey_Twitter_created_at                         = jsondumprt.NewFieldKey("\"created_at\"", "\"created_at\"")
+	_jsondumpkey_Twitter_id                                 = jsondumprt.NewFieldKey("\"id\"", "\"id\"")
+	_jsondumpkey_Twitter_id_str                             = jsondumprt.NewFieldKey("\"id_str\"", "\"id_str\"")
+	_jsondumpkey_Twitter_text                               = jsondumprt.NewFieldKey("\"text\"", "\"text\"")
+	_jsondumpkey_Twitter_source                             = jsondumprt.NewFieldKey("\"source\"", "\"source\"")
+	_jsondumpkey_Twitter_truncated                          = jsondumprt.NewFieldKey("\"truncated\"", "\"truncated\"")
+	_jsondumpkey_Twitter_in_reply_to_status_id              = jsondumprt.NewFieldKey("\"in_reply_to_status_id\"", "\"in_reply_to_status_id\"")
+	_jsondumpkey_Twitter_in_reply_to_status_id_str          = jsondumprt.NewFieldKey("\"in_reply_to_status_id_str\"", "\"in_reply_to_status_id_str\"")
+	_jsondumpkey_Twitter_in_reply_to_user_id                = jsondumprt.NewFieldKey("\"in_reply_to_user_id\"", "\"in_reply_to_user_id\"")
+	_jsondumpkey_Twitter_in_reply_to_user_id_str            = jsondumprt.NewFieldKey("\"in_reply_to_user_id_str\"", "\"in_reply_to_user_id_str\"")
+	_jsondumpkey_Twitter_in_reply_to_screen_name            = jsondumprt.NewFieldKey("\"in_reply_to_screen_name\"", "\"in_reply_to_screen_name\"")
+	_jsondumpkey_Twitter_user                               = jsondumprt.NewFieldKey("\"user\"", "\"user\"")
+	_jsondumpkey_Twitter_geo                                = jsondumprt.NewFieldKey("\"geo\"", "\"geo\"")
+	_jsondumpkey_Twitter_coordinates                        = jsondumprt.NewFieldKey("\"coordinates\"", "\"coordinates\"")
+	_jsondumpkey_Twitter_place                              = jsondumprt.NewFieldKey("\"place\"", "\"place\"")
+	_jsondumpkey_Twitter_contributors                       = jsondumprt.NewFieldKey("\"contributors\"", "\"contributors\"")
+	_jsondumpkey_Twitter_retweeted_status                   = jsondumprt.NewFieldKey("\"retweeted_status\"", "\"retweeted_status\"")
+	_jsondumpkey_Twitter_retweet_count                      = jsondumprt.NewFieldKey("\"retweet_count\"", "\"retweet_count\"")
+	_jsondumpkey_Twitter_favorite_count                     = jsondumprt.NewFieldKey("\"favorite_count\"", "\"favorite_count\"")
+	_jsondumpkey_Twitter_entities                           = jsondumprt.NewFieldKey("\"entities\"", "\"entities\"")
+	_jsondumpkey_Twitter_favorited                          = jsondumprt.NewFieldKey("\"favorited\"", "\"favorited\"")
+	_jsondumpkey_Twitter_retweeted                          = jsondumprt.NewFieldKey("\"retweeted\"", "\"retweeted\"")
+	_jsondumpkey_Twitter_possibly_sensitive                 = jsondumprt.NewFieldKey("\"possibly_sensitive\"", "\"possibly_sensitive\"")
+	_jsondumpkey_Twitter_lang                               = jsondumprt.NewFieldKey("\"lang\"", "\"lang\"")
+	_jsondumpkey_Twitter_completed_in                       = jsondumprt.NewFieldKey("\"completed_in\"", "\"completed_in\"")
+	_jsondumpkey_Twitter_max_id                             = jsondumprt.NewFieldKey("\"max_id\"", "\"max_id\"")
+	_jsondumpkey_Twitter_max_id_str                         = jsondumprt.NewFieldKey("\"max_id_str\"", "\"max_id_str\"")
+	_jsondumpkey_Twitter_next_results                       = jsondumprt.NewFieldKey("\"next_results\"", "\"next_results\"")
+	_jsondumpkey_Twitter_query                              = jsondumprt.NewFieldKey("\"query\"", "\"query\"")
+	_jsondumpkey_Twitter_refresh_url                        = jsondumprt.NewFieldKey("\"refresh_url\"", "\"refresh_url\"")
+	_jsondumpkey_Twitter_count                              = jsondumprt.NewFieldKey("\"count\"", "\"count\"")
+	_jsondumpkey_Twitter_since_id                           = jsondumprt.NewFieldKey("\"since_id\"", "\"since_id\"")
+	_jsondumpkey_Twitter_since_id_str                       = jsondumprt.NewFieldKey("\"since_id_str\"", "\"since_id_str\"")
+	_jsondumpkey_Twitter_result_type                        = jsondumprt.NewFieldKey("\"result_type\"", "\"result_type\"")
+	_jsondumpkey_Twitter_iso_language_code                  = jsondumprt.NewFieldKey("\"iso_language_code\"", "\"iso_language_code\"")
+	_jsondumpkey_Twitter_name                               = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondumpkey_Twitter_screen_name                        = jsondumprt.NewFieldKey("\"screen_name\"", "\"screen_name\"")
+	_jsondumpkey_Twitter_location                           = jsondumprt.NewFieldKey("\"location\"", "\"location\"")
+	_jsondumpkey_Twitter_description                        = jsondumprt.NewFieldKey("\"description\"", "\"description\"")
+	_jsondumpkey_Twitter_url                                = jsondumprt.NewFieldKey("\"url\"", "\"url\"")
+	_jsondumpkey_Twitter_protected                          = jsondumprt.NewFieldKey("\"protected\"", "\"protected\"")
+	_jsondumpkey_Twitter_followers_count                    = jsondumprt.NewFieldKey("\"followers_count\"", "\"followers_count\"")
+	_jsondumpkey_Twitter_friends_count                      = jsondumprt.NewFieldKey("\"friends_count\"", "\"friends_count\"")
+	_jsondumpkey_Twitter_listed_count                       = jsondumprt.NewFieldKey("\"listed_count\"", "\"listed_count\"")
+	_jsondumpkey_Twitter_favourites_count                   = jsondumprt.NewFieldKey("\"favourites_count\"", "\"favourites_count\"")
+	_jsondumpkey_Twitter_utc_offset                         = jsondumprt.NewFieldKey("\"utc_offset\"", "\"utc_offset\"")
+	_jsondumpkey_Twitter_time_zone                          = jsondumprt.NewFieldKey("\"time_zone\"", "\"time_zone\"")
+	_jsondumpkey_Twitter_geo_enabled                        = jsondumprt.NewFieldKey("\"geo_enabled\"", "\"geo_enabled\"")
+	_jsondumpkey_Twitter_verified                           = jsondumprt.NewFieldKey("\"verified\"", "\"verified\"")
+	_jsondumpkey_Twitter_statuses_count                     = jsondumprt.NewFieldKey("\"statuses_count\"", "\"statuses_count\"")
+	_jsondumpkey_Twitter_contributors_enabled               = jsondumprt.NewFieldKey("\"contributors_enabled\"", "\"contributors_enabled\"")
+	_jsondumpkey_Twitter_is_translator                      = jsondumprt.NewFieldKey("\"is_translator\"", "\"is_translator\"")
+	_jsondumpkey_Twitter_is_translation_enabled             = jsondumprt.NewFieldKey("\"is_translation_enabled\"", "\"is_translation_enabled\"")
+	_jsondumpkey_Twitter_profile_background_color           = jsondumprt.NewFieldKey("\"profile_background_color\"", "\"profile_background_color\"")
+	_jsondumpkey_Twitter_profile_background_image_url       = jsondumprt.NewFieldKey("\"profile_background_image_url\"", "\"profile_background_image_url\"")
+	_jsondumpkey_Twitter_profile_background_image_url_https = jsondumprt.NewFieldKey("\"profile_background_image_url_https\"", "\"profile_background_image_url_https\"")
+	_jsondumpkey_Twitter_profile_background_tile            = jsondumprt.NewFieldKey("\"profile_background_tile\"", "\"profile_background_tile\"")
+	_jsondumpkey_Twitter_profile_image_url                  = jsondumprt.NewFieldKey("\"profile_image_url\"", "\"profile_image_url\"")
+	_jsondumpkey_Twitter_profile_image_url_https            = jsondumprt.NewFieldKey("\"profile_image_url_https\"", "\"profile_image_url_https\"")
+	_jsondumpkey_Twitter_profile_banner_url                 = jsondumprt.NewFieldKey("\"profile_banner_url\"", "\"profile_banner_url\"")
+	_jsondumpkey_Twitter_profile_link_color                 = jsondumprt.NewFieldKey("\"profile_link_color\"", "\"profile_link_color\"")
+	_jsondumpkey_Twitter_profile_sidebar_border_color       = jsondumprt.NewFieldKey("\"profile_sidebar_border_color\"", "\"profile_sidebar_border_color\"")
+	_jsondumpkey_Twitter_profile_sidebar_fill_color         = jsondumprt.NewFieldKey("\"profile_sidebar_fill_color\"", "\"profile_sidebar_fill_color\"")
+	_jsondumpkey_Twitter_profile_text_color                 = jsondumprt.NewFieldKey("\"profile_text_color\"", "\"profile_text_color\"")
+	_jsondumpkey_Twitter_profile_use_background_image       = jsondumprt.NewFieldKey("\"profile_use_background_image\"", "\"profile_use_background_image\"")
+	_jsondumpkey_Twitter_default_profile                    = jsondumprt.NewFieldKey("\"default_profile\"", "\"default_profile\"")
+	_jsondumpkey_Twitter_default_profile_image              = jsondumprt.NewFieldKey("\"default_profile_image\"", "\"default_profile_image\"")
+	_jsondumpkey_Twitter_following                          = jsondumprt.NewFieldKey("\"following\"", "\"following\"")
+	_jsondumpkey_Twitter_follow_request_sent                = jsondumprt.NewFieldKey("\"follow_request_sent\"", "\"follow_request_sent\"")
+	_jsondumpkey_Twitter_notifications                      = jsondumprt.NewFieldKey("\"notifications\"", "\"notifications\"")
+	_jsondumpkey_Twitter_hashtags                           = jsondumprt.NewFieldKey("\"hashtags\"", "\"hashtags\"")
+	_jsondumpkey_Twitter_symbols                            = jsondumprt.NewFieldKey("\"symbols\"", "\"symbols\"")
+	_jsondumpkey_Twitter_urls                               = jsondumprt.NewFieldKey("\"urls\"", "\"urls\"")
+	_jsondumpkey_Twitter_user_mentions                      = jsondumprt.NewFieldKey("\"user_mentions\"", "\"user_mentions\"")
+	_jsondumpkey_Twitter_media                              = jsondumprt.NewFieldKey("\"media\"", "\"media\"")
+	_jsondumpkey_Twitter_indices                            = jsondumprt.NewFieldKey("\"indices\"", "\"indices\"")
+	_jsondumpkey_Twitter_expanded_url                       = jsondumprt.NewFieldKey("\"expanded_url\"", "\"expanded_url\"")
+	_jsondumpkey_Twitter_display_url                        = jsondumprt.NewFieldKey("\"display_url\"", "\"display_url\"")
+	_jsondumpkey_Twitter_media_url                          = jsondumprt.NewFieldKey("\"media_url\"", "\"media_url\"")
+	_jsondumpkey_Twitter_media_url_https                    = jsondumprt.NewFieldKey("\"media_url_https\"", "\"media_url_https\"")
+	_jsondumpkey_Twitter_type                               = jsondumprt.NewFieldKey("\"type\"", "\"type\"")
+	_jsondumpkey_Twitter_sizes                              = jsondumprt.NewFieldKey("\"sizes\"", "\"sizes\"")
+	_jsondumpkey_Twitter_source_status_id                   = jsondumprt.NewFieldKey("\"source_status_id\"", "\"source_status_id\"")
+	_jsondumpkey_Twitter_source_status_id_str               = jsondumprt.NewFieldKey("\"source_status_id_str\"", "\"source_status_id_str\"")
+	_jsondumpkey_Twitter_medium                             = jsondumprt.NewFieldKey("\"medium\"", "\"medium\"")
+	_jsondumpkey_Twitter_small                              = jsondumprt.NewFieldKey("\"small\"", "\"small\"")
+	_jsondumpkey_Twitter_thumb                              = jsondumprt.NewFieldKey("\"thumb\"", "\"thumb\"")
+	_jsondumpkey_Twitter_large                              = jsondumprt.NewFieldKey("\"large\"", "\"large\"")
+	_jsondumpkey_Twitter_w                                  = jsondumprt.NewFieldKey("\"w\"", "\"w\"")
+	_jsondumpkey_Twitter_h                                  = jsondumprt.NewFieldKey("\"h\"", "\"h\"")
+	_jsondumpkey_Twitter_resize                             = jsondumprt.NewFieldKey("\"resize\"", "\"resize\"")
 )

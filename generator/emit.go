@@ -233,9 +233,11 @@ func tagLiteral(tag string) string {
 // FieldKey of its JSON key, one per distinct key, and returns one field per
 // key in order of first use.
 func nameKeys(p *Plan) []*Field {
-	prefix := "_jsondump_key_"
+	// "_jsondumpkey_": no function name can begin so, since every one is
+	// "_jsondump_" followed by a type's name.
+	prefix := "_jsondumpkey_"
 	if len(p.Roots) > 0 {
-		prefix = "_jsondump_" + p.Roots[0].Name + "_key_"
+		prefix = "_jsondumpkey_" + p.Roots[0].Name + "_"
 	}
 	byKey := map[string]string{}
 	taken := map[string]bool{}

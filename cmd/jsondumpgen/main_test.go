@@ -192,6 +192,26 @@ func TestTrimpathGeneric(t *testing.T) {
 	}
 }
 
+// TestNameClash generates types whose names made the variables of field
+// keys and the encode functions collide: a field "elem" and a type key
+// reached through a map's values, a field K and a type key_K.
+func TestNameClash(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a package")
+	}
+	src := "package x\n\ntype key struct{ Z int }\n\ntype key_K struct{ Y int }\n\n" +
+		"type Root struct {\n\tM map[string]key `json:\"m\"`\n\tE int `json:\"elem\"`\n\tK key_K\n\tL []key\n}\n"
+	dir := tempPackage(t, src)
+	if stderr, code := run(t, dir, "-type=Root"); code != 0 {
+		t.Fatalf("jsondumpgen -type=Root: exit %d: %s", code, stderr)
+	}
+	cmd := exec.Command("go", "vet", ".")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("go vet: %v\n%s", err, out)
+	}
+}
+
 func TestUnknownType(t *testing.T) {
 	dir := tempPackage(t, "package x\n\ntype T struct{ A int }\n")
 	stderr, code := run(t, dir, "-type=Nope")

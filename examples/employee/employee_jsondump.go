@@ -63,18 +63,18 @@ func (v *Employee) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Employee(e *jsondumprt.Encoder, v *Employee) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Employee_key_department)
+			e.Member(&_jsondumpkey_Employee_department)
 			e.String(v.Department)
-			e.Member(&_jsondump_Employee_key_id)
+			e.Member(&_jsondumpkey_Employee_id)
 			e.String(v.ID)
-			e.Member(&_jsondump_Employee_key_name)
+			e.Member(&_jsondumpkey_Employee_name)
 			e.String(v.Name)
 		} else {
-			e.Member(&_jsondump_Employee_key_id)
+			e.Member(&_jsondumpkey_Employee_id)
 			e.String(v.ID)
-			e.Member(&_jsondump_Employee_key_name)
+			e.Member(&_jsondumpkey_Employee_name)
 			e.String(v.Name)
-			e.Member(&_jsondump_Employee_key_department)
+			e.Member(&_jsondumpkey_Employee_department)
 			e.String(v.Department)
 		}
 		e.EndObject()
@@ -83,7 +83,7 @@ func _jsondump_Employee(e *jsondumprt.Encoder, v *Employee) {
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
-	_jsondump_Employee_key_id         = jsondumprt.NewFieldKey("\"id\"", "\"id\"")
-	_jsondump_Employee_key_name       = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
-	_jsondump_Employee_key_department = jsondumprt.NewFieldKey("\"department\"", "\"department\"")
+	_jsondumpkey_Employee_id         = jsondumprt.NewFieldKey("\"id\"", "\"id\"")
+	_jsondumpkey_Employee_name       = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondumpkey_Employee_department = jsondumprt.NewFieldKey("\"department\"", "\"department\"")
 )

@@ -63,22 +63,22 @@ func (v *Student) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Student(e *jsondumprt.Encoder, v *Student) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Student_key_cgpa)
+			e.Member(&_jsondumpkey_Student_cgpa)
 			e.Float64(v.CGPA)
-			e.Member(&_jsondump_Student_key_name)
+			e.Member(&_jsondumpkey_Student_name)
 			e.String(v.Name)
-			e.Member(&_jsondump_Student_key_phonenumber)
+			e.Member(&_jsondumpkey_Student_phonenumber)
 			e.String(v.PhoneNumber)
-			e.Member(&_jsondump_Student_key_rollno)
+			e.Member(&_jsondumpkey_Student_rollno)
 			e.Int(int64(v.RollNo))
 		} else {
-			e.Member(&_jsondump_Student_key_name)
+			e.Member(&_jsondumpkey_Student_name)
 			e.String(v.Name)
-			e.Member(&_jsondump_Student_key_rollno)
+			e.Member(&_jsondumpkey_Student_rollno)
 			e.Int(int64(v.RollNo))
-			e.Member(&_jsondump_Student_key_cgpa)
+			e.Member(&_jsondumpkey_Student_cgpa)
 			e.Float64(v.CGPA)
-			e.Member(&_jsondump_Student_key_phonenumber)
+			e.Member(&_jsondumpkey_Student_phonenumber)
 			e.String(v.PhoneNumber)
 		}
 		e.EndObject()
@@ -87,8 +87,8 @@ func _jsondump_Student(e *jsondumprt.Encoder, v *Student) {
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
-	_jsondump_Student_key_name        = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
-	_jsondump_Student_key_rollno      = jsondumprt.NewFieldKey("\"rollno\"", "\"rollno\"")
-	_jsondump_Student_key_cgpa        = jsondumprt.NewFieldKey("\"cgpa\"", "\"cgpa\"")
-	_jsondump_Student_key_phonenumber = jsondumprt.NewFieldKey("\"phonenumber\"", "\"phonenumber\"")
+	_jsondumpkey_Student_name        = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondumpkey_Student_rollno      = jsondumprt.NewFieldKey("\"rollno\"", "\"rollno\"")
+	_jsondumpkey_Student_cgpa        = jsondumprt.NewFieldKey("\"cgpa\"", "\"cgpa\"")
+	_jsondumpkey_Student_phonenumber = jsondumprt.NewFieldKey("\"phonenumber\"", "\"phonenumber\"")
 )

@@ -63,51 +63,51 @@ func (v *Basic) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Basic_key_9)
+			e.Member(&_jsondumpkey_Basic_9)
 			e.String(v.Dash)
-			e.Member(&_jsondump_Basic_key_Bad)
+			e.Member(&_jsondumpkey_Basic_Bad)
 			e.String(v.Bad)
-			e.Member(&_jsondump_Basic_key_Name)
+			e.Member(&_jsondumpkey_Basic_Name)
 			e.String(v.Name)
-			e.Member(&_jsondump_Basic_key_Quoted)
+			e.Member(&_jsondumpkey_Basic_Quoted)
 			{
 				mark := len(e.Buffered())
 				e.Int(int64(v.Quoted))
 				e.QuoteFrom(mark)
 			}
-			e.Member(&_jsondump_Basic_key_Single)
+			e.Member(&_jsondumpkey_Basic_Single)
 			e.Float32(v.Single)
-			e.Member(&_jsondump_Basic_key_Small)
+			e.Member(&_jsondumpkey_Basic_Small)
 			e.Int(int64(v.Small))
-			e.Member(&_jsondump_Basic_key_age)
+			e.Member(&_jsondumpkey_Basic_age)
 			e.Int(int64(v.Age))
-			e.Member(&_jsondump_Basic_key_big)
+			e.Member(&_jsondumpkey_Basic_big)
 			e.Uint(uint64(v.Big))
-			e.Member(&_jsondump_Basic_key_data)
+			e.Member(&_jsondumpkey_Basic_data)
 			e.Bytes(v.Data)
 			if len(v.Empty) != 0 {
-				e.Member(&_jsondump_Basic_key_empty)
+				e.Member(&_jsondumpkey_Basic_empty)
 				e.String(v.Empty)
 			}
-			e.Member(&_jsondump_Basic_key_level)
+			e.Member(&_jsondumpkey_Basic_level)
 			e.Float64(float64(v.Level))
 			if v.NegZero != 0 {
-				e.Member(&_jsondump_Basic_key_negzero)
+				e.Member(&_jsondumpkey_Basic_negzero)
 				e.Float64(v.NegZero)
 			}
 			if !jsondumprt.IsZero(v.NegZero2) {
-				e.Member(&_jsondump_Basic_key_negzero2)
+				e.Member(&_jsondumpkey_Basic_negzero2)
 				e.Float64(v.NegZero2)
 			}
-			e.Member(&_jsondump_Basic_key_ok)
+			e.Member(&_jsondumpkey_Basic_ok)
 			e.Bool(v.OK)
-			e.Member(&_jsondump_Basic_key_qfloat)
+			e.Member(&_jsondumpkey_Basic_qfloat)
 			{
 				mark := len(e.Buffered())
 				e.Float64(v.QFloat)
 				e.QuoteFrom(mark)
 			}
-			e.Member(&_jsondump_Basic_key_qptr)
+			e.Member(&_jsondumpkey_Basic_qptr)
 			if v.QPtr == nil {
 				e.Null()
 			} else {
@@ -117,68 +117,68 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 					e.QuoteFrom(mark)
 				}
 			}
-			e.Member(&_jsondump_Basic_key_qstr)
+			e.Member(&_jsondumpkey_Basic_qstr)
 			{
 				mark := len(e.Buffered())
 				e.String(v.QStr)
 				e.QuoteFrom(mark)
 			}
-			e.Member(&_jsondump_Basic_key_ratio)
+			e.Member(&_jsondumpkey_Basic_ratio)
 			e.Float64(v.Ratio)
 			if !jsondumprt.IsZero(v.Zero) {
-				e.Member(&_jsondump_Basic_key_zero)
+				e.Member(&_jsondumpkey_Basic_zero)
 				e.Float64(v.Zero)
 			}
 			if v.ZeroInt != 0 {
-				e.Member(&_jsondump_Basic_key_zint)
+				e.Member(&_jsondumpkey_Basic_zint)
 				e.Int(int64(v.ZeroInt))
 			}
-			e.Member(&_jsondump_Basic_key_n)
+			e.Member(&_jsondumpkey_Basic_n)
 			e.String(v.Unicode)
 		} else {
-			e.Member(&_jsondump_Basic_key_Name)
+			e.Member(&_jsondumpkey_Basic_Name)
 			e.String(v.Name)
-			e.Member(&_jsondump_Basic_key_age)
+			e.Member(&_jsondumpkey_Basic_age)
 			e.Int(int64(v.Age))
-			e.Member(&_jsondump_Basic_key_Small)
+			e.Member(&_jsondumpkey_Basic_Small)
 			e.Int(int64(v.Small))
-			e.Member(&_jsondump_Basic_key_big)
+			e.Member(&_jsondumpkey_Basic_big)
 			e.Uint(uint64(v.Big))
-			e.Member(&_jsondump_Basic_key_ratio)
+			e.Member(&_jsondumpkey_Basic_ratio)
 			e.Float64(v.Ratio)
-			e.Member(&_jsondump_Basic_key_Single)
+			e.Member(&_jsondumpkey_Basic_Single)
 			e.Float32(v.Single)
-			e.Member(&_jsondump_Basic_key_ok)
+			e.Member(&_jsondumpkey_Basic_ok)
 			e.Bool(v.OK)
 			if len(v.Empty) != 0 {
-				e.Member(&_jsondump_Basic_key_empty)
+				e.Member(&_jsondumpkey_Basic_empty)
 				e.String(v.Empty)
 			}
 			if !jsondumprt.IsZero(v.Zero) {
-				e.Member(&_jsondump_Basic_key_zero)
+				e.Member(&_jsondumpkey_Basic_zero)
 				e.Float64(v.Zero)
 			}
-			e.Member(&_jsondump_Basic_key_9)
+			e.Member(&_jsondumpkey_Basic_9)
 			e.String(v.Dash)
-			e.Member(&_jsondump_Basic_key_Quoted)
+			e.Member(&_jsondumpkey_Basic_Quoted)
 			{
 				mark := len(e.Buffered())
 				e.Int(int64(v.Quoted))
 				e.QuoteFrom(mark)
 			}
-			e.Member(&_jsondump_Basic_key_qstr)
+			e.Member(&_jsondumpkey_Basic_qstr)
 			{
 				mark := len(e.Buffered())
 				e.String(v.QStr)
 				e.QuoteFrom(mark)
 			}
-			e.Member(&_jsondump_Basic_key_qfloat)
+			e.Member(&_jsondumpkey_Basic_qfloat)
 			{
 				mark := len(e.Buffered())
 				e.Float64(v.QFloat)
 				e.QuoteFrom(mark)
 			}
-			e.Member(&_jsondump_Basic_key_qptr)
+			e.Member(&_jsondumpkey_Basic_qptr)
 			if v.QPtr == nil {
 				e.Null()
 			} else {
@@ -188,24 +188,24 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 					e.QuoteFrom(mark)
 				}
 			}
-			e.Member(&_jsondump_Basic_key_n)
+			e.Member(&_jsondumpkey_Basic_n)
 			e.String(v.Unicode)
-			e.Member(&_jsondump_Basic_key_data)
+			e.Member(&_jsondumpkey_Basic_data)
 			e.Bytes(v.Data)
-			e.Member(&_jsondump_Basic_key_level)
+			e.Member(&_jsondumpkey_Basic_level)
 			e.Float64(float64(v.Level))
-			e.Member(&_jsondump_Basic_key_Bad)
+			e.Member(&_jsondumpkey_Basic_Bad)
 			e.String(v.Bad)
 			if v.ZeroInt != 0 {
-				e.Member(&_jsondump_Basic_key_zint)
+				e.Member(&_jsondumpkey_Basic_zint)
 				e.Int(int64(v.ZeroInt))
 			}
 			if v.NegZero != 0 {
-				e.Member(&_jsondump_Basic_key_negzero)
+				e.Member(&_jsondumpkey_Basic_negzero)
 				e.Float64(v.NegZero)
 			}
 			if !jsondumprt.IsZero(v.NegZero2) {
-				e.Member(&_jsondump_Basic_key_negzero2)
+				e.Member(&_jsondumpkey_Basic_negzero2)
 				e.Float64(v.NegZero2)
 			}
 		}
@@ -215,25 +215,25 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
-	_jsondump_Basic_key_Name     = jsondumprt.NewFieldKey("\"Name\"", "\"Name\"")
-	_jsondump_Basic_key_age      = jsondumprt.NewFieldKey("\"age\"", "\"age\"")
-	_jsondump_Basic_key_Small    = jsondumprt.NewFieldKey("\"Small\"", "\"Small\"")
-	_jsondump_Basic_key_big      = jsondumprt.NewFieldKey("\"big\"", "\"big\"")
-	_jsondump_Basic_key_ratio    = jsondumprt.NewFieldKey("\"ratio\"", "\"ratio\"")
-	_jsondump_Basic_key_Single   = jsondumprt.NewFieldKey("\"Single\"", "\"Single\"")
-	_jsondump_Basic_key_ok       = jsondumprt.NewFieldKey("\"ok\"", "\"ok\"")
-	_jsondump_Basic_key_empty    = jsondumprt.NewFieldKey("\"empty\"", "\"empty\"")
-	_jsondump_Basic_key_zero     = jsondumprt.NewFieldKey("\"zero\"", "\"zero\"")
-	_jsondump_Basic_key_9        = jsondumprt.NewFieldKey("\"-\"", "\"-\"")
-	_jsondump_Basic_key_Quoted   = jsondumprt.NewFieldKey("\"Quoted\"", "\"Quoted\"")
-	_jsondump_Basic_key_qstr     = jsondumprt.NewFieldKey("\"qstr\"", "\"qstr\"")
-	_jsondump_Basic_key_qfloat   = jsondumprt.NewFieldKey("\"qfloat\"", "\"qfloat\"")
-	_jsondump_Basic_key_qptr     = jsondumprt.NewFieldKey("\"qptr\"", "\"qptr\"")
-	_jsondump_Basic_key_n        = jsondumprt.NewFieldKey("\"\\u00fcn\\u00ef\"", "\"ünï\"")
-	_jsondump_Basic_key_data     = jsondumprt.NewFieldKey("\"data\"", "\"data\"")
-	_jsondump_Basic_key_level    = jsondumprt.NewFieldKey("\"level\"", "\"level\"")
-	_jsondump_Basic_key_Bad      = jsondumprt.NewFieldKey("\"Bad\"", "\"Bad\"")
-	_jsondump_Basic_key_zint     = jsondumprt.NewFieldKey("\"zint\"", "\"zint\"")
-	_jsondump_Basic_key_negzero  = jsondumprt.NewFieldKey("\"negzero\"", "\"negzero\"")
-	_jsondump_Basic_key_negzero2 = jsondumprt.NewFieldKey("\"negzero2\"", "\"negzero2\"")
+	_jsondumpkey_Basic_Name     = jsondumprt.NewFieldKey("\"Name\"", "\"Name\"")
+	_jsondumpkey_Basic_age      = jsondumprt.NewFieldKey("\"age\"", "\"age\"")
+	_jsondumpkey_Basic_Small    = jsondumprt.NewFieldKey("\"Small\"", "\"Small\"")
+	_jsondumpkey_Basic_big      = jsondumprt.NewFieldKey("\"big\"", "\"big\"")
+	_jsondumpkey_Basic_ratio    = jsondumprt.NewFieldKey("\"ratio\"", "\"ratio\"")
+	_jsondumpkey_Basic_Single   = jsondumprt.NewFieldKey("\"Single\"", "\"Single\"")
+	_jsondumpkey_Basic_ok       = jsondumprt.NewFieldKey("\"ok\"", "\"ok\"")
+	_jsondumpkey_Basic_empty    = jsondumprt.NewFieldKey("\"empty\"", "\"empty\"")
+	_jsondumpkey_Basic_zero     = jsondumprt.NewFieldKey("\"zero\"", "\"zero\"")
+	_jsondumpkey_Basic_9        = jsondumprt.NewFieldKey("\"-\"", "\"-\"")
+	_jsondumpkey_Basic_Quoted   = jsondumprt.NewFieldKey("\"Quoted\"", "\"Quoted\"")
+	_jsondumpkey_Basic_qstr     = jsondumprt.NewFieldKey("\"qstr\"", "\"qstr\"")
+	_jsondumpkey_Basic_qfloat   = jsondumprt.NewFieldKey("\"qfloat\"", "\"qfloat\"")
+	_jsondumpkey_Basic_qptr     = jsondumprt.NewFieldKey("\"qptr\"", "\"qptr\"")
+	_jsondumpkey_Basic_n        = jsondumprt.NewFieldKey("\"\\u00fcn\\u00ef\"", "\"ünï\"")
+	_jsondumpkey_Basic_data     = jsondumprt.NewFieldKey("\"data\"", "\"data\"")
+	_jsondumpkey_Basic_level    = jsondumprt.NewFieldKey("\"level\"", "\"level\"")
+	_jsondumpkey_Basic_Bad      = jsondumprt.NewFieldKey("\"Bad\"", "\"Bad\"")
+	_jsondumpkey_Basic_zint     = jsondumprt.NewFieldKey("\"zint\"", "\"zint\"")
+	_jsondumpkey_Basic_negzero  = jsondumprt.NewFieldKey("\"negzero\"", "\"negzero\"")
+	_jsondumpkey_Basic_negzero2 = jsondumprt.NewFieldKey("\"negzero2\"", "\"negzero2\"")
 )

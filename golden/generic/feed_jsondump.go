@@ -172,15 +172,15 @@ func (v *Pair[K, V]) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Feed(e *jsondumprt.Encoder, v *Feed) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Feed_key_box)
+			e.Member(&_jsondumpkey_Feed_box)
 			_jsondump_Feed_image_Rectangle(e, &v.Box)
-			e.Member(&_jsondump_Feed_key_counts)
+			e.Member(&_jsondumpkey_Feed_counts)
 			_jsondump_Feed_Page_int(e, &v.Counts)
-			e.Member(&_jsondump_Feed_key_extra)
+			e.Member(&_jsondumpkey_Feed_extra)
 			e.Any(v.Extra)
-			e.Member(&_jsondump_Feed_key_items)
+			e.Member(&_jsondumpkey_Feed_items)
 			_jsondump_Feed_Page_Item(e, &v.Items)
-			e.Member(&_jsondump_Feed_key_pairs)
+			e.Member(&_jsondumpkey_Feed_pairs)
 			if v.Pairs == nil {
 				e.Null()
 			} else {
@@ -196,11 +196,11 @@ func _jsondump_Feed(e *jsondumprt.Encoder, v *Feed) {
 				}
 			}
 		} else {
-			e.Member(&_jsondump_Feed_key_items)
+			e.Member(&_jsondumpkey_Feed_items)
 			_jsondump_Feed_Page_Item(e, &v.Items)
-			e.Member(&_jsondump_Feed_key_counts)
+			e.Member(&_jsondumpkey_Feed_counts)
 			_jsondump_Feed_Page_int(e, &v.Counts)
-			e.Member(&_jsondump_Feed_key_pairs)
+			e.Member(&_jsondumpkey_Feed_pairs)
 			if v.Pairs == nil {
 				e.Null()
 			} else {
@@ -215,9 +215,9 @@ func _jsondump_Feed(e *jsondumprt.Encoder, v *Feed) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Feed_key_box)
+			e.Member(&_jsondumpkey_Feed_box)
 			_jsondump_Feed_image_Rectangle(e, &v.Box)
-			e.Member(&_jsondump_Feed_key_extra)
+			e.Member(&_jsondumpkey_Feed_extra)
 			e.Any(v.Extra)
 		}
 		e.EndObject()
@@ -236,7 +236,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
 			if len(v.ByKey) != 0 {
-				e.Member(&_jsondump_Feed_key_by_key)
+				e.Member(&_jsondumpkey_Feed_by_key)
 				if v.ByKey == nil {
 					e.Null()
 				} else if jsondumprt.EnterMap(e, v.ByKey) {
@@ -246,7 +246,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 					e.Leave()
 				}
 			}
-			e.Member(&_jsondump_Feed_key_items)
+			e.Member(&_jsondumpkey_Feed_items)
 			if v.Items == nil {
 				e.Null()
 			} else if len(v.Items) == 0 {
@@ -265,7 +265,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 				e.Leave()
 			}
 			if v.Next != nil {
-				e.Member(&_jsondump_Feed_key_next)
+				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[T]") {
@@ -273,10 +273,10 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 					e.Leave()
 				}
 			}
-			e.Member(&_jsondump_Feed_key_total)
+			e.Member(&_jsondumpkey_Feed_total)
 			e.Int(int64(v.Total))
 		} else {
-			e.Member(&_jsondump_Feed_key_items)
+			e.Member(&_jsondumpkey_Feed_items)
 			if v.Items == nil {
 				e.Null()
 			} else if len(v.Items) == 0 {
@@ -294,10 +294,10 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 				}
 				e.Leave()
 			}
-			e.Member(&_jsondump_Feed_key_total)
+			e.Member(&_jsondumpkey_Feed_total)
 			e.Int(int64(v.Total))
 			if v.Next != nil {
-				e.Member(&_jsondump_Feed_key_next)
+				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[T]") {
@@ -306,7 +306,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 				}
 			}
 			if len(v.ByKey) != 0 {
-				e.Member(&_jsondump_Feed_key_by_key)
+				e.Member(&_jsondumpkey_Feed_by_key)
 				if v.ByKey == nil {
 					e.Null()
 				} else if jsondumprt.EnterMap(e, v.ByKey) {
@@ -325,10 +325,10 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
 			if len(v.ByKey) != 0 {
-				e.Member(&_jsondump_Feed_key_by_key)
+				e.Member(&_jsondumpkey_Feed_by_key)
 				jsondumprt.EncodeStringMap(e, v.ByKey, _jsondump_Feed_Item_elem)
 			}
-			e.Member(&_jsondump_Feed_key_items)
+			e.Member(&_jsondumpkey_Feed_items)
 			if v.Items == nil {
 				e.Null()
 			} else {
@@ -344,7 +344,7 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 				}
 			}
 			if v.Next != nil {
-				e.Member(&_jsondump_Feed_key_next)
+				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[generic.Item]") {
@@ -352,10 +352,10 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 					e.Leave()
 				}
 			}
-			e.Member(&_jsondump_Feed_key_total)
+			e.Member(&_jsondumpkey_Feed_total)
 			e.Int(int64(v.Total))
 		} else {
-			e.Member(&_jsondump_Feed_key_items)
+			e.Member(&_jsondumpkey_Feed_items)
 			if v.Items == nil {
 				e.Null()
 			} else {
@@ -370,10 +370,10 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Feed_key_total)
+			e.Member(&_jsondumpkey_Feed_total)
 			e.Int(int64(v.Total))
 			if v.Next != nil {
-				e.Member(&_jsondump_Feed_key_next)
+				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[generic.Item]") {
@@ -382,7 +382,7 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 				}
 			}
 			if len(v.ByKey) != 0 {
-				e.Member(&_jsondump_Feed_key_by_key)
+				e.Member(&_jsondumpkey_Feed_by_key)
 				jsondumprt.EncodeStringMap(e, v.ByKey, _jsondump_Feed_Item_elem)
 			}
 		}
@@ -394,15 +394,15 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
 			if len(v.ByKey) != 0 {
-				e.Member(&_jsondump_Feed_key_by_key)
+				e.Member(&_jsondumpkey_Feed_by_key)
 				jsondumprt.EncodeStringMap(e, v.ByKey, func(e *jsondumprt.Encoder, v1 int) {
 					e.Int(int64(v1))
 				})
 			}
-			e.Member(&_jsondump_Feed_key_items)
+			e.Member(&_jsondumpkey_Feed_items)
 			jsondumprt.EncodeInts(e, v.Items)
 			if v.Next != nil {
-				e.Member(&_jsondump_Feed_key_next)
+				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[int]") {
@@ -410,15 +410,15 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 					e.Leave()
 				}
 			}
-			e.Member(&_jsondump_Feed_key_total)
+			e.Member(&_jsondumpkey_Feed_total)
 			e.Int(int64(v.Total))
 		} else {
-			e.Member(&_jsondump_Feed_key_items)
+			e.Member(&_jsondumpkey_Feed_items)
 			jsondumprt.EncodeInts(e, v.Items)
-			e.Member(&_jsondump_Feed_key_total)
+			e.Member(&_jsondumpkey_Feed_total)
 			e.Int(int64(v.Total))
 			if v.Next != nil {
-				e.Member(&_jsondump_Feed_key_next)
+				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
 				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[int]") {
@@ -427,7 +427,7 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 				}
 			}
 			if len(v.ByKey) != 0 {
-				e.Member(&_jsondump_Feed_key_by_key)
+				e.Member(&_jsondumpkey_Feed_by_key)
 				jsondumprt.EncodeStringMap(e, v.ByKey, func(e *jsondumprt.Encoder, v1 int) {
 					e.Int(int64(v1))
 				})
@@ -444,9 +444,9 @@ func _jsondump_Pair[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, v *P
 		return
 	}
 	if e.BeginObject() {
-		e.Member(&_jsondump_Feed_key_key)
+		e.Member(&_jsondumpkey_Feed_key)
 		e.Any(v.Key)
-		e.Member(&_jsondump_Feed_key_value)
+		e.Member(&_jsondumpkey_Feed_value)
 		e.Any(v.Value)
 		e.EndObject()
 	}
@@ -454,9 +454,9 @@ func _jsondump_Pair[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, v *P
 
 func _jsondump_Feed_Pair_string_Score(e *jsondumprt.Encoder, v *Pair[string, Score]) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_Feed_key_key)
+		e.Member(&_jsondumpkey_Feed_key)
 		e.String(v.Key)
-		e.Member(&_jsondump_Feed_key_value)
+		e.Member(&_jsondumpkey_Feed_value)
 		e.Int(int64(v.Value))
 		e.EndObject()
 	}
@@ -465,14 +465,14 @@ func _jsondump_Feed_Pair_string_Score(e *jsondumprt.Encoder, v *Pair[string, Sco
 func _jsondump_Feed_image_Rectangle(e *jsondumprt.Encoder, v *image.Rectangle) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Feed_key_Max)
+			e.Member(&_jsondumpkey_Feed_Max)
 			_jsondump_Feed_image_Point(e, &v.Max)
-			e.Member(&_jsondump_Feed_key_Min)
+			e.Member(&_jsondumpkey_Feed_Min)
 			_jsondump_Feed_image_Point(e, &v.Min)
 		} else {
-			e.Member(&_jsondump_Feed_key_Min)
+			e.Member(&_jsondumpkey_Feed_Min)
 			_jsondump_Feed_image_Point(e, &v.Min)
-			e.Member(&_jsondump_Feed_key_Max)
+			e.Member(&_jsondumpkey_Feed_Max)
 			_jsondump_Feed_image_Point(e, &v.Max)
 		}
 		e.EndObject()
@@ -482,14 +482,14 @@ func _jsondump_Feed_image_Rectangle(e *jsondumprt.Encoder, v *image.Rectangle) {
 func _jsondump_Feed_Item(e *jsondumprt.Encoder, v *Item) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Feed_key_at)
+			e.Member(&_jsondumpkey_Feed_at)
 			e.Float64(v.At)
-			e.Member(&_jsondump_Feed_key_name)
+			e.Member(&_jsondumpkey_Feed_name)
 			e.String(v.Name)
 		} else {
-			e.Member(&_jsondump_Feed_key_name)
+			e.Member(&_jsondumpkey_Feed_name)
 			e.String(v.Name)
-			e.Member(&_jsondump_Feed_key_at)
+			e.Member(&_jsondumpkey_Feed_at)
 			e.Float64(v.At)
 		}
 		e.EndObject()
@@ -498,9 +498,9 @@ func _jsondump_Feed_Item(e *jsondumprt.Encoder, v *Item) {
 
 func _jsondump_Feed_image_Point(e *jsondumprt.Encoder, v *image.Point) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_Feed_key_X)
+		e.Member(&_jsondumpkey_Feed_X)
 		e.Int(int64(v.X))
-		e.Member(&_jsondump_Feed_key_Y)
+		e.Member(&_jsondumpkey_Feed_Y)
 		e.Int(int64(v.Y))
 		e.EndObject()
 	}
@@ -513,20 +513,20 @@ func _jsondump_Feed_Item_elem(e *jsondumprt.Encoder, v Item) {
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
-	_jsondump_Feed_key_items  = jsondumprt.NewFieldKey("\"items\"", "\"items\"")
-	_jsondump_Feed_key_counts = jsondumprt.NewFieldKey("\"counts\"", "\"counts\"")
-	_jsondump_Feed_key_pairs  = jsondumprt.NewFieldKey("\"pairs\"", "\"pairs\"")
-	_jsondump_Feed_key_box    = jsondumprt.NewFieldKey("\"box\"", "\"box\"")
-	_jsondump_Feed_key_extra  = jsondumprt.NewFieldKey("\"extra\"", "\"extra\"")
-	_jsondump_Feed_key_total  = jsondumprt.NewFieldKey("\"total\"", "\"total\"")
-	_jsondump_Feed_key_next   = jsondumprt.NewFieldKey("\"next\"", "\"next\"")
-	_jsondump_Feed_key_by_key = jsondumprt.NewFieldKey("\"by_key\"", "\"by_key\"")
-	_jsondump_Feed_key_key    = jsondumprt.NewFieldKey("\"key\"", "\"key\"")
-	_jsondump_Feed_key_value  = jsondumprt.NewFieldKey("\"value\"", "\"value\"")
-	_jsondump_Feed_key_Min    = jsondumprt.NewFieldKey("\"Min\"", "\"Min\"")
-	_jsondump_Feed_key_Max    = jsondumprt.NewFieldKey("\"Max\"", "\"Max\"")
-	_jsondump_Feed_key_name   = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
-	_jsondump_Feed_key_at     = jsondumprt.NewFieldKey("\"at\"", "\"at\"")
-	_jsondump_Feed_key_X      = jsondumprt.NewFieldKey("\"X\"", "\"X\"")
-	_jsondump_Feed_key_Y      = jsondumprt.NewFieldKey("\"Y\"", "\"Y\"")
+	_jsondumpkey_Feed_items  = jsondumprt.NewFieldKey("\"items\"", "\"items\"")
+	_jsondumpkey_Feed_counts = jsondumprt.NewFieldKey("\"counts\"", "\"counts\"")
+	_jsondumpkey_Feed_pairs  = jsondumprt.NewFieldKey("\"pairs\"", "\"pairs\"")
+	_jsondumpkey_Feed_box    = jsondumprt.NewFieldKey("\"box\"", "\"box\"")
+	_jsondumpkey_Feed_extra  = jsondumprt.NewFieldKey("\"extra\"", "\"extra\"")
+	_jsondumpkey_Feed_total  = jsondumprt.NewFieldKey("\"total\"", "\"total\"")
+	_jsondumpkey_Feed_next   = jsondumprt.NewFieldKey("\"next\"", "\"next\"")
+	_jsondumpkey_Feed_by_key = jsondumprt.NewFieldKey("\"by_key\"", "\"by_key\"")
+	_jsondumpkey_Feed_key    = jsondumprt.NewFieldKey("\"key\"", "\"key\"")
+	_jsondumpkey_Feed_value  = jsondumprt.NewFieldKey("\"value\"", "\"value\"")
+	_jsondumpkey_Feed_Min    = jsondumprt.NewFieldKey("\"Min\"", "\"Min\"")
+	_jsondumpkey_Feed_Max    = jsondumprt.NewFieldKey("\"Max\"", "\"Max\"")
+	_jsondumpkey_Feed_name   = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondumpkey_Feed_at     = jsondumprt.NewFieldKey("\"at\"", "\"at\"")
+	_jsondumpkey_Feed_X      = jsondumprt.NewFieldKey("\"X\"", "\"X\"")
+	_jsondumpkey_Feed_Y      = jsondumprt.NewFieldKey("\"Y\"", "\"Y\"")
 )

@@ -112,15 +112,15 @@ func (v *Point) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Event_key_big)
+			e.Member(&_jsondumpkey_Event_big)
 			e.BigInt(v.Big)
-			e.Member(&_jsondump_Event_key_by_color)
+			e.Member(&_jsondumpkey_Event_by_color)
 			jsondumprt.EncodeTextMapOrdered(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			}, "marshalers.Color")
-			e.Member(&_jsondump_Event_key_color)
+			e.Member(&_jsondumpkey_Event_color)
 			e.TextMarshaler(v.Color, "marshalers.Color")
-			e.Member(&_jsondump_Event_key_colors)
+			e.Member(&_jsondumpkey_Event_colors)
 			if v.Colors == nil {
 				e.Null()
 			} else {
@@ -135,48 +135,48 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Event_key_keys)
+			e.Member(&_jsondumpkey_Event_keys)
 			jsondumprt.EncodeStringMap(e, v.Keys, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Member(&_jsondump_Event_key_num)
+			e.Member(&_jsondumpkey_Event_num)
 			e.Number(v.Num)
-			e.Member(&_jsondump_Event_key_opt)
+			e.Member(&_jsondumpkey_Event_opt)
 			e.Marshaler(v.Opt, "*time.Time")
-			e.Member(&_jsondump_Event_key_point)
+			e.Member(&_jsondumpkey_Event_point)
 			e.Marshaler(&v.Point, "*marshalers.Point")
-			e.Member(&_jsondump_Event_key_ppoint)
+			e.Member(&_jsondumpkey_Event_ppoint)
 			e.Marshaler(v.PPoint, "*marshalers.Point")
-			e.Member(&_jsondump_Event_key_raw)
+			e.Member(&_jsondumpkey_Event_raw)
 			e.RawMessage(v.Raw)
 			if !v.Skipped.IsZero() {
-				e.Member(&_jsondump_Event_key_skipped)
+				e.Member(&_jsondumpkey_Event_skipped)
 				e.Marshaler(v.Skipped, "time.Time")
 			}
-			e.Member(&_jsondump_Event_key_when)
+			e.Member(&_jsondumpkey_Event_when)
 			e.Marshaler(v.When, "time.Time")
 		} else {
-			e.Member(&_jsondump_Event_key_when)
+			e.Member(&_jsondumpkey_Event_when)
 			e.Marshaler(v.When, "time.Time")
-			e.Member(&_jsondump_Event_key_opt)
+			e.Member(&_jsondumpkey_Event_opt)
 			e.Marshaler(v.Opt, "*time.Time")
-			e.Member(&_jsondump_Event_key_raw)
+			e.Member(&_jsondumpkey_Event_raw)
 			e.RawMessage(v.Raw)
-			e.Member(&_jsondump_Event_key_num)
+			e.Member(&_jsondumpkey_Event_num)
 			e.Number(v.Num)
-			e.Member(&_jsondump_Event_key_big)
+			e.Member(&_jsondumpkey_Event_big)
 			e.BigInt(v.Big)
-			e.Member(&_jsondump_Event_key_color)
+			e.Member(&_jsondumpkey_Event_color)
 			e.TextMarshaler(v.Color, "marshalers.Color")
-			e.Member(&_jsondump_Event_key_point)
+			e.Member(&_jsondumpkey_Event_point)
 			e.Marshaler(&v.Point, "*marshalers.Point")
-			e.Member(&_jsondump_Event_key_ppoint)
+			e.Member(&_jsondumpkey_Event_ppoint)
 			e.Marshaler(v.PPoint, "*marshalers.Point")
-			e.Member(&_jsondump_Event_key_keys)
+			e.Member(&_jsondumpkey_Event_keys)
 			jsondumprt.EncodeStringMap(e, v.Keys, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Member(&_jsondump_Event_key_colors)
+			e.Member(&_jsondumpkey_Event_colors)
 			if v.Colors == nil {
 				e.Null()
 			} else {
@@ -192,10 +192,10 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 				}
 			}
 			if !v.Skipped.IsZero() {
-				e.Member(&_jsondump_Event_key_skipped)
+				e.Member(&_jsondumpkey_Event_skipped)
 				e.Marshaler(v.Skipped, "time.Time")
 			}
-			e.Member(&_jsondump_Event_key_by_color)
+			e.Member(&_jsondumpkey_Event_by_color)
 			jsondumprt.EncodeTextMapOrdered(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			}, "marshalers.Color")
@@ -207,15 +207,15 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 func _jsondump_Event_value(e *jsondumprt.Encoder, v *Event) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Event_key_big)
+			e.Member(&_jsondumpkey_Event_big)
 			e.BigInt(v.Big)
-			e.Member(&_jsondump_Event_key_by_color)
+			e.Member(&_jsondumpkey_Event_by_color)
 			jsondumprt.EncodeTextMapOrdered(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			}, "marshalers.Color")
-			e.Member(&_jsondump_Event_key_color)
+			e.Member(&_jsondumpkey_Event_color)
 			e.TextMarshaler(v.Color, "marshalers.Color")
-			e.Member(&_jsondump_Event_key_colors)
+			e.Member(&_jsondumpkey_Event_colors)
 			if v.Colors == nil {
 				e.Null()
 			} else {
@@ -230,48 +230,48 @@ func _jsondump_Event_value(e *jsondumprt.Encoder, v *Event) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Event_key_keys)
+			e.Member(&_jsondumpkey_Event_keys)
 			jsondumprt.EncodeStringMap(e, v.Keys, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Member(&_jsondump_Event_key_num)
+			e.Member(&_jsondumpkey_Event_num)
 			e.Number(v.Num)
-			e.Member(&_jsondump_Event_key_opt)
+			e.Member(&_jsondumpkey_Event_opt)
 			e.Marshaler(v.Opt, "*time.Time")
-			e.Member(&_jsondump_Event_key_point)
+			e.Member(&_jsondumpkey_Event_point)
 			_jsondump_Point_value(e, &v.Point)
-			e.Member(&_jsondump_Event_key_ppoint)
+			e.Member(&_jsondumpkey_Event_ppoint)
 			e.Marshaler(v.PPoint, "*marshalers.Point")
-			e.Member(&_jsondump_Event_key_raw)
+			e.Member(&_jsondumpkey_Event_raw)
 			e.RawMessage(v.Raw)
 			if !v.Skipped.IsZero() {
-				e.Member(&_jsondump_Event_key_skipped)
+				e.Member(&_jsondumpkey_Event_skipped)
 				e.Marshaler(v.Skipped, "time.Time")
 			}
-			e.Member(&_jsondump_Event_key_when)
+			e.Member(&_jsondumpkey_Event_when)
 			e.Marshaler(v.When, "time.Time")
 		} else {
-			e.Member(&_jsondump_Event_key_when)
+			e.Member(&_jsondumpkey_Event_when)
 			e.Marshaler(v.When, "time.Time")
-			e.Member(&_jsondump_Event_key_opt)
+			e.Member(&_jsondumpkey_Event_opt)
 			e.Marshaler(v.Opt, "*time.Time")
-			e.Member(&_jsondump_Event_key_raw)
+			e.Member(&_jsondumpkey_Event_raw)
 			e.RawMessage(v.Raw)
-			e.Member(&_jsondump_Event_key_num)
+			e.Member(&_jsondumpkey_Event_num)
 			e.Number(v.Num)
-			e.Member(&_jsondump_Event_key_big)
+			e.Member(&_jsondumpkey_Event_big)
 			e.BigInt(v.Big)
-			e.Member(&_jsondump_Event_key_color)
+			e.Member(&_jsondumpkey_Event_color)
 			e.TextMarshaler(v.Color, "marshalers.Color")
-			e.Member(&_jsondump_Event_key_point)
+			e.Member(&_jsondumpkey_Event_point)
 			_jsondump_Point_value(e, &v.Point)
-			e.Member(&_jsondump_Event_key_ppoint)
+			e.Member(&_jsondumpkey_Event_ppoint)
 			e.Marshaler(v.PPoint, "*marshalers.Point")
-			e.Member(&_jsondump_Event_key_keys)
+			e.Member(&_jsondumpkey_Event_keys)
 			jsondumprt.EncodeStringMap(e, v.Keys, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Member(&_jsondump_Event_key_colors)
+			e.Member(&_jsondumpkey_Event_colors)
 			if v.Colors == nil {
 				e.Null()
 			} else {
@@ -287,10 +287,10 @@ func _jsondump_Event_value(e *jsondumprt.Encoder, v *Event) {
 				}
 			}
 			if !v.Skipped.IsZero() {
-				e.Member(&_jsondump_Event_key_skipped)
+				e.Member(&_jsondumpkey_Event_skipped)
 				e.Marshaler(v.Skipped, "time.Time")
 			}
-			e.Member(&_jsondump_Event_key_by_color)
+			e.Member(&_jsondumpkey_Event_by_color)
 			jsondumprt.EncodeTextMapOrdered(e, v.ByColor, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			}, "marshalers.Color")
@@ -305,9 +305,9 @@ func _jsondump_Point(e *jsondumprt.Encoder, v *Point) {
 
 func _jsondump_Point_value(e *jsondumprt.Encoder, v *Point) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_Event_key_X)
+		e.Member(&_jsondumpkey_Event_X)
 		e.Int(int64(v.X))
-		e.Member(&_jsondump_Event_key_Y)
+		e.Member(&_jsondumpkey_Event_Y)
 		e.Int(int64(v.Y))
 		e.EndObject()
 	}
@@ -315,18 +315,18 @@ func _jsondump_Point_value(e *jsondumprt.Encoder, v *Point) {
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
-	_jsondump_Event_key_when     = jsondumprt.NewFieldKey("\"when\"", "\"when\"")
-	_jsondump_Event_key_opt      = jsondumprt.NewFieldKey("\"opt\"", "\"opt\"")
-	_jsondump_Event_key_raw      = jsondumprt.NewFieldKey("\"raw\"", "\"raw\"")
-	_jsondump_Event_key_num      = jsondumprt.NewFieldKey("\"num\"", "\"num\"")
-	_jsondump_Event_key_big      = jsondumprt.NewFieldKey("\"big\"", "\"big\"")
-	_jsondump_Event_key_color    = jsondumprt.NewFieldKey("\"color\"", "\"color\"")
-	_jsondump_Event_key_point    = jsondumprt.NewFieldKey("\"point\"", "\"point\"")
-	_jsondump_Event_key_ppoint   = jsondumprt.NewFieldKey("\"ppoint\"", "\"ppoint\"")
-	_jsondump_Event_key_keys     = jsondumprt.NewFieldKey("\"keys\"", "\"keys\"")
-	_jsondump_Event_key_colors   = jsondumprt.NewFieldKey("\"colors\"", "\"colors\"")
-	_jsondump_Event_key_skipped  = jsondumprt.NewFieldKey("\"skipped\"", "\"skipped\"")
-	_jsondump_Event_key_by_color = jsondumprt.NewFieldKey("\"by_color\"", "\"by_color\"")
-	_jsondump_Event_key_X        = jsondumprt.NewFieldKey("\"X\"", "\"X\"")
-	_jsondump_Event_key_Y        = jsondumprt.NewFieldKey("\"Y\"", "\"Y\"")
+	_jsondumpkey_Event_when     = jsondumprt.NewFieldKey("\"when\"", "\"when\"")
+	_jsondumpkey_Event_opt      = jsondumprt.NewFieldKey("\"opt\"", "\"opt\"")
+	_jsondumpkey_Event_raw      = jsondumprt.NewFieldKey("\"raw\"", "\"raw\"")
+	_jsondumpkey_Event_num      = jsondumprt.NewFieldKey("\"num\"", "\"num\"")
+	_jsondumpkey_Event_big      = jsondumprt.NewFieldKey("\"big\"", "\"big\"")
+	_jsondumpkey_Event_color    = jsondumprt.NewFieldKey("\"color\"", "\"color\"")
+	_jsondumpkey_Event_point    = jsondumprt.NewFieldKey("\"point\"", "\"point\"")
+	_jsondumpkey_Event_ppoint   = jsondumprt.NewFieldKey("\"ppoint\"", "\"ppoint\"")
+	_jsondumpkey_Event_keys     = jsondumprt.NewFieldKey("\"keys\"", "\"keys\"")
+	_jsondumpkey_Event_colors   = jsondumprt.NewFieldKey("\"colors\"", "\"colors\"")
+	_jsondumpkey_Event_skipped  = jsondumprt.NewFieldKey("\"skipped\"", "\"skipped\"")
+	_jsondumpkey_Event_by_color = jsondumprt.NewFieldKey("\"by_color\"", "\"by_color\"")
+	_jsondumpkey_Event_X        = jsondumprt.NewFieldKey("\"X\"", "\"X\"")
+	_jsondumpkey_Event_Y        = jsondumprt.NewFieldKey("\"Y\"", "\"Y\"")
 )

@@ -164,9 +164,9 @@ func (v *Keys) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Doc_key_any)
+			e.Member(&_jsondumpkey_Doc_any)
 			e.Any(v.Any)
-			e.Member(&_jsondump_Doc_key_by_id)
+			e.Member(&_jsondumpkey_Doc_by_id)
 			jsondumprt.EncodeIntMap(e, v.ByID, func(e *jsondumprt.Encoder, v1 *Item) {
 				if v1 == nil {
 					e.Null()
@@ -174,17 +174,17 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					_jsondump_Doc_Item(e, v1)
 				}
 			})
-			e.Member(&_jsondump_Doc_key_by_name)
+			e.Member(&_jsondumpkey_Doc_by_name)
 			jsondumprt.EncodeStringMap(e, v.ByName, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Member(&_jsondump_Doc_key_by_u)
+			e.Member(&_jsondumpkey_Doc_by_u)
 			jsondumprt.EncodeUintMap(e, v.ByU, func(e *jsondumprt.Encoder, v1 []string) {
 				jsondumprt.EncodeStrings(e, v1)
 			})
-			e.Member(&_jsondump_Doc_key_id)
+			e.Member(&_jsondumpkey_Doc_id)
 			e.Int(int64(v.Base.ID))
-			e.Member(&_jsondump_Doc_key_items)
+			e.Member(&_jsondumpkey_Doc_items)
 			if v.Items == nil {
 				e.Null()
 			} else {
@@ -199,13 +199,13 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Doc_key_kind)
+			e.Member(&_jsondumpkey_Doc_kind)
 			e.String(v.Base.Kind)
-			e.Member(&_jsondump_Doc_key_kind2)
+			e.Member(&_jsondumpkey_Doc_kind2)
 			e.String(v.Conflict.Kind)
-			e.Member(&_jsondump_Doc_key_list)
+			e.Member(&_jsondumpkey_Doc_list)
 			_jsondump_List(e, &v.List)
-			e.Member(&_jsondump_Doc_key_matrix)
+			e.Member(&_jsondumpkey_Doc_matrix)
 			if v.Matrix == nil {
 				e.Null()
 			} else {
@@ -221,73 +221,73 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 				}
 			}
 			if v.Meta != nil {
-				e.Member(&_jsondump_Doc_key_meta_id)
+				e.Member(&_jsondumpkey_Doc_meta_id)
 				e.Int(int64(v.Meta.ID))
 			}
-			e.Member(&_jsondump_Doc_key_nil)
+			e.Member(&_jsondumpkey_Doc_nil)
 			if v.Nil == nil {
 				e.Null()
 			} else {
 				_jsondump_Doc_Base(e, v.Nil)
 			}
-			e.Member(&_jsondump_Doc_key_nil_map)
+			e.Member(&_jsondumpkey_Doc_nil_map)
 			jsondumprt.EncodeStringMap(e, v.NilMap, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
 			if v.Meta != nil {
-				e.Member(&_jsondump_Doc_key_note)
+				e.Member(&_jsondumpkey_Doc_note)
 				e.String(v.Meta.Note)
 			}
-			e.Member(&_jsondump_Doc_key_nums)
+			e.Member(&_jsondumpkey_Doc_nums)
 			jsondumprt.EncodeInts(e, (v.Nums)[:])
 			if len(v.Omitted) != 0 {
-				e.Member(&_jsondump_Doc_key_omitted)
+				e.Member(&_jsondumpkey_Doc_omitted)
 				jsondumprt.EncodeInts(e, v.Omitted)
 			}
-			e.Member(&_jsondump_Doc_key_ptr)
+			e.Member(&_jsondumpkey_Doc_ptr)
 			if v.Ptr == nil {
 				e.Null()
 			} else {
 				e.Int(int64((*v.Ptr)))
 			}
-			e.Member(&_jsondump_Doc_key_tags)
+			e.Member(&_jsondumpkey_Doc_tags)
 			jsondumprt.EncodeStrings(e, v.Tags)
-			e.Member(&_jsondump_Doc_key_title)
+			e.Member(&_jsondumpkey_Doc_title)
 			e.String(v.Title)
 		} else {
-			e.Member(&_jsondump_Doc_key_id)
+			e.Member(&_jsondumpkey_Doc_id)
 			e.Int(int64(v.Base.ID))
-			e.Member(&_jsondump_Doc_key_kind)
+			e.Member(&_jsondumpkey_Doc_kind)
 			e.String(v.Base.Kind)
 			if v.Meta != nil {
-				e.Member(&_jsondump_Doc_key_note)
+				e.Member(&_jsondumpkey_Doc_note)
 				e.String(v.Meta.Note)
 			}
 			if v.Meta != nil {
-				e.Member(&_jsondump_Doc_key_meta_id)
+				e.Member(&_jsondumpkey_Doc_meta_id)
 				e.Int(int64(v.Meta.ID))
 			}
-			e.Member(&_jsondump_Doc_key_kind2)
+			e.Member(&_jsondumpkey_Doc_kind2)
 			e.String(v.Conflict.Kind)
-			e.Member(&_jsondump_Doc_key_title)
+			e.Member(&_jsondumpkey_Doc_title)
 			e.String(v.Title)
-			e.Member(&_jsondump_Doc_key_tags)
+			e.Member(&_jsondumpkey_Doc_tags)
 			jsondumprt.EncodeStrings(e, v.Tags)
-			e.Member(&_jsondump_Doc_key_nums)
+			e.Member(&_jsondumpkey_Doc_nums)
 			jsondumprt.EncodeInts(e, (v.Nums)[:])
-			e.Member(&_jsondump_Doc_key_ptr)
+			e.Member(&_jsondumpkey_Doc_ptr)
 			if v.Ptr == nil {
 				e.Null()
 			} else {
 				e.Int(int64((*v.Ptr)))
 			}
-			e.Member(&_jsondump_Doc_key_nil)
+			e.Member(&_jsondumpkey_Doc_nil)
 			if v.Nil == nil {
 				e.Null()
 			} else {
 				_jsondump_Doc_Base(e, v.Nil)
 			}
-			e.Member(&_jsondump_Doc_key_items)
+			e.Member(&_jsondumpkey_Doc_items)
 			if v.Items == nil {
 				e.Null()
 			} else {
@@ -302,11 +302,11 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Doc_key_by_name)
+			e.Member(&_jsondumpkey_Doc_by_name)
 			jsondumprt.EncodeStringMap(e, v.ByName, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Member(&_jsondump_Doc_key_by_id)
+			e.Member(&_jsondumpkey_Doc_by_id)
 			jsondumprt.EncodeIntMap(e, v.ByID, func(e *jsondumprt.Encoder, v1 *Item) {
 				if v1 == nil {
 					e.Null()
@@ -314,11 +314,11 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					_jsondump_Doc_Item(e, v1)
 				}
 			})
-			e.Member(&_jsondump_Doc_key_by_u)
+			e.Member(&_jsondumpkey_Doc_by_u)
 			jsondumprt.EncodeUintMap(e, v.ByU, func(e *jsondumprt.Encoder, v1 []string) {
 				jsondumprt.EncodeStrings(e, v1)
 			})
-			e.Member(&_jsondump_Doc_key_matrix)
+			e.Member(&_jsondumpkey_Doc_matrix)
 			if v.Matrix == nil {
 				e.Null()
 			} else {
@@ -333,16 +333,16 @@ func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Doc_key_nil_map)
+			e.Member(&_jsondumpkey_Doc_nil_map)
 			jsondumprt.EncodeStringMap(e, v.NilMap, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
-			e.Member(&_jsondump_Doc_key_any)
+			e.Member(&_jsondumpkey_Doc_any)
 			e.Any(v.Any)
-			e.Member(&_jsondump_Doc_key_list)
+			e.Member(&_jsondumpkey_Doc_list)
 			_jsondump_List(e, &v.List)
 			if len(v.Omitted) != 0 {
-				e.Member(&_jsondump_Doc_key_omitted)
+				e.Member(&_jsondumpkey_Doc_omitted)
 				jsondumprt.EncodeInts(e, v.Omitted)
 			}
 		}
@@ -370,32 +370,32 @@ func _jsondump_List(e *jsondumprt.Encoder, v *List) {
 func _jsondump_Keys(e *jsondumprt.Encoder, v *Keys) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Doc_key_f32)
+			e.Member(&_jsondumpkey_Doc_f32)
 			jsondumprt.EncodeFloat32Map(e, v.F32, func(e *jsondumprt.Encoder, v1 []int64) {
 				jsondumprt.EncodeInts(e, v1)
 			})
-			e.Member(&_jsondump_Doc_key_flags)
+			e.Member(&_jsondumpkey_Doc_flags)
 			jsondumprt.EncodeBoolMap(e, v.Flags, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
 			if len(v.Floats) != 0 {
-				e.Member(&_jsondump_Doc_key_floats)
+				e.Member(&_jsondumpkey_Doc_floats)
 				jsondumprt.EncodeFloat64Map(e, v.Floats, func(e *jsondumprt.Encoder, v1 bool) {
 					e.Bool(v1)
 				})
 			}
 		} else {
-			e.Member(&_jsondump_Doc_key_flags)
+			e.Member(&_jsondumpkey_Doc_flags)
 			jsondumprt.EncodeBoolMap(e, v.Flags, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
 			if len(v.Floats) != 0 {
-				e.Member(&_jsondump_Doc_key_floats)
+				e.Member(&_jsondumpkey_Doc_floats)
 				jsondumprt.EncodeFloat64Map(e, v.Floats, func(e *jsondumprt.Encoder, v1 bool) {
 					e.Bool(v1)
 				})
 			}
-			e.Member(&_jsondump_Doc_key_f32)
+			e.Member(&_jsondumpkey_Doc_f32)
 			jsondumprt.EncodeFloat32Map(e, v.F32, func(e *jsondumprt.Encoder, v1 []int64) {
 				jsondumprt.EncodeInts(e, v1)
 			})
@@ -406,9 +406,9 @@ func _jsondump_Keys(e *jsondumprt.Encoder, v *Keys) {
 
 func _jsondump_Doc_Base(e *jsondumprt.Encoder, v *Base) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_Doc_key_id)
+		e.Member(&_jsondumpkey_Doc_id)
 		e.Int(int64(v.ID))
-		e.Member(&_jsondump_Doc_key_kind)
+		e.Member(&_jsondumpkey_Doc_kind)
 		e.String(v.Kind)
 		e.EndObject()
 	}
@@ -416,9 +416,9 @@ func _jsondump_Doc_Base(e *jsondumprt.Encoder, v *Base) {
 
 func _jsondump_Doc_Item(e *jsondumprt.Encoder, v *Item) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_Doc_key_name)
+		e.Member(&_jsondumpkey_Doc_name)
 		e.String(v.Name)
-		e.Member(&_jsondump_Doc_key_price)
+		e.Member(&_jsondumpkey_Doc_price)
 		e.Float64(v.Price)
 		e.EndObject()
 	}
@@ -426,28 +426,28 @@ func _jsondump_Doc_Item(e *jsondumprt.Encoder, v *Item) {
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
-	_jsondump_Doc_key_id      = jsondumprt.NewFieldKey("\"id\"", "\"id\"")
-	_jsondump_Doc_key_kind    = jsondumprt.NewFieldKey("\"kind\"", "\"kind\"")
-	_jsondump_Doc_key_note    = jsondumprt.NewFieldKey("\"note\"", "\"note\"")
-	_jsondump_Doc_key_meta_id = jsondumprt.NewFieldKey("\"meta_id\"", "\"meta_id\"")
-	_jsondump_Doc_key_kind2   = jsondumprt.NewFieldKey("\"kind2\"", "\"kind2\"")
-	_jsondump_Doc_key_title   = jsondumprt.NewFieldKey("\"title\"", "\"title\"")
-	_jsondump_Doc_key_tags    = jsondumprt.NewFieldKey("\"tags\"", "\"tags\"")
-	_jsondump_Doc_key_nums    = jsondumprt.NewFieldKey("\"nums\"", "\"nums\"")
-	_jsondump_Doc_key_ptr     = jsondumprt.NewFieldKey("\"ptr\"", "\"ptr\"")
-	_jsondump_Doc_key_nil     = jsondumprt.NewFieldKey("\"nil\"", "\"nil\"")
-	_jsondump_Doc_key_items   = jsondumprt.NewFieldKey("\"items\"", "\"items\"")
-	_jsondump_Doc_key_by_name = jsondumprt.NewFieldKey("\"by_name\"", "\"by_name\"")
-	_jsondump_Doc_key_by_id   = jsondumprt.NewFieldKey("\"by_id\"", "\"by_id\"")
-	_jsondump_Doc_key_by_u    = jsondumprt.NewFieldKey("\"by_u\"", "\"by_u\"")
-	_jsondump_Doc_key_matrix  = jsondumprt.NewFieldKey("\"matrix\"", "\"matrix\"")
-	_jsondump_Doc_key_nil_map = jsondumprt.NewFieldKey("\"nil_map\"", "\"nil_map\"")
-	_jsondump_Doc_key_any     = jsondumprt.NewFieldKey("\"any\"", "\"any\"")
-	_jsondump_Doc_key_list    = jsondumprt.NewFieldKey("\"list\"", "\"list\"")
-	_jsondump_Doc_key_omitted = jsondumprt.NewFieldKey("\"omitted\"", "\"omitted\"")
-	_jsondump_Doc_key_flags   = jsondumprt.NewFieldKey("\"flags\"", "\"flags\"")
-	_jsondump_Doc_key_floats  = jsondumprt.NewFieldKey("\"floats\"", "\"floats\"")
-	_jsondump_Doc_key_f32     = jsondumprt.NewFieldKey("\"f32\"", "\"f32\"")
-	_jsondump_Doc_key_name    = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
-	_jsondump_Doc_key_price   = jsondumprt.NewFieldKey("\"price\"", "\"price\"")
+	_jsondumpkey_Doc_id      = jsondumprt.NewFieldKey("\"id\"", "\"id\"")
+	_jsondumpkey_Doc_kind    = jsondumprt.NewFieldKey("\"kind\"", "\"kind\"")
+	_jsondumpkey_Doc_note    = jsondumprt.NewFieldKey("\"note\"", "\"note\"")
+	_jsondumpkey_Doc_meta_id = jsondumprt.NewFieldKey("\"meta_id\"", "\"meta_id\"")
+	_jsondumpkey_Doc_kind2   = jsondumprt.NewFieldKey("\"kind2\"", "\"kind2\"")
+	_jsondumpkey_Doc_title   = jsondumprt.NewFieldKey("\"title\"", "\"title\"")
+	_jsondumpkey_Doc_tags    = jsondumprt.NewFieldKey("\"tags\"", "\"tags\"")
+	_jsondumpkey_Doc_nums    = jsondumprt.NewFieldKey("\"nums\"", "\"nums\"")
+	_jsondumpkey_Doc_ptr     = jsondumprt.NewFieldKey("\"ptr\"", "\"ptr\"")
+	_jsondumpkey_Doc_nil     = jsondumprt.NewFieldKey("\"nil\"", "\"nil\"")
+	_jsondumpkey_Doc_items   = jsondumprt.NewFieldKey("\"items\"", "\"items\"")
+	_jsondumpkey_Doc_by_name = jsondumprt.NewFieldKey("\"by_name\"", "\"by_name\"")
+	_jsondumpkey_Doc_by_id   = jsondumprt.NewFieldKey("\"by_id\"", "\"by_id\"")
+	_jsondumpkey_Doc_by_u    = jsondumprt.NewFieldKey("\"by_u\"", "\"by_u\"")
+	_jsondumpkey_Doc_matrix  = jsondumprt.NewFieldKey("\"matrix\"", "\"matrix\"")
+	_jsondumpkey_Doc_nil_map = jsondumprt.NewFieldKey("\"nil_map\"", "\"nil_map\"")
+	_jsondumpkey_Doc_any     = jsondumprt.NewFieldKey("\"any\"", "\"any\"")
+	_jsondumpkey_Doc_list    = jsondumprt.NewFieldKey("\"list\"", "\"list\"")
+	_jsondumpkey_Doc_omitted = jsondumprt.NewFieldKey("\"omitted\"", "\"omitted\"")
+	_jsondumpkey_Doc_flags   = jsondumprt.NewFieldKey("\"flags\"", "\"flags\"")
+	_jsondumpkey_Doc_floats  = jsondumprt.NewFieldKey("\"floats\"", "\"floats\"")
+	_jsondumpkey_Doc_f32     = jsondumprt.NewFieldKey("\"f32\"", "\"f32\"")
+	_jsondumpkey_Doc_name    = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondumpkey_Doc_price   = jsondumprt.NewFieldKey("\"price\"", "\"price\"")
 )

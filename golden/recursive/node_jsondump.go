@@ -67,7 +67,7 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
 			if len(v.Attrs) != 0 {
-				e.Member(&_jsondump_Node_key_attrs)
+				e.Member(&_jsondumpkey_Node_attrs)
 				if v.Attrs == nil {
 					e.Null()
 				} else if jsondumprt.EnterMap(e, v.Attrs) {
@@ -82,7 +82,7 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 					e.Leave()
 				}
 			}
-			e.Member(&_jsondump_Node_key_children)
+			e.Member(&_jsondumpkey_Node_children)
 			if v.Children == nil {
 				e.Null()
 			} else if len(v.Children) == 0 {
@@ -106,29 +106,29 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 				e.Leave()
 			}
 			if v.Extra != nil {
-				e.Member(&_jsondump_Node_key_extra)
+				e.Member(&_jsondumpkey_Node_extra)
 				e.Any(v.Extra)
 			}
-			e.Member(&_jsondump_Node_key_next)
+			e.Member(&_jsondumpkey_Node_next)
 			if v.Next == nil {
 				e.Null()
 			} else if jsondumprt.EnterPointer(e, v.Next, "*recursive.Node") {
 				_jsondump_Node(e, v.Next)
 				e.Leave()
 			}
-			e.Member(&_jsondump_Node_key_value)
+			e.Member(&_jsondumpkey_Node_value)
 			e.Int(int64(v.Value))
 		} else {
-			e.Member(&_jsondump_Node_key_value)
+			e.Member(&_jsondumpkey_Node_value)
 			e.Int(int64(v.Value))
-			e.Member(&_jsondump_Node_key_next)
+			e.Member(&_jsondumpkey_Node_next)
 			if v.Next == nil {
 				e.Null()
 			} else if jsondumprt.EnterPointer(e, v.Next, "*recursive.Node") {
 				_jsondump_Node(e, v.Next)
 				e.Leave()
 			}
-			e.Member(&_jsondump_Node_key_children)
+			e.Member(&_jsondumpkey_Node_children)
 			if v.Children == nil {
 				e.Null()
 			} else if len(v.Children) == 0 {
@@ -152,7 +152,7 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 				e.Leave()
 			}
 			if len(v.Attrs) != 0 {
-				e.Member(&_jsondump_Node_key_attrs)
+				e.Member(&_jsondumpkey_Node_attrs)
 				if v.Attrs == nil {
 					e.Null()
 				} else if jsondumprt.EnterMap(e, v.Attrs) {
@@ -168,7 +168,7 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 				}
 			}
 			if v.Extra != nil {
-				e.Member(&_jsondump_Node_key_extra)
+				e.Member(&_jsondumpkey_Node_extra)
 				e.Any(v.Extra)
 			}
 		}
@@ -178,9 +178,9 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
-	_jsondump_Node_key_value    = jsondumprt.NewFieldKey("\"value\"", "\"value\"")
-	_jsondump_Node_key_next     = jsondumprt.NewFieldKey("\"next\"", "\"next\"")
-	_jsondump_Node_key_children = jsondumprt.NewFieldKey("\"children\"", "\"children\"")
-	_jsondump_Node_key_attrs    = jsondumprt.NewFieldKey("\"attrs\"", "\"attrs\"")
-	_jsondump_Node_key_extra    = jsondumprt.NewFieldKey("\"extra\"", "\"extra\"")
+	_jsondumpkey_Node_value    = jsondumprt.NewFieldKey("\"value\"", "\"value\"")
+	_jsondumpkey_Node_next     = jsondumprt.NewFieldKey("\"next\"", "\"next\"")
+	_jsondumpkey_Node_children = jsondumprt.NewFieldKey("\"children\"", "\"children\"")
+	_jsondumpkey_Node_attrs    = jsondumprt.NewFieldKey("\"attrs\"", "\"attrs\"")
+	_jsondumpkey_Node_extra    = jsondumprt.NewFieldKey("\"extra\"", "\"extra\"")
 )

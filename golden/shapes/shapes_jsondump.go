@@ -112,64 +112,64 @@ func (v *Bytes) EncodeJSONPointer(e *jsondumprt.Encoder) {
 func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Shapes_key_by_name)
+			e.Member(&_jsondumpkey_Shapes_by_name)
 			jsondumprt.EncodeStringMap(e, v.ByName, func(e *jsondumprt.Encoder, v1 struct {
 				Z string
 				A string
 			}) {
 				if e.BeginObject() {
 					if e.Config().SortKeys {
-						e.Member(&_jsondump_Shapes_key_A)
+						e.Member(&_jsondumpkey_Shapes_A)
 						e.String(v1.A)
-						e.Member(&_jsondump_Shapes_key_Z)
+						e.Member(&_jsondumpkey_Shapes_Z)
 						e.String(v1.Z)
 					} else {
-						e.Member(&_jsondump_Shapes_key_Z)
+						e.Member(&_jsondumpkey_Shapes_Z)
 						e.String(v1.Z)
-						e.Member(&_jsondump_Shapes_key_A)
+						e.Member(&_jsondumpkey_Shapes_A)
 						e.String(v1.A)
 					}
 					e.EndObject()
 				}
 			})
-			e.Member(&_jsondump_Shapes_key_by_pt)
+			e.Member(&_jsondumpkey_Shapes_by_pt)
 			jsondumprt.EncodeAnyMap(e, v.ByPt, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Member(&_jsondump_Shapes_key_bytes)
+			e.Member(&_jsondumpkey_Shapes_bytes)
 			_jsondump_Bytes(e, &v.Bytes)
-			e.Member(&_jsondump_Shapes_key_inline)
+			e.Member(&_jsondumpkey_Shapes_inline)
 			if e.BeginObject() {
 				if e.Config().SortKeys {
 					if v.Inline.Count != 0 {
-						e.Member(&_jsondump_Shapes_key_count)
+						e.Member(&_jsondumpkey_Shapes_count)
 						e.Int(int64(v.Inline.Count))
 					}
-					e.Member(&_jsondump_Shapes_key_deep)
+					e.Member(&_jsondumpkey_Shapes_deep)
 					if e.BeginObject() {
-						e.Member(&_jsondump_Shapes_key_ok)
+						e.Member(&_jsondumpkey_Shapes_ok)
 						e.Bool(v.Inline.Deep.OK)
 						e.EndObject()
 					}
-					e.Member(&_jsondump_Shapes_key_name)
+					e.Member(&_jsondumpkey_Shapes_name)
 					e.String(v.Inline.Name)
 				} else {
-					e.Member(&_jsondump_Shapes_key_name)
+					e.Member(&_jsondumpkey_Shapes_name)
 					e.String(v.Inline.Name)
 					if v.Inline.Count != 0 {
-						e.Member(&_jsondump_Shapes_key_count)
+						e.Member(&_jsondumpkey_Shapes_count)
 						e.Int(int64(v.Inline.Count))
 					}
-					e.Member(&_jsondump_Shapes_key_deep)
+					e.Member(&_jsondumpkey_Shapes_deep)
 					if e.BeginObject() {
-						e.Member(&_jsondump_Shapes_key_ok)
+						e.Member(&_jsondumpkey_Shapes_ok)
 						e.Bool(v.Inline.Deep.OK)
 						e.EndObject()
 					}
 				}
 				e.EndObject()
 			}
-			e.Member(&_jsondump_Shapes_key_list)
+			e.Member(&_jsondumpkey_Shapes_list)
 			if v.List == nil {
 				e.Null()
 			} else {
@@ -177,7 +177,7 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					for i0 := range v.List {
 						e.Elem()
 						if e.BeginObject() {
-							e.Member(&_jsondump_Shapes_key_V)
+							e.Member(&_jsondumpkey_Shapes_V)
 							e.Float64(v.List[i0].V)
 							e.EndObject()
 						}
@@ -188,34 +188,34 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Shapes_key_mixed)
+			e.Member(&_jsondumpkey_Shapes_mixed)
 			jsondumprt.EncodeAnyMap(e, v.Mixed, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
-			e.Member(&_jsondump_Shapes_key_nested)
+			e.Member(&_jsondumpkey_Shapes_nested)
 			jsondumprt.EncodeAnyMap(e, v.Nested, func(e *jsondumprt.Encoder, v1 map[any]int) {
 				jsondumprt.EncodeAnyMap(e, v1, func(e *jsondumprt.Encoder, v2 int) {
 					e.Int(int64(v2))
 				})
 			})
-			e.Member(&_jsondump_Shapes_key_ptr)
+			e.Member(&_jsondumpkey_Shapes_ptr)
 			if v.Ptr == nil {
 				e.Null()
 			} else {
 				if e.BeginObject() {
-					e.Member(&_jsondump_Shapes_key_A)
+					e.Member(&_jsondumpkey_Shapes_A)
 					e.Int(int64((*v.Ptr).A))
-					e.Member(&_jsondump_Shapes_key_B)
+					e.Member(&_jsondumpkey_Shapes_B)
 					e.Int(int64((*v.Ptr).B))
 					e.EndObject()
 				}
 			}
-			e.Member(&_jsondump_Shapes_key_tagged)
+			e.Member(&_jsondumpkey_Shapes_tagged)
 			jsondumprt.EncodeStringMap(e, v.Tagged, func(e *jsondumprt.Encoder, v1 struct {
 				N int `json:"n,string" yaml:"n"`
 			}) {
 				if e.BeginObject() {
-					e.Member(&_jsondump_Shapes_key_n)
+					e.Member(&_jsondumpkey_Shapes_n)
 					{
 						mark := len(e.Buffered())
 						e.Int(int64(v1.N))
@@ -224,53 +224,53 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					e.EndObject()
 				}
 			})
-			e.Member(&_jsondump_Shapes_key_zeros)
+			e.Member(&_jsondumpkey_Shapes_zeros)
 			_jsondump_Shapes_Zeros(e, &v.Zeros)
 		} else {
-			e.Member(&_jsondump_Shapes_key_inline)
+			e.Member(&_jsondumpkey_Shapes_inline)
 			if e.BeginObject() {
 				if e.Config().SortKeys {
 					if v.Inline.Count != 0 {
-						e.Member(&_jsondump_Shapes_key_count)
+						e.Member(&_jsondumpkey_Shapes_count)
 						e.Int(int64(v.Inline.Count))
 					}
-					e.Member(&_jsondump_Shapes_key_deep)
+					e.Member(&_jsondumpkey_Shapes_deep)
 					if e.BeginObject() {
-						e.Member(&_jsondump_Shapes_key_ok)
+						e.Member(&_jsondumpkey_Shapes_ok)
 						e.Bool(v.Inline.Deep.OK)
 						e.EndObject()
 					}
-					e.Member(&_jsondump_Shapes_key_name)
+					e.Member(&_jsondumpkey_Shapes_name)
 					e.String(v.Inline.Name)
 				} else {
-					e.Member(&_jsondump_Shapes_key_name)
+					e.Member(&_jsondumpkey_Shapes_name)
 					e.String(v.Inline.Name)
 					if v.Inline.Count != 0 {
-						e.Member(&_jsondump_Shapes_key_count)
+						e.Member(&_jsondumpkey_Shapes_count)
 						e.Int(int64(v.Inline.Count))
 					}
-					e.Member(&_jsondump_Shapes_key_deep)
+					e.Member(&_jsondumpkey_Shapes_deep)
 					if e.BeginObject() {
-						e.Member(&_jsondump_Shapes_key_ok)
+						e.Member(&_jsondumpkey_Shapes_ok)
 						e.Bool(v.Inline.Deep.OK)
 						e.EndObject()
 					}
 				}
 				e.EndObject()
 			}
-			e.Member(&_jsondump_Shapes_key_ptr)
+			e.Member(&_jsondumpkey_Shapes_ptr)
 			if v.Ptr == nil {
 				e.Null()
 			} else {
 				if e.BeginObject() {
-					e.Member(&_jsondump_Shapes_key_A)
+					e.Member(&_jsondumpkey_Shapes_A)
 					e.Int(int64((*v.Ptr).A))
-					e.Member(&_jsondump_Shapes_key_B)
+					e.Member(&_jsondumpkey_Shapes_B)
 					e.Int(int64((*v.Ptr).B))
 					e.EndObject()
 				}
 			}
-			e.Member(&_jsondump_Shapes_key_list)
+			e.Member(&_jsondumpkey_Shapes_list)
 			if v.List == nil {
 				e.Null()
 			} else {
@@ -278,7 +278,7 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					for i0 := range v.List {
 						e.Elem()
 						if e.BeginObject() {
-							e.Member(&_jsondump_Shapes_key_V)
+							e.Member(&_jsondumpkey_Shapes_V)
 							e.Float64(v.List[i0].V)
 							e.EndObject()
 						}
@@ -289,46 +289,46 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					e.EndArray()
 				}
 			}
-			e.Member(&_jsondump_Shapes_key_by_name)
+			e.Member(&_jsondumpkey_Shapes_by_name)
 			jsondumprt.EncodeStringMap(e, v.ByName, func(e *jsondumprt.Encoder, v1 struct {
 				Z string
 				A string
 			}) {
 				if e.BeginObject() {
 					if e.Config().SortKeys {
-						e.Member(&_jsondump_Shapes_key_A)
+						e.Member(&_jsondumpkey_Shapes_A)
 						e.String(v1.A)
-						e.Member(&_jsondump_Shapes_key_Z)
+						e.Member(&_jsondumpkey_Shapes_Z)
 						e.String(v1.Z)
 					} else {
-						e.Member(&_jsondump_Shapes_key_Z)
+						e.Member(&_jsondumpkey_Shapes_Z)
 						e.String(v1.Z)
-						e.Member(&_jsondump_Shapes_key_A)
+						e.Member(&_jsondumpkey_Shapes_A)
 						e.String(v1.A)
 					}
 					e.EndObject()
 				}
 			})
-			e.Member(&_jsondump_Shapes_key_mixed)
+			e.Member(&_jsondumpkey_Shapes_mixed)
 			jsondumprt.EncodeAnyMap(e, v.Mixed, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
 			})
-			e.Member(&_jsondump_Shapes_key_nested)
+			e.Member(&_jsondumpkey_Shapes_nested)
 			jsondumprt.EncodeAnyMap(e, v.Nested, func(e *jsondumprt.Encoder, v1 map[any]int) {
 				jsondumprt.EncodeAnyMap(e, v1, func(e *jsondumprt.Encoder, v2 int) {
 					e.Int(int64(v2))
 				})
 			})
-			e.Member(&_jsondump_Shapes_key_by_pt)
+			e.Member(&_jsondumpkey_Shapes_by_pt)
 			jsondumprt.EncodeAnyMap(e, v.ByPt, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
 			})
-			e.Member(&_jsondump_Shapes_key_tagged)
+			e.Member(&_jsondumpkey_Shapes_tagged)
 			jsondumprt.EncodeStringMap(e, v.Tagged, func(e *jsondumprt.Encoder, v1 struct {
 				N int `json:"n,string" yaml:"n"`
 			}) {
 				if e.BeginObject() {
-					e.Member(&_jsondump_Shapes_key_n)
+					e.Member(&_jsondumpkey_Shapes_n)
 					{
 						mark := len(e.Buffered())
 						e.Int(int64(v1.N))
@@ -337,9 +337,9 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 					e.EndObject()
 				}
 			})
-			e.Member(&_jsondump_Shapes_key_bytes)
+			e.Member(&_jsondumpkey_Shapes_bytes)
 			_jsondump_Bytes(e, &v.Bytes)
-			e.Member(&_jsondump_Shapes_key_zeros)
+			e.Member(&_jsondumpkey_Shapes_zeros)
 			_jsondump_Shapes_Zeros(e, &v.Zeros)
 		}
 		e.EndObject()
@@ -349,18 +349,18 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 func _jsondump_Bytes(e *jsondumprt.Encoder, v *Bytes) {
 	if e.BeginObject() {
 		if e.Config().SortKeys {
-			e.Member(&_jsondump_Shapes_key_arr)
+			e.Member(&_jsondumpkey_Shapes_arr)
 			jsondumprt.EncodeUints(e, (v.Arr)[:])
-			e.Member(&_jsondump_Shapes_key_blob)
+			e.Member(&_jsondumpkey_Shapes_blob)
 			_jsondump_Shapes_Blob(e, &v.Blob)
-			e.Member(&_jsondump_Shapes_key_octets)
+			e.Member(&_jsondumpkey_Shapes_octets)
 			jsondumprt.EncodeBytes(e, v.Octets)
 		} else {
-			e.Member(&_jsondump_Shapes_key_octets)
+			e.Member(&_jsondumpkey_Shapes_octets)
 			jsondumprt.EncodeBytes(e, v.Octets)
-			e.Member(&_jsondump_Shapes_key_blob)
+			e.Member(&_jsondumpkey_Shapes_blob)
 			_jsondump_Shapes_Blob(e, &v.Blob)
-			e.Member(&_jsondump_Shapes_key_arr)
+			e.Member(&_jsondumpkey_Shapes_arr)
 			jsondumprt.EncodeUints(e, (v.Arr)[:])
 		}
 		e.EndObject()
@@ -378,7 +378,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 				}
 				return true
 			}()) {
-				e.Member(&_jsondump_Shapes_key_arr)
+				e.Member(&_jsondumpkey_Shapes_arr)
 				if e.BeginArray() {
 					for i0 := range v.Arr {
 						e.Elem()
@@ -391,47 +391,47 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 				}
 			}
 			if !jsondumprt.IsZero(v.FS) {
-				e.Member(&_jsondump_Shapes_key_fs)
+				e.Member(&_jsondumpkey_Shapes_fs)
 				if e.BeginObject() {
-					e.Member(&_jsondump_Shapes_key_F)
+					e.Member(&_jsondumpkey_Shapes_F)
 					e.Float64(v.FS.F)
 					e.EndObject()
 				}
 			}
 			if !(v.NC.S == nil && jsondumprt.IsZero(v.NC.F)) {
-				e.Member(&_jsondump_Shapes_key_nc)
+				e.Member(&_jsondumpkey_Shapes_nc)
 				if e.BeginObject() {
 					if e.Config().SortKeys {
-						e.Member(&_jsondump_Shapes_key_F)
+						e.Member(&_jsondumpkey_Shapes_F)
 						e.Float64(v.NC.F)
-						e.Member(&_jsondump_Shapes_key_S)
+						e.Member(&_jsondumpkey_Shapes_S)
 						jsondumprt.EncodeInts(e, v.NC.S)
 					} else {
-						e.Member(&_jsondump_Shapes_key_S)
+						e.Member(&_jsondumpkey_Shapes_S)
 						jsondumprt.EncodeInts(e, v.NC.S)
-						e.Member(&_jsondump_Shapes_key_F)
+						e.Member(&_jsondumpkey_Shapes_F)
 						e.Float64(v.NC.F)
 					}
 					e.EndObject()
 				}
 			}
 			if !jsondumprt.IsZero(v.Pt) {
-				e.Member(&_jsondump_Shapes_key_pt)
+				e.Member(&_jsondumpkey_Shapes_pt)
 				_jsondump_Shapes_Point(e, &v.Pt)
 			}
 		} else {
 			if !(v.NC.S == nil && jsondumprt.IsZero(v.NC.F)) {
-				e.Member(&_jsondump_Shapes_key_nc)
+				e.Member(&_jsondumpkey_Shapes_nc)
 				if e.BeginObject() {
 					if e.Config().SortKeys {
-						e.Member(&_jsondump_Shapes_key_F)
+						e.Member(&_jsondumpkey_Shapes_F)
 						e.Float64(v.NC.F)
-						e.Member(&_jsondump_Shapes_key_S)
+						e.Member(&_jsondumpkey_Shapes_S)
 						jsondumprt.EncodeInts(e, v.NC.S)
 					} else {
-						e.Member(&_jsondump_Shapes_key_S)
+						e.Member(&_jsondumpkey_Shapes_S)
 						jsondumprt.EncodeInts(e, v.NC.S)
-						e.Member(&_jsondump_Shapes_key_F)
+						e.Member(&_jsondumpkey_Shapes_F)
 						e.Float64(v.NC.F)
 					}
 					e.EndObject()
@@ -445,7 +445,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 				}
 				return true
 			}()) {
-				e.Member(&_jsondump_Shapes_key_arr)
+				e.Member(&_jsondumpkey_Shapes_arr)
 				if e.BeginArray() {
 					for i0 := range v.Arr {
 						e.Elem()
@@ -458,15 +458,15 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 				}
 			}
 			if !jsondumprt.IsZero(v.FS) {
-				e.Member(&_jsondump_Shapes_key_fs)
+				e.Member(&_jsondumpkey_Shapes_fs)
 				if e.BeginObject() {
-					e.Member(&_jsondump_Shapes_key_F)
+					e.Member(&_jsondumpkey_Shapes_F)
 					e.Float64(v.FS.F)
 					e.EndObject()
 				}
 			}
 			if !jsondumprt.IsZero(v.Pt) {
-				e.Member(&_jsondump_Shapes_key_pt)
+				e.Member(&_jsondumpkey_Shapes_pt)
 				_jsondump_Shapes_Point(e, &v.Pt)
 			}
 		}
@@ -480,9 +480,9 @@ func _jsondump_Shapes_Blob(e *jsondumprt.Encoder, v *Blob) {
 
 func _jsondump_Shapes_Point(e *jsondumprt.Encoder, v *Point) {
 	if e.BeginObject() {
-		e.Member(&_jsondump_Shapes_key_X)
+		e.Member(&_jsondumpkey_Shapes_X)
 		e.Int(int64(v.X))
-		e.Member(&_jsondump_Shapes_key_Y)
+		e.Member(&_jsondumpkey_Shapes_Y)
 		e.Int(int64(v.Y))
 		e.EndObject()
 	}
@@ -490,33 +490,33 @@ func _jsondump_Shapes_Point(e *jsondumprt.Encoder, v *Point) {
 
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
-	_jsondump_Shapes_key_inline  = jsondumprt.NewFieldKey("\"inline\"", "\"inline\"")
-	_jsondump_Shapes_key_name    = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
-	_jsondump_Shapes_key_count   = jsondumprt.NewFieldKey("\"count\"", "\"count\"")
-	_jsondump_Shapes_key_deep    = jsondumprt.NewFieldKey("\"deep\"", "\"deep\"")
-	_jsondump_Shapes_key_ok      = jsondumprt.NewFieldKey("\"ok\"", "\"ok\"")
-	_jsondump_Shapes_key_ptr     = jsondumprt.NewFieldKey("\"ptr\"", "\"ptr\"")
-	_jsondump_Shapes_key_A       = jsondumprt.NewFieldKey("\"A\"", "\"A\"")
-	_jsondump_Shapes_key_B       = jsondumprt.NewFieldKey("\"B\"", "\"B\"")
-	_jsondump_Shapes_key_list    = jsondumprt.NewFieldKey("\"list\"", "\"list\"")
-	_jsondump_Shapes_key_V       = jsondumprt.NewFieldKey("\"V\"", "\"V\"")
-	_jsondump_Shapes_key_by_name = jsondumprt.NewFieldKey("\"by_name\"", "\"by_name\"")
-	_jsondump_Shapes_key_Z       = jsondumprt.NewFieldKey("\"Z\"", "\"Z\"")
-	_jsondump_Shapes_key_mixed   = jsondumprt.NewFieldKey("\"mixed\"", "\"mixed\"")
-	_jsondump_Shapes_key_nested  = jsondumprt.NewFieldKey("\"nested\"", "\"nested\"")
-	_jsondump_Shapes_key_by_pt   = jsondumprt.NewFieldKey("\"by_pt\"", "\"by_pt\"")
-	_jsondump_Shapes_key_tagged  = jsondumprt.NewFieldKey("\"tagged\"", "\"tagged\"")
-	_jsondump_Shapes_key_n       = jsondumprt.NewFieldKey("\"n\"", "\"n\"")
-	_jsondump_Shapes_key_bytes   = jsondumprt.NewFieldKey("\"bytes\"", "\"bytes\"")
-	_jsondump_Shapes_key_zeros   = jsondumprt.NewFieldKey("\"zeros\"", "\"zeros\"")
-	_jsondump_Shapes_key_octets  = jsondumprt.NewFieldKey("\"octets\"", "\"octets\"")
-	_jsondump_Shapes_key_blob    = jsondumprt.NewFieldKey("\"blob\"", "\"blob\"")
-	_jsondump_Shapes_key_arr     = jsondumprt.NewFieldKey("\"arr\"", "\"arr\"")
-	_jsondump_Shapes_key_nc      = jsondumprt.NewFieldKey("\"nc\"", "\"nc\"")
-	_jsondump_Shapes_key_S       = jsondumprt.NewFieldKey("\"S\"", "\"S\"")
-	_jsondump_Shapes_key_F       = jsondumprt.NewFieldKey("\"F\"", "\"F\"")
-	_jsondump_Shapes_key_fs      = jsondumprt.NewFieldKey("\"fs\"", "\"fs\"")
-	_jsondump_Shapes_key_pt      = jsondumprt.NewFieldKey("\"pt\"", "\"pt\"")
-	_jsondump_Shapes_key_X       = jsondumprt.NewFieldKey("\"X\"", "\"X\"")
-	_jsondump_Shapes_key_Y       = jsondumprt.NewFieldKey("\"Y\"", "\"Y\"")
+	_jsondumpkey_Shapes_inline  = jsondumprt.NewFieldKey("\"inline\"", "\"inline\"")
+	_jsondumpkey_Shapes_name    = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
+	_jsondumpkey_Shapes_count   = jsondumprt.NewFieldKey("\"count\"", "\"count\"")
+	_jsondumpkey_Shapes_deep    = jsondumprt.NewFieldKey("\"deep\"", "\"deep\"")
+	_jsondumpkey_Shapes_ok      = jsondumprt.NewFieldKey("\"ok\"", "\"ok\"")
+	_jsondumpkey_Shapes_ptr     = jsondumprt.NewFieldKey("\"ptr\"", "\"ptr\"")
+	_jsondumpkey_Shapes_A       = jsondumprt.NewFieldKey("\"A\"", "\"A\"")
+	_jsondumpkey_Shapes_B       = jsondumprt.NewFieldKey("\"B\"", "\"B\"")
+	_jsondumpkey_Shapes_list    = jsondumprt.NewFieldKey("\"list\"", "\"list\"")
+	_jsondumpkey_Shapes_V       = jsondumprt.NewFieldKey("\"V\"", "\"V\"")
+	_jsondumpkey_Shapes_by_name = jsondumprt.NewFieldKey("\"by_name\"", "\"by_name\"")
+	_jsondumpkey_Shapes_Z       = jsondumprt.NewFieldKey("\"Z\"", "\"Z\"")
+	_jsondumpkey_Shapes_mixed   = jsondumprt.NewFieldKey("\"mixed\"", "\"mixed\"")
+	_jsondumpkey_Shapes_nested  = jsondumprt.NewFieldKey("\"nested\"", "\"nested\"")
+	_jsondumpkey_Shapes_by_pt   = jsondumprt.NewFieldKey("\"by_pt\"", "\"by_pt\"")
+	_jsondumpkey_Shapes_tagged  = jsondumprt.NewFieldKey("\"tagged\"", "\"tagged\"")
+	_jsondumpkey_Shapes_n       = jsondumprt.NewFieldKey("\"n\"", "\"n\"")
+	_jsondumpkey_Shapes_bytes   = jsondumprt.NewFieldKey("\"bytes\"", "\"bytes\"")
+	_jsondumpkey_Shapes_zeros   = jsondumprt.NewFieldKey("\"zeros\"", "\"zeros\"")
+	_jsondumpkey_Shapes_octets  = jsondumprt.NewFieldKey("\"octets\"", "\"octets\"")
+	_jsondumpkey_Shapes_blob    = jsondumprt.NewFieldKey("\"blob\"", "\"blob\"")
+	_jsondumpkey_Shapes_arr     = jsondumprt.NewFieldKey("\"arr\"", "\"arr\"")
+	_jsondumpkey_Shapes_nc      = jsondumprt.NewFieldKey("\"nc\"", "\"nc\"")
+	_jsondumpkey_Shapes_S       = jsondumprt.NewFieldKey("\"S\"", "\"S\"")
+	_jsondumpkey_Shapes_F       = jsondumprt.NewFieldKey("\"F\"", "\"F\"")
+	_jsondumpkey_Shapes_fs      = jsondumprt.NewFieldKey("\"fs\"", "\"fs\"")
+	_jsondumpkey_Shapes_pt      = jsondumprt.NewFieldKey("\"pt\"", "\"pt\"")
+	_jsondumpkey_Shapes_X       = jsondumprt.NewFieldKey("\"X\"", "\"X\"")
+	_jsondumpkey_Shapes_Y       = jsondumprt.NewFieldKey("\"Y\"", "\"Y\"")
 )
