@@ -180,7 +180,7 @@ json.dump(res, sys.stdout)
 `
 
 type rt6Run struct {
-	Meth, Dyn, App, Strm, MStrm string
+	Meth, Dyn, App, Strm, MStrm  string
 	AppPart, StrmPart, MStrmPart string
 }
 
