@@ -582,94 +582,11 @@ var optionSets = [][]jsondump.Option{
 	}
 	b.WriteString(`}
 
-func errType(err error) string {
-	var te *jsondump.TypeError
-	var ve *jsondump.ValueError
-	var re *jsondump.RecursionError
-	var me *jsondump.MarshalerError
-	switch {
-	case errors.As(err, &te):
-		return "TypeError"
-	case errors.As(err, &ve):
-		return "ValueError"
-	case errors.As(err, &re):
-		return "RecursionError"
-	case errors.As(err, &me):
-		return "MarshalerError"
-	}
-	return fmt.Sprintf("%T", err)
-}
-
-func try(f func() (string, error)) (res string) {
-	defer func() {
-		if r := recover(); r != nil {
-			res = fmt.Sprintf("ERR:panic:%v", r)
-		}
-	}()
-	s, err := f()
-	if err != nil {
-		return "ERR:" + errType(err) + ":" + err.Error()
-	}
-	return "OK:" + hex.EncodeToString([]byte(s))
-}
-
-type result struct {
-	Enc    *string
-	EncErr string
-	Out    []string
-	Dyn    []string
-	Strm   []string
-}
-
-func encJSON(v any) (s *string, msg string) {
-	defer func() {
-		if r := recover(); r != nil {
-			s, msg = nil, fmt.Sprintf("panic: %v", r)
-		}
-	}()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err.Error()
-	}
-	out := string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-	return &out, ""
-}
-
-type testCase struct {
-	v    func() dumper
-	opts []int
-}
-
-func main() {
-	cases := []testCase{
-`)
+` + rtDriverHelpers + `
+` + rtDriverMain)
 	for _, c := range cases {
 		fmt.Fprintf(&b, "\t\t{func() dumper { return %s }, %#v},\n", c.goV, rt3Opts(c))
 	}
-	b.WriteString(`	}
-	var results []result
-	for _, c := range cases {
-		v := c.v()
-		var r result
-		r.Enc, r.EncErr = encJSON(v)
-		for _, o := range c.opts {
-			opts := optionSets[o]
-			r.Out = append(r.Out, try(func() (string, error) { return v.Dumps(opts...) }))
-			r.Dyn = append(r.Dyn, try(func() (string, error) { return jsondump.Dumps(v, opts...) }))
-			r.Strm = append(r.Strm, try(func() (string, error) {
-				var buf bytes.Buffer
-				err := v.Dump(&buf, opts...)
-				return buf.String(), err
-			}))
-		}
-		results = append(results, r)
-	}
-	if err := json.NewEncoder(os.Stdout).Encode(results); err != nil {
-		panic(err)
-	}
-}
-`)
+	b.WriteString(rtDriverRun)
 	return b.String()
 }

@@ -719,7 +719,47 @@ var optionSets = [][]jsondump.Option{
 	}
 	b.WriteString(`}
 
-func errType(err error) string {
+` + rtDriverHelpers + `
+type result struct {
+	Enc    *string
+	EncErr string
+	Out    []string
+	Dyn    []string
+}
+
+` + rtDriverEncJSON + `
+func main() {
+	values := []func() dumper{
+`)
+	for _, c := range cases {
+		fmt.Fprintf(&b, "\t\tfunc() dumper { return %s },\n", c.goV)
+	}
+	b.WriteString(`	}
+	var results []result
+	for _, f := range values {
+		v := f()
+		var r result
+		r.Enc, r.EncErr = encJSON(v)
+		for _, opts := range optionSets {
+			r.Out = append(r.Out, try(func() (string, error) { return v.Dumps(opts...) }))
+			r.Dyn = append(r.Dyn, try(func() (string, error) { return jsondump.Dumps(v, opts...) }))
+		}
+		results = append(results, r)
+	}
+	if err := json.NewEncoder(os.Stdout).Encode(results); err != nil {
+		panic(err)
+	}
+}
+`)
+	return b.String()
+}
+
+// Pieces of the red-team drivers' source, shared by redteam_test.go,
+// redteam2_test.go and redteam3_test.go: errType names an error by its
+// jsondump type, try runs an encoding and returns "OK:<hex>" or
+// "ERR:<type>:<message>", encJSON is encoding/json's output for reference.
+const (
+	rtDriverHelpers = `func errType(err error) string {
 	var te *jsondump.TypeError
 	var ve *jsondump.ValueError
 	var re *jsondump.RecursionError
@@ -749,15 +789,9 @@ func try(f func() (string, error)) (res string) {
 	}
 	return "OK:" + hex.EncodeToString([]byte(s))
 }
+`
 
-type result struct {
-	Enc    *string
-	EncErr string
-	Out    []string
-	Dyn    []string
-}
-
-func encJSON(v any) (s *string, msg string) {
+	rtDriverEncJSON = `func encJSON(v any) (s *string, msg string) {
 	defer func() {
 		if r := recover(); r != nil {
 			s, msg = nil, fmt.Sprintf("panic: %v", r)
@@ -772,22 +806,42 @@ func encJSON(v any) (s *string, msg string) {
 	out := string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	return &out, ""
 }
+`
+
+	// rtDriverMain begins main in the drivers that compare v.Dumps,
+	// jsondump.Dumps(v) and v.Dump; the cases follow, then rtDriverRun.
+	rtDriverMain = `type result struct {
+	Enc    *string
+	EncErr string
+	Out    []string
+	Dyn    []string
+	Strm   []string
+}
+
+` + rtDriverEncJSON + `
+type testCase struct {
+	v    func() dumper
+	opts []int
+}
 
 func main() {
-	values := []func() dumper{
-`)
-	for _, c := range cases {
-		fmt.Fprintf(&b, "\t\tfunc() dumper { return %s },\n", c.goV)
-	}
-	b.WriteString(`	}
+	cases := []testCase{
+`
+	rtDriverRun = `	}
 	var results []result
-	for _, f := range values {
-		v := f()
+	for _, c := range cases {
+		v := c.v()
 		var r result
 		r.Enc, r.EncErr = encJSON(v)
-		for _, opts := range optionSets {
+		for _, o := range c.opts {
+			opts := optionSets[o]
 			r.Out = append(r.Out, try(func() (string, error) { return v.Dumps(opts...) }))
 			r.Dyn = append(r.Dyn, try(func() (string, error) { return jsondump.Dumps(v, opts...) }))
+			r.Strm = append(r.Strm, try(func() (string, error) {
+				var buf bytes.Buffer
+				err := v.Dump(&buf, opts...)
+				return buf.String(), err
+			}))
 		}
 		results = append(results, r)
 	}
@@ -795,6 +849,5 @@ func main() {
 		panic(err)
 	}
 }
-`)
-	return b.String()
-}
+`
+)
