@@ -226,9 +226,7 @@ func (p *planner) addrSensitive(t types.Type) bool {
 		}
 	} else if _, ok := t.(*types.TypeParam); ok {
 		r = false
-	} else if yes, viaPtr := implements(t, marshalJSON, true); yes {
-		r = viaPtr
-	} else if yes, viaPtr := implements(t, marshalText, true); yes {
+	} else if _, viaPtr, ok := marshalerKind(t, true); ok {
 		r = viaPtr
 	} else if n, ok := t.(*types.Named); ok && p.isEncodable(n) {
 		r = false // its own EncodeJSON and EncodeJSONPointer decide
@@ -477,12 +475,8 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 		v.Kind = BigInt
 		return v
 	}
-	if ok, viaPtr := implements(t, marshalJSON, addr); ok {
-		v.Kind, v.Addr = Marshaler, viaPtr
-		return v
-	}
-	if ok, viaPtr := implements(t, marshalText, addr); ok {
-		v.Kind, v.Addr = TextMarshal, viaPtr
+	if k, viaPtr, ok := marshalerKind(t, addr); ok {
+		v.Kind, v.Addr = k, viaPtr
 		return v
 	}
 	if n, ok := t.(*types.Named); ok {
@@ -518,16 +512,24 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 // MarshalJSON or MarshalText method, or nil; addr says whether a method on
 // the pointer counts.
 func (p *planner) marshaled(t *types.Named, addr bool) *Value {
-	v := &Value{Type: p.goType(t, t.Obj().Pos(), t.Obj().Name()), TypeName: typeString(t)}
+	k, viaPtr, ok := marshalerKind(t, addr)
+	if !ok {
+		return nil
+	}
+	return &Value{Type: p.goType(t, t.Obj().Pos(), t.Obj().Name()), TypeName: typeString(t), Kind: k, Addr: viaPtr}
+}
+
+// marshalerKind returns how t's own MarshalJSON or MarshalText writes it,
+// MarshalJSON first as encoding/json checks them, when t has one that
+// counts (a method on the pointer only when addr).
+func marshalerKind(t types.Type, addr bool) (k Kind, viaPtr, ok bool) {
 	if ok, viaPtr := implements(t, marshalJSON, addr); ok {
-		v.Kind, v.Addr = Marshaler, viaPtr
-		return v
+		return Marshaler, viaPtr, true
 	}
 	if ok, viaPtr := implements(t, marshalText, addr); ok {
-		v.Kind, v.Addr = TextMarshal, viaPtr
-		return v
+		return TextMarshal, viaPtr, true
 	}
-	return nil
+	return 0, false, false
 }
 
 // encodable reports whether the named type t has encoding methods of its
@@ -803,10 +805,7 @@ func (p *planner) canCycle(t types.Type, stack map[types.Type]bool) bool {
 		if stack[n] {
 			return true
 		}
-		if ok, _ := implements(n, marshalJSON, true); ok {
-			return false
-		}
-		if ok, _ := implements(n, marshalText, true); ok {
+		if _, _, ok := marshalerKind(n, true); ok {
 			return false
 		}
 		stack[n] = true
