@@ -61,20 +61,7 @@ import (
 // can also be switched off to explore past a known bug, e.g.
 // JSONDUMP_PROP_FEATURES=-directnil.
 func TestGeneratorProperty(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the generator property test builds programs")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go tool not found: %v", err)
-	}
-	pyoracle.Python(t)
-	// Generate runs the go command in the random packages' module, whose
-	// go.mod lists only jsondump (replaced by this checkout): -mod=mod lets
-	// it add jsondump's own requirements, from the module cache.
-	t.Setenv("GOFLAGS", strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOWORK", "off")
+	goTool := goTestEnv(t)
 	feat, err := parseFeatures(os.Getenv("JSONDUMP_PROP_FEATURES"))
 	if err != nil {
 		t.Fatal(err)

@@ -395,45 +395,13 @@ var rt2Extra = []rt2Case{
 }
 
 func TestRedTeam2(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the red-team test builds programs")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go tool not found: %v", err)
-	}
-	pyoracle.Python(t)
-	t.Setenv("GOFLAGS", strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOWORK", "off")
+	goTool := goTestEnv(t)
 
 	src := testdataDir(t, "redteam2_types")
 	work := t.TempDir()
 	testmod.Write(t, work, "rtmod2")
-	copyGo := func(from, to string) {
-		t.Helper()
-		entries, err := os.ReadDir(from)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(to, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range entries {
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
-				continue
-			}
-			data, err := os.ReadFile(filepath.Join(from, e.Name()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(to, e.Name()), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
 	for _, d := range []string{"r2", "multi", "tagged", "intest"} {
-		copyGo(filepath.Join(src, d), filepath.Join(work, d))
+		copyGoFiles(t, filepath.Join(src, d), filepath.Join(work, d))
 	}
 
 	ok := map[string]bool{"r2": true, "multi": true, "tagged": true}

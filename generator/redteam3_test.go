@@ -257,17 +257,7 @@ json.dump(res, sys.stdout)
 `
 
 func TestRedTeam3(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the red-team test builds programs")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go tool not found: %v", err)
-	}
-	pyoracle.Python(t)
-	t.Setenv("GOFLAGS", strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOWORK", "off")
+	goTool := goTestEnv(t)
 
 	src := testdataDir(t, "redteam3_types")
 	work := t.TempDir()
@@ -277,21 +267,8 @@ func TestRedTeam3(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range entries {
-		if !d.IsDir() {
-			continue
-		}
-		files, _ := filepath.Glob(filepath.Join(src, d.Name(), "*.go"))
-		if err := os.MkdirAll(filepath.Join(work, d.Name()), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(work, d.Name(), filepath.Base(f)), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+		if d.IsDir() {
+			copyGoFiles(t, filepath.Join(src, d.Name()), filepath.Join(work, d.Name()))
 		}
 	}
 

@@ -408,44 +408,13 @@ type rt4Run struct {
 }
 
 func TestRedTeam4(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the red-team test builds programs")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go tool not found: %v", err)
-	}
-	pyoracle.Python(t)
-	t.Setenv("GOFLAGS", strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOWORK", "off")
+	goTool := goTestEnv(t)
 
 	work := t.TempDir()
 	testmod.Write(t, work, "rtmod4")
-	src := testdataDir(t, "redteam4_types", "r4")
-	if err := os.MkdirAll(filepath.Join(work, "r4"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob(filepath.Join(src, "*.go"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(work, "r4", filepath.Base(f)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	copyGoFiles(t, testdataDir(t, "redteam4_types", "r4"), filepath.Join(work, "r4"))
 	types := []string{"Node", "Leaf", "Base", "PBase", "Named", "Deep", "Emb", "OmitAll", "Deep2", "Str4", "NaNOrder", "Skips", "AM", "AL", "Big", "Maps", "Holder"}
-	res, err := generateNoPanic(Config{Dir: filepath.Join(work, "r4"), Types: types})
-	if err != nil {
-		t.Fatalf("Generate(-type=%s): %s", strings.Join(types, ","), clipText(err.Error(), 3000))
-	}
-	for _, f := range res.Files {
-		if err := os.WriteFile(f.Path, f.Content, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	generateInto(t, filepath.Join(work, "r4"), types)
 
 	cases := append(append([]rt4Case{}, rt4Cases...), rt4Big...)
 	if err := os.MkdirAll(filepath.Join(work, "driver"), 0o755); err != nil {

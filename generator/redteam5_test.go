@@ -173,44 +173,13 @@ v = {"version": 3, "name": "billing-api ☁", "server": {"host": "0.0.0.0", "por
 }
 
 func TestRedTeam5(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the red-team test builds programs")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go tool not found: %v", err)
-	}
-	pyoracle.Python(t)
-	t.Setenv("GOFLAGS", strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOWORK", "off")
+	goTool := goTestEnv(t)
 
 	work := t.TempDir()
 	testmod.Write(t, work, "rtmod5")
-	src := testdataDir(t, "redteam5_types", "svc")
-	if err := os.MkdirAll(filepath.Join(work, "svc"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob(filepath.Join(src, "*.go"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(work, "svc", filepath.Base(f)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	copyGoFiles(t, testdataDir(t, "redteam5_types", "svc"), filepath.Join(work, "svc"))
 	types := []string{"IssuesEvent", "Deployment", "ConfigMap", "List", "Charge", "Ledger", "Event", "Batch", "Config", "Account", "AuditRecord"}
-	res, err := generateNoPanic(Config{Dir: filepath.Join(work, "svc"), Types: types})
-	if err != nil {
-		t.Fatalf("Generate(-type=%s): %s", strings.Join(types, ","), clipText(err.Error(), 3000))
-	}
-	for _, f := range res.Files {
-		if err := os.WriteFile(f.Path, f.Content, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	generateInto(t, filepath.Join(work, "svc"), types)
 	if err := os.MkdirAll(filepath.Join(work, "driver"), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -185,44 +185,13 @@ type rt6Run struct {
 }
 
 func TestRedTeam6(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the red-team test builds programs")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go tool not found: %v", err)
-	}
-	pyoracle.Python(t)
-	t.Setenv("GOFLAGS", strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOWORK", "off")
+	goTool := goTestEnv(t)
 
 	work := t.TempDir()
 	testmod.Write(t, work, "rtmod6")
-	src := testdataDir(t, "redteam6_types", "r6")
-	if err := os.MkdirAll(filepath.Join(work, "r6"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob(filepath.Join(src, "*.go"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(work, "r6", filepath.Base(f)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	copyGoFiles(t, testdataDir(t, "redteam6_types", "r6"), filepath.Join(work, "r6"))
 	types := []string{"IM", "UM", "FM", "F32M", "BM", "AM", "AIM", "SM", "NFM", "NIM", "NBM", "Doc", "Doc2", "Hooked"}
-	res, err := generateNoPanic(Config{Dir: filepath.Join(work, "r6"), Types: types})
-	if err != nil {
-		t.Fatalf("Generate: %s", clipText(err.Error(), 3000))
-	}
-	for _, f := range res.Files {
-		if err := os.WriteFile(f.Path, f.Content, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	generateInto(t, filepath.Join(work, "r6"), types)
 	if err := os.MkdirAll(filepath.Join(work, "driver"), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -54,46 +53,15 @@ import (
 //   - concurrency: one value from 16 goroutines with different options and
 //     entry points, beside failing and panicking encodings, under -race.
 func TestRedteamFaultsGen(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs programs")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go tool not found: %v", err)
-	}
-	pyoracle.Python(t)
-	t.Setenv("GOFLAGS", strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOWORK", "off")
+	goTool := goTestEnv(t)
 
 	work := t.TempDir()
 	testmod.Write(t, work, "rfmod")
 	for _, dir := range []string{"ft", "driver"} {
-		src := testdataDir(t, "redteamfaults_types", dir)
-		if err := os.MkdirAll(filepath.Join(work, dir), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		files, _ := filepath.Glob(filepath.Join(src, "*.go"))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(work, dir, filepath.Base(f)), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		copyGoFiles(t, testdataDir(t, "redteamfaults_types", dir), filepath.Join(work, dir))
 	}
 	types := []string{"Order", "Customer", "Address", "Item", "Menu", "Probe", "TProbe", "PProbe", "Envelope", "Tree", "Graph", "Nest", "Dict", "Box"}
-	res, err := generateNoPanic(Config{Dir: filepath.Join(work, "ft"), Types: types})
-	if err != nil {
-		t.Fatalf("Generate(-type=%s): %s", strings.Join(types, ","), clipText(err.Error(), 3000))
-	}
-	for _, f := range res.Files {
-		if err := os.WriteFile(f.Path, f.Content, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	generateInto(t, filepath.Join(work, "ft"), types)
 
 	build := func(name string, race bool) (string, error) {
 		bin := filepath.Join(work, name)

@@ -456,50 +456,18 @@ json.dump(res, sys.stdout)
 `
 
 func TestRedTeam(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the red-team test builds programs")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go tool not found: %v", err)
-	}
-	pyoracle.Python(t)
-	t.Setenv("GOFLAGS", strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOWORK", "off")
+	goTool := goTestEnv(t)
 
 	src := testdataDir(t, "redteam_types")
 	work := t.TempDir()
 	testmod.Write(t, work, "rtmod")
-	copyDir := func(from, to string) {
-		t.Helper()
-		entries, err := os.ReadDir(from)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(to, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range entries {
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
-				continue
-			}
-			data, err := os.ReadFile(filepath.Join(from, e.Name()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(to, e.Name()), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
 
 	// Generate each package; a probe that does not generate is a finding.
 	ok := map[string]bool{}
 	typeDecl := regexp.MustCompile(`(?m)^type ([A-Z]\w*)`)
 	for _, p := range redteamPackages {
 		dir := filepath.Join(work, p.dir)
-		copyDir(filepath.Join(src, p.dir), dir)
+		copyGoFiles(t, filepath.Join(src, p.dir), dir)
 		types := p.types
 		if types == nil {
 			data, err := os.ReadFile(filepath.Join(dir, "types.go"))
