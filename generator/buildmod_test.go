@@ -1,11 +1,15 @@
 package generator
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jsondump/jsondump/internal/pyoracle"
 )
@@ -66,5 +70,29 @@ func generateInto(t *testing.T, dir string, types []string) {
 		if err := os.WriteFile(f.Path, f.Content, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// runDriver builds the module's ./driver program (with buildFlags), runs it
+// for at most two minutes and decodes its standard output, JSON, into out.
+func runDriver(t *testing.T, goTool, work string, out any, buildFlags ...string) {
+	t.Helper()
+	bin := filepath.Join(work, "driver.bin")
+	build := exec.Command(goTool, append(append([]string{"build"}, buildFlags...), "-o", bin, "./driver")...)
+	build.Dir = work
+	if msg, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build of the driver: %v\n%s", err, clipText(string(msg), 8000))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	var stderr bytes.Buffer
+	run := exec.CommandContext(ctx, bin)
+	run.Stderr = &stderr
+	stdout, err := run.Output()
+	if err != nil {
+		t.Fatalf("driver: %v\n%s", err, clipText(stderr.String(), 6000))
+	}
+	if err := json.Unmarshal(stdout, out); err != nil {
+		t.Fatalf("driver output: %v", err)
 	}
 }

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jsondump/jsondump/internal/pyoracle"
 	"github.com/jsondump/jsondump/internal/testmod"
@@ -324,21 +322,6 @@ func TestRedTeam3(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(work, "driver", "main.go"), []byte(rt3Driver(cases, ok)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(work, "driver.bin")
-	build := exec.Command(goTool, "build", "-o", bin, "./driver")
-	build.Dir = work
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build of the red-team driver: %v\n%s", err, clipText(string(out), 8000))
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	var stderr bytes.Buffer
-	run := exec.CommandContext(ctx, bin)
-	run.Stderr = &stderr
-	out, err := run.Output()
-	if err != nil {
-		t.Fatalf("red-team driver: %v\n%s", err, clipText(stderr.String(), 6000))
-	}
 	var got []struct {
 		Enc    *string
 		EncErr string
@@ -346,9 +329,7 @@ func TestRedTeam3(t *testing.T) {
 		Dyn    []string
 		Strm   []string
 	}
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("driver output: %v", err)
-	}
+	runDriver(t, goTool, work, &got)
 	if len(got) != len(cases) {
 		t.Fatalf("driver printed %d cases, want %d", len(got), len(cases))
 	}

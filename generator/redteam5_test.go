@@ -1,17 +1,13 @@
 package generator
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jsondump/jsondump/internal/pyoracle"
 	"github.com/jsondump/jsondump/internal/testmod"
@@ -187,29 +183,12 @@ func TestRedTeam5(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(work, "driver", "main.go"), []byte(rt5Driver(cases)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(work, "driver.bin")
-	build := exec.Command(goTool, "build", "-o", bin, "./driver")
-	build.Dir = work
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build of the red-team driver: %v\n%s", err, clipText(string(out), 8000))
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	var stderr bytes.Buffer
-	run := exec.CommandContext(ctx, bin)
-	run.Stderr = &stderr
-	out, err := run.Output()
-	if err != nil {
-		t.Fatalf("red-team driver: %v\n%s", err, clipText(stderr.String(), 6000))
-	}
 	type runRes struct{ Dyn, Meth, MApp, MStrm string }
 	var got []struct {
 		Encs []string
 		Out  []runRes
 	}
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("driver output: %v", err)
-	}
+	runDriver(t, goTool, work, &got)
 	if len(got) != len(cases) {
 		t.Fatalf("driver printed %d cases, want %d", len(got), len(cases))
 	}

@@ -2,16 +2,13 @@ package generator
 
 import (
 	"bytes"
-	"context"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jsondump/jsondump/internal/pyoracle"
 	"github.com/jsondump/jsondump/internal/testmod"
@@ -198,25 +195,8 @@ func TestRedTeam6(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(work, "driver", "main.go"), []byte(rt6Driver()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(work, "driver.bin")
-	build := exec.Command(goTool, "build", "-o", bin, "./driver")
-	build.Dir = work
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build of the driver: %v\n%s", err, clipText(string(out), 8000))
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	var stderr bytes.Buffer
-	run := exec.CommandContext(ctx, bin)
-	run.Stderr = &stderr
-	out, err := run.Output()
-	if err != nil {
-		t.Fatalf("driver: %v\n%s", err, clipText(stderr.String(), 6000))
-	}
 	var got [][]rt6Run
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("driver output: %v", err)
-	}
+	runDriver(t, goTool, work, &got)
 	type pyCase struct {
 		Py   string   `json:"py"`
 		Opts []string `json:"opts"`

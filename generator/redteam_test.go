@@ -1,19 +1,15 @@
 package generator
 
 import (
-	"bytes"
-	"context"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jsondump/jsondump/internal/pyoracle"
 	"github.com/jsondump/jsondump/internal/testmod"
@@ -516,30 +512,13 @@ func TestRedTeam(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(work, "driver", "main.go"), []byte(redteamDriver(cases, ok)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(work, "driver.bin")
-	build := exec.Command(goTool, "build", "-o", bin, "./driver")
-	build.Dir = work
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build of the red-team driver: %v\n%s", err, clipText(string(out), 6000))
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	var stderr bytes.Buffer
-	run := exec.CommandContext(ctx, bin)
-	run.Stderr = &stderr
-	out, err := run.Output()
-	if err != nil {
-		t.Fatalf("red-team driver: %v\n%s", err, clipText(stderr.String(), 6000))
-	}
 	var got []struct {
 		Enc    *string  // encoding/json's output, nil if it failed
 		EncErr string   // its error
 		Out    []string // per option set: OK:<hex> or ERR:<class>:<msg>
 		Dyn    []string // jsondump.Dumps(v), the same
 	}
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("driver output: %v", err)
-	}
+	runDriver(t, goTool, work, &got)
 	if len(got) != len(cases) {
 		t.Fatalf("driver printed %d cases, want %d", len(got), len(cases))
 	}
