@@ -504,21 +504,13 @@ func bareFormOf(c *Config) int {
 }
 
 // keyFormOf returns the index of a Config's layout in FieldKey.forms, or -1
-// when members need the general path (an indent, other separators).
+// when members need the general path (an indent, other separators): the
+// bare form of its key separator, when its item separator is the one
+// FieldKey pairs with it ("," with ":", ", " with ": ").
 func keyFormOf(c *Config) int {
-	if c.Indented {
+	form := bareFormOf(c)
+	if c.Indented || form < 0 || c.ItemSep != [2]string{",", ", "}[form/2%2] {
 		return -1
-	}
-	form := 0
-	switch {
-	case c.ItemSep == "," && c.KeySep == ":":
-	case c.ItemSep == ", " && c.KeySep == ": ":
-		form = 2
-	default:
-		return -1
-	}
-	if !c.EnsureASCII {
-		form += 4
 	}
 	return form
 }
