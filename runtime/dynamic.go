@@ -54,7 +54,8 @@ func (e *Encoder) Any(v any) {
 			return
 		}
 		if !ownEncodable(x) {
-			e.notEncodable(v)
+			// Its methods are promoted from a type it embeds.
+			e.marshalerOrUnknown(v)
 			return
 		}
 		// A generated *T has EncodeJSONPointer, which tracks the pointer
@@ -112,12 +113,8 @@ func (e *Encoder) Any(v any) {
 		e.Number(x)
 	case json.RawMessage:
 		e.RawMessage(x)
-	case json.Marshaler:
-		e.Marshaler(x, "")
-	case encoding.TextMarshaler:
-		e.TextMarshaler(x, "")
 	default:
-		e.DefaultHook(v)
+		e.marshalerOrUnknown(v)
 	}
 }
 
@@ -150,10 +147,10 @@ func ownEncodable(x Encodable) (own bool) {
 	return o.JSONDumpOwn(x)
 }
 
-// notEncodable writes v, whose Encodable methods are promoted from a type it
-// embeds, as the dynamic forms it has apart from them: a json.Marshaler or
-// encoding.TextMarshaler, else an unknown object (the Default hook).
-func (e *Encoder) notEncodable(v any) {
+// marshalerOrUnknown writes v, none of Any's other forms, as a
+// json.Marshaler or encoding.TextMarshaler, else as an unknown object (the
+// Default hook).
+func (e *Encoder) marshalerOrUnknown(v any) {
 	switch x := v.(type) {
 	case json.Marshaler:
 		e.Marshaler(x, "")
