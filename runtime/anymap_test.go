@@ -1,4 +1,4 @@
-package runtime
+package jsondumprt
 
 import (
 	"encoding"
@@ -117,7 +117,7 @@ func amKey(r *rand.Rand) (k any, tag, text string) {
 		s := ss[r.IntN(len(ss))]
 		return s, "str", hex.EncodeToString([]byte(s))
 	case 15:
-		return amOtherKey{r.IntN(2)}, "runtime.amOtherKey", ""
+		return amOtherKey{r.IntN(2)}, "jsondumprt.amOtherKey", ""
 	case 16:
 		return [1]int{r.IntN(2)}, "[1]int", ""
 	default:
@@ -275,7 +275,7 @@ func TestEncodeTextMapEqualTexts(t *testing.T) {
 	want := tmPythonDict(t, entries)
 	for range 50 {
 		e := NewEncoder(nil, nil)
-		EncodeTextMapOrdered(e, m, func(e *Encoder, v int) { e.Int(int64(v)) }, "runtime.tmKey")
+		EncodeTextMapOrdered(e, m, func(e *Encoder, v int) { e.Int(int64(v)) }, "jsondumprt.tmKey")
 		got, err := e.Finish()
 		if err != nil || string(got) != want {
 			t.Fatalf("EncodeTextMapOrdered = %s, %v; want %s", got, err, want)
@@ -339,7 +339,7 @@ func TestEncodeTextMapNilKeys(t *testing.T) {
 	want := tmPythonDict(t, `[["", 1], ["b", 2]]`)
 	for _, enc := range []func(e *Encoder){
 		func(e *Encoder) {
-			EncodeTextMap(e, map[*tmPtr]int{nil: 1, {"b"}: 2}, func(e *Encoder, v int) { e.Int(int64(v)) }, "*runtime.tmPtr")
+			EncodeTextMap(e, map[*tmPtr]int{nil: 1, {"b"}: 2}, func(e *Encoder, v int) { e.Int(int64(v)) }, "*jsondumprt.tmPtr")
 		},
 		func(e *Encoder) {
 			EncodeTextMap(e, map[encoding.TextMarshaler]int{nil: 1, tmPtr{"b"}: 2}, func(e *Encoder, v int) { e.Int(int64(v)) }, "encoding.TextMarshaler")

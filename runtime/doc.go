@@ -1,4 +1,4 @@
-// Package runtime is the engine that code written by jsondumpgen calls, and
+// Package jsondumprt is the engine that code written by jsondumpgen calls, and
 // that the root package jsondump uses for values of other types: the output
 // buffer and its flushing, separators and indentation, string escaping,
 // Python's float and int repr, map keys and their order, dynamic (any)
@@ -14,4 +14,4 @@
 // which checks the version it was written for
 // (GeneratedCodeVersion1). It imports the standard library only, and never
 // reflect.
-package runtime
+package jsondumprt

@@ -1,4 +1,4 @@
-package runtime
+package jsondumprt
 
 // Support for code written by jsondumpgen.
 

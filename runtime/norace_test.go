@@ -1,5 +1,5 @@
 //go:build !race
 
-package runtime
+package jsondumprt
 
 const raceEnabled = false

@@ -1,4 +1,4 @@
-package runtime
+package jsondumprt
 
 import (
 	"testing"
@@ -60,13 +60,13 @@ func TestOwnEncodable(t *testing.T) {
 		{ownGen{1}, `{"A": 1}`, `{"A": 1}`},
 		{&ownGen{2}, `{"A": 2}`, `{"A": 2}`},
 		{(*ownGen)(nil), `null`, `null`},
-		{ownByValue{ownGen{1}, 2}, `!Object of type runtime.ownByValue is not JSON serializable`, `"hooked runtime.ownByValue"`},
-		{&ownByValue{ownGen{1}, 2}, `!Object of type *runtime.ownByValue is not JSON serializable`, `"hooked *runtime.ownByValue"`},
+		{ownByValue{ownGen{1}, 2}, `!Object of type jsondumprt.ownByValue is not JSON serializable`, `"hooked jsondumprt.ownByValue"`},
+		{&ownByValue{ownGen{1}, 2}, `!Object of type *jsondumprt.ownByValue is not JSON serializable`, `"hooked *jsondumprt.ownByValue"`},
 		{(*ownByValue)(nil), `null`, `null`},
-		{ownByPointer{&ownGen{1}, 2}, `!Object of type runtime.ownByPointer is not JSON serializable`, `"hooked runtime.ownByPointer"`},
-		{ownByPointer{nil, 2}, `!Object of type runtime.ownByPointer is not JSON serializable`, `"hooked runtime.ownByPointer"`},
-		{&ownByPointer{nil, 2}, `!Object of type *runtime.ownByPointer is not JSON serializable`, `"hooked *runtime.ownByPointer"`},
-		{[]any{ownGen{3}, ownByPointer{nil, 2}}, `!Object of type runtime.ownByPointer is not JSON serializable`, `[{"A": 3}, "hooked runtime.ownByPointer"]`},
+		{ownByPointer{&ownGen{1}, 2}, `!Object of type jsondumprt.ownByPointer is not JSON serializable`, `"hooked jsondumprt.ownByPointer"`},
+		{ownByPointer{nil, 2}, `!Object of type jsondumprt.ownByPointer is not JSON serializable`, `"hooked jsondumprt.ownByPointer"`},
+		{&ownByPointer{nil, 2}, `!Object of type *jsondumprt.ownByPointer is not JSON serializable`, `"hooked *jsondumprt.ownByPointer"`},
+		{[]any{ownGen{3}, ownByPointer{nil, 2}}, `!Object of type jsondumprt.ownByPointer is not JSON serializable`, `[{"A": 3}, "hooked jsondumprt.ownByPointer"]`},
 	} {
 		for i, opts := range [][]Option{nil, {hook}} {
 			want := c.want

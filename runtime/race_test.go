@@ -1,6 +1,6 @@
 //go:build race
 
-package runtime
+package jsondumprt
 
 // raceEnabled: the race detector drops sync.Pool items at random, so
 // allocation counts of pooled Encoders mean nothing under it.
