@@ -67,9 +67,9 @@ func (d rfxDumpsJSON) MarshalJSON() ([]byte, error) {
 	return []byte(s), err
 }
 
-// rfxNode is written by hand the way jsondumpgen writes a type: EncodeJSON
-// with a value receiver, EncodeJSONPointer with a pointer receiver that
-// writes null for nil and tracks the pointer for CheckCircular. Its keys
+// rfxNode is written by hand the way jsondumpgen writes a type: one
+// JSONDumpEncode method with a value receiver it never reads, which writes a
+// *rfxNode (null for nil, tracked for CheckCircular) or an rfxNode. Its keys
 // are in sorted order, so SortKeys needs no second order.
 type rfxNode struct {
 	Kids []any
@@ -77,36 +77,59 @@ type rfxNode struct {
 	Next *rfxNode
 }
 
-func (v rfxNode) EncodeJSON(e *jsondumprt.Encoder) { rfxEncodeNode(e, &v) }
+func (rfxNode) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *rfxNode:
+		e.Claim()
+		rfxEncodeNodePtr(e, p)
+	case rfxNode:
+		e.Claim()
+		rfxEncodeNode(e, &p)
+	default:
+		return false
+	}
+	return true
+}
 
-func (v *rfxNode) EncodeJSONPointer(e *jsondumprt.Encoder) {
+func rfxEncodeNodePtr(e *jsondumprt.Encoder, v *rfxNode) {
 	if v == nil {
 		e.Null()
 		return
 	}
-	if jsondumprt.EnterPointer(e, v, "*jsondump_test.rfxNode") {
+	if jsondumprt.EnterPointer(e, v) {
 		rfxEncodeNode(e, v)
 		e.Leave()
 	}
 }
 
+var (
+	rfxKeyKids = jsondumprt.NewFieldKey(`"kids"`, `"kids"`)
+	rfxKeyName = jsondumprt.NewFieldKey(`"name"`, `"name"`)
+	rfxKeyNext = jsondumprt.NewFieldKey(`"next"`, `"next"`)
+)
+
 func rfxEncodeNode(e *jsondumprt.Encoder, v *rfxNode) {
 	if e.BeginObject() {
-		e.KeyString("kids")
+		e.Member(&rfxKeyKids)
 		e.Any(v.Kids)
-		e.KeyString("name")
+		e.Member(&rfxKeyName)
 		e.String(v.Name)
-		e.KeyString("next")
-		v.Next.EncodeJSONPointer(e)
+		e.Member(&rfxKeyNext)
+		rfxEncodeNodePtr(e, v.Next)
 		e.EndObject()
 	}
 }
 
-// rfxValueOnly is Encodable through a value receiver alone (hand-written,
-// no EncodeJSONPointer): a nil *rfxValueOnly must still be null, not a panic.
+// rfxValueOnly is Encodable through a value receiver that reads its receiver
+// (hand-written, the way a user might): calling it through a nil
+// *rfxValueOnly panics in Go's wrapper, and must still be null, not a panic.
 type rfxValueOnly struct{ N int }
 
-func (v rfxValueOnly) EncodeJSON(e *jsondumprt.Encoder) { e.Int(int64(v.N)) }
+func (v rfxValueOnly) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	e.Claim()
+	e.Int(int64(v.N))
+	return true
+}
 
 // rfxWriter misbehaves in the manner of kind once it has accepted limit bytes.
 type rfxWriter struct {
@@ -806,7 +829,7 @@ func TestRedteamFaultsCycles(t *testing.T) {
 
 // TestRedteamFaultsNilPointers: a nil *T of a type with generated-style
 // methods is null, in the dynamic path and as a field; so is a nil *T whose
-// T has only a value-receiver EncodeJSON (calling it would panic).
+// T has only a value-receiver JSONDumpEncode (calling it through nil panics).
 func TestRedteamFaultsNilPointers(t *testing.T) {
 	var np *rfxNode
 	var nv *rfxValueOnly

@@ -9,21 +9,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Canada) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Canada_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Canada) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Canada_any(e, v)
 	return e.Finish()
 }
 
@@ -31,38 +30,40 @@ func (v *Canada) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error
 // bounded buffer.
 func (v *Canada) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Canada_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Canada and *Canada encodable in an any
-// (jsondumprt.Encodable).
-func (v Canada) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Canada(e, &v)
+// JSONDumpEncode writes x, of type Canada or *Canada, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Canada) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Canada_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Canada or *Canada itself, not a type that
-// embeds Canada and so has its methods (jsondumprt.OwnEncodable).
-func (v Canada) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Canada, *Canada:
-		return true
+func _jsondump_Canada_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Canada:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_Canada(e, p)
+		}
+	case Canada:
+		e.Claim()
+		_jsondump_Canada(e, &p)
+	case jsondumprt.Value[Canada]:
+		e.Claim()
+		_jsondump_Canada(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Canada) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_Canada(e, v)
+	return true
 }
 
 func _jsondump_Canada(e *jsondumprt.Encoder, v *Canada) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Canada_features)
 			if v.Features == nil {
 				e.Null()
@@ -105,7 +106,7 @@ func _jsondump_Canada(e *jsondumprt.Encoder, v *Canada) {
 
 func _jsondump_Canada_CanadaFeature(e *jsondumprt.Encoder, v *CanadaFeature) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Canada_geometry)
 			_jsondump_Canada_CanadaGeometry(e, &v.Geometry)
 			e.Member(&_jsondumpkey_Canada_properties)
@@ -134,7 +135,7 @@ func _jsondump_Canada_CanadaProperties(e *jsondumprt.Encoder, v *CanadaPropertie
 
 func _jsondump_Canada_CanadaGeometry(e *jsondumprt.Encoder, v *CanadaGeometry) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Canada_coordinates)
 			if v.Coordinates == nil {
 				e.Null()

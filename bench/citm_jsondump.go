@@ -9,21 +9,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *CITMCatalog) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_CITMCatalog_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *CITMCatalog) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_CITMCatalog_any(e, v)
 	return e.Finish()
 }
 
@@ -31,33 +30,35 @@ func (v *CITMCatalog) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, 
 // bounded buffer.
 func (v *CITMCatalog) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_CITMCatalog_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes CITMCatalog and *CITMCatalog encodable in an any
-// (jsondumprt.Encodable).
-func (v CITMCatalog) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_CITMCatalog(e, &v)
+// JSONDumpEncode writes x, of type CITMCatalog or *CITMCatalog, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (CITMCatalog) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_CITMCatalog_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds CITMCatalog or *CITMCatalog itself, not a type that
-// embeds CITMCatalog and so has its methods (jsondumprt.OwnEncodable).
-func (v CITMCatalog) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case CITMCatalog, *CITMCatalog:
-		return true
+func _jsondump_CITMCatalog_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *CITMCatalog:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_CITMCatalog(e, p)
+		}
+	case CITMCatalog:
+		e.Claim()
+		_jsondump_CITMCatalog(e, &p)
+	case jsondumprt.Value[CITMCatalog]:
+		e.Claim()
+		_jsondump_CITMCatalog(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *CITMCatalog) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_CITMCatalog(e, v)
+	return true
 }
 
 func _jsondump_CITMCatalog(e *jsondumprt.Encoder, v *CITMCatalog) {

@@ -9,21 +9,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Small) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Small_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Small) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Small_any(e, v)
 	return e.Finish()
 }
 
@@ -31,48 +30,49 @@ func (v *Small) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error)
 // bounded buffer.
 func (v *Small) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Small_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Small and *Small encodable in an any
-// (jsondumprt.Encodable).
-func (v Small) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Small(e, &v)
+// JSONDumpEncode writes x, of type Small or *Small, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Small) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Small_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Small or *Small itself, not a type that
-// embeds Small and so has its methods (jsondumprt.OwnEncodable).
-func (v Small) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Small, *Small:
-		return true
+func _jsondump_Small_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Small:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_Small(e, p)
+		}
+	case Small:
+		e.Claim()
+		_jsondump_Small(e, &p)
+	case jsondumprt.Value[Small]:
+		e.Claim()
+		_jsondump_Small(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Small) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_Small(e, v)
+	return true
 }
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Medium) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Medium_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Medium) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Medium_any(e, v)
 	return e.Finish()
 }
 
@@ -80,38 +80,40 @@ func (v *Medium) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error
 // bounded buffer.
 func (v *Medium) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Medium_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Medium and *Medium encodable in an any
-// (jsondumprt.Encodable).
-func (v Medium) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Medium(e, &v)
+// JSONDumpEncode writes x, of type Medium or *Medium, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Medium) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Medium_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Medium or *Medium itself, not a type that
-// embeds Medium and so has its methods (jsondumprt.OwnEncodable).
-func (v Medium) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Medium, *Medium:
-		return true
+func _jsondump_Medium_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Medium:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_Medium(e, p)
+		}
+	case Medium:
+		e.Claim()
+		_jsondump_Medium(e, &p)
+	case jsondumprt.Value[Medium]:
+		e.Claim()
+		_jsondump_Medium(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Medium) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_Medium(e, v)
+	return true
 }
 
 func _jsondump_Small(e *jsondumprt.Encoder, v *Small) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Small_active)
 			e.Bool(v.Active)
 			e.Member(&_jsondumpkey_Small_age)
@@ -160,7 +162,7 @@ func _jsondump_Small(e *jsondumprt.Encoder, v *Small) {
 
 func _jsondump_Medium(e *jsondumprt.Encoder, v *Medium) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Small_attributes)
 			jsondumprt.EncodeStringMap(e, v.Attributes, func(e *jsondumprt.Encoder, v1 string) {
 				e.String(v1)
@@ -319,7 +321,7 @@ func _jsondump_Medium(e *jsondumprt.Encoder, v *Medium) {
 
 func _jsondump_Small_Customer(e *jsondumprt.Encoder, v *Customer) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Small_address)
 			_jsondump_Small_Address(e, &v.Address)
 			e.Member(&_jsondumpkey_Small_email)
@@ -384,7 +386,7 @@ func _jsondump_Small_Customer(e *jsondumprt.Encoder, v *Customer) {
 
 func _jsondump_Small_Address(e *jsondumprt.Encoder, v *Address) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Small_city)
 			e.String(v.City)
 			e.Member(&_jsondumpkey_Small_country)
@@ -433,7 +435,7 @@ func _jsondump_Small_Address(e *jsondumprt.Encoder, v *Address) {
 
 func _jsondump_Small_Payment(e *jsondumprt.Encoder, v *Payment) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Small_amount)
 			e.Float64(v.Amount)
 			e.Member(&_jsondumpkey_Small_authorized_at)
@@ -482,7 +484,7 @@ func _jsondump_Small_Payment(e *jsondumprt.Encoder, v *Payment) {
 
 func _jsondump_Small_LineItem(e *jsondumprt.Encoder, v *LineItem) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Small_backordered)
 			e.Bool(v.Backordered)
 			e.Member(&_jsondumpkey_Small_categories)
@@ -539,7 +541,7 @@ func _jsondump_Small_LineItem(e *jsondumprt.Encoder, v *LineItem) {
 
 func _jsondump_Small_Fulfillment(e *jsondumprt.Encoder, v *Fulfillment) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Small_carrier)
 			e.String(v.Carrier)
 			e.Member(&_jsondumpkey_Small_estimated_days)
@@ -596,7 +598,7 @@ func _jsondump_Small_Fulfillment(e *jsondumprt.Encoder, v *Fulfillment) {
 
 func _jsondump_Small_OrderMetrics(e *jsondumprt.Encoder, v *OrderMetrics) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Small_cart_adds)
 			e.Int(int64(v.CartAdds))
 			e.Member(&_jsondumpkey_Small_cart_removes)
@@ -645,7 +647,7 @@ func _jsondump_Small_OrderMetrics(e *jsondumprt.Encoder, v *OrderMetrics) {
 
 func _jsondump_Small_OrderFlags(e *jsondumprt.Encoder, v *OrderFlags) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Small_archived)
 			e.Bool(v.Archived)
 			e.Member(&_jsondumpkey_Small_expedited)

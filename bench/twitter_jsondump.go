@@ -9,21 +9,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Twitter) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Twitter_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Twitter) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Twitter_any(e, v)
 	return e.Finish()
 }
 
@@ -31,51 +30,50 @@ func (v *Twitter) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, erro
 // bounded buffer.
 func (v *Twitter) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Twitter_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Twitter and *Twitter encodable in an any
-// (jsondumprt.Encodable).
-func (v Twitter) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Twitter(e, &v)
+// JSONDumpEncode writes x, of type Twitter or *Twitter, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Twitter) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Twitter_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Twitter or *Twitter itself, not a type that
-// embeds Twitter and so has its methods (jsondumprt.OwnEncodable).
-func (v Twitter) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Twitter, *Twitter:
-		return true
+func _jsondump_Twitter_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Twitter:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else if jsondumprt.EnterPointer(e, p) {
+			_jsondump_Twitter(e, p)
+			e.Leave()
+		}
+	case Twitter:
+		e.Claim()
+		_jsondump_Twitter(e, &p)
+	case jsondumprt.Value[Twitter]:
+		e.Claim()
+		_jsondump_Twitter(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Twitter) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	if jsondumprt.EnterPointer(e, v, "*bench.Twitter") {
-		_jsondump_Twitter(e, v)
-		e.Leave()
-	}
+	return true
 }
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *TwitterArchive) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_TwitterArchive_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *TwitterArchive) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_TwitterArchive_any(e, v)
 	return e.Finish()
 }
 
@@ -83,41 +81,41 @@ func (v *TwitterArchive) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byt
 // bounded buffer.
 func (v *TwitterArchive) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_TwitterArchive_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes TwitterArchive and *TwitterArchive encodable in an any
-// (jsondumprt.Encodable).
-func (v TwitterArchive) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_TwitterArchive(e, &v)
+// JSONDumpEncode writes x, of type TwitterArchive or *TwitterArchive, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (TwitterArchive) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_TwitterArchive_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds TwitterArchive or *TwitterArchive itself, not a type that
-// embeds TwitterArchive and so has its methods (jsondumprt.OwnEncodable).
-func (v TwitterArchive) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case TwitterArchive, *TwitterArchive:
-		return true
+func _jsondump_TwitterArchive_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *TwitterArchive:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else if jsondumprt.EnterPointer(e, p) {
+			_jsondump_TwitterArchive(e, p)
+			e.Leave()
+		}
+	case TwitterArchive:
+		e.Claim()
+		_jsondump_TwitterArchive(e, &p)
+	case jsondumprt.Value[TwitterArchive]:
+		e.Claim()
+		_jsondump_TwitterArchive(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *TwitterArchive) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	if jsondumprt.EnterPointer(e, v, "*bench.TwitterArchive") {
-		_jsondump_TwitterArchive(e, v)
-		e.Leave()
-	}
+	return true
 }
 
 func _jsondump_Twitter(e *jsondumprt.Encoder, v *Twitter) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_search_metadata)
 			_jsondump_Twitter_SearchMetadata(e, &v.SearchMetadata)
 			e.Member(&_jsondumpkey_Twitter_statuses)
@@ -125,7 +123,7 @@ func _jsondump_Twitter(e *jsondumprt.Encoder, v *Twitter) {
 				e.Null()
 			} else if len(v.Statuses) == 0 {
 				e.Raw("[]")
-			} else if jsondumprt.EnterSlice(e, v.Statuses, "[]bench.Status") {
+			} else if jsondumprt.EnterSlice(e, v.Statuses) {
 				if e.BeginArray() {
 					for i0 := range v.Statuses {
 						e.Elem()
@@ -144,7 +142,7 @@ func _jsondump_Twitter(e *jsondumprt.Encoder, v *Twitter) {
 				e.Null()
 			} else if len(v.Statuses) == 0 {
 				e.Raw("[]")
-			} else if jsondumprt.EnterSlice(e, v.Statuses, "[]bench.Status") {
+			} else if jsondumprt.EnterSlice(e, v.Statuses) {
 				if e.BeginArray() {
 					for i0 := range v.Statuses {
 						e.Elem()
@@ -171,13 +169,13 @@ func _jsondump_TwitterArchive(e *jsondumprt.Encoder, v *TwitterArchive) {
 			e.Null()
 		} else if len(v.Pages) == 0 {
 			e.Raw("[]")
-		} else if jsondumprt.EnterSlice(e, v.Pages, "[]*bench.Twitter") {
+		} else if jsondumprt.EnterSlice(e, v.Pages) {
 			if e.BeginArray() {
 				for i0 := range v.Pages {
 					e.Elem()
 					if v.Pages[i0] == nil {
 						e.Null()
-					} else if jsondumprt.EnterPointer(e, v.Pages[i0], "*bench.Twitter") {
+					} else if jsondumprt.EnterPointer(e, v.Pages[i0]) {
 						_jsondump_Twitter(e, v.Pages[i0])
 						e.Leave()
 					}
@@ -195,7 +193,7 @@ func _jsondump_TwitterArchive(e *jsondumprt.Encoder, v *TwitterArchive) {
 
 func _jsondump_Twitter_Status(e *jsondumprt.Encoder, v *Status) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_contributors)
 			e.Any(v.Contributors)
 			e.Member(&_jsondumpkey_Twitter_coordinates)
@@ -266,7 +264,7 @@ func _jsondump_Twitter_Status(e *jsondumprt.Encoder, v *Status) {
 				e.Member(&_jsondumpkey_Twitter_retweeted_status)
 				if v.RetweetedStatus == nil {
 					e.Null()
-				} else if jsondumprt.EnterPointer(e, v.RetweetedStatus, "*bench.Status") {
+				} else if jsondumprt.EnterPointer(e, v.RetweetedStatus) {
 					_jsondump_Twitter_Status(e, v.RetweetedStatus)
 					e.Leave()
 				}
@@ -338,7 +336,7 @@ func _jsondump_Twitter_Status(e *jsondumprt.Encoder, v *Status) {
 				e.Member(&_jsondumpkey_Twitter_retweeted_status)
 				if v.RetweetedStatus == nil {
 					e.Null()
-				} else if jsondumprt.EnterPointer(e, v.RetweetedStatus, "*bench.Status") {
+				} else if jsondumprt.EnterPointer(e, v.RetweetedStatus) {
 					_jsondump_Twitter_Status(e, v.RetweetedStatus)
 					e.Leave()
 				}
@@ -370,7 +368,7 @@ func _jsondump_Twitter_Status(e *jsondumprt.Encoder, v *Status) {
 
 func _jsondump_Twitter_SearchMetadata(e *jsondumprt.Encoder, v *SearchMetadata) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_completed_in)
 			e.Float64(v.CompletedIn)
 			e.Member(&_jsondumpkey_Twitter_count)
@@ -415,7 +413,7 @@ func _jsondump_Twitter_SearchMetadata(e *jsondumprt.Encoder, v *SearchMetadata) 
 
 func _jsondump_Twitter_StatusMetadata(e *jsondumprt.Encoder, v *StatusMetadata) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_iso_language_code)
 			e.String(v.ISOLanguageCode)
 			e.Member(&_jsondumpkey_Twitter_result_type)
@@ -432,7 +430,7 @@ func _jsondump_Twitter_StatusMetadata(e *jsondumprt.Encoder, v *StatusMetadata) 
 
 func _jsondump_Twitter_User(e *jsondumprt.Encoder, v *User) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_contributors_enabled)
 			e.Bool(v.ContributorsEnabled)
 			e.Member(&_jsondumpkey_Twitter_created_at)
@@ -637,7 +635,7 @@ func _jsondump_Twitter_User(e *jsondumprt.Encoder, v *User) {
 
 func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_hashtags)
 			if v.Hashtags == nil {
 				e.Null()
@@ -675,7 +673,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 				e.Null()
 			} else if len(v.Symbols) == 0 {
 				e.Raw("[]")
-			} else if jsondumprt.EnterSlice(e, v.Symbols, "[]any") {
+			} else if jsondumprt.EnterSlice(e, v.Symbols) {
 				if e.BeginArray() {
 					for i0 := range v.Symbols {
 						e.Elem()
@@ -739,7 +737,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 				e.Null()
 			} else if len(v.Symbols) == 0 {
 				e.Raw("[]")
-			} else if jsondumprt.EnterSlice(e, v.Symbols, "[]any") {
+			} else if jsondumprt.EnterSlice(e, v.Symbols) {
 				if e.BeginArray() {
 					for i0 := range v.Symbols {
 						e.Elem()
@@ -806,7 +804,7 @@ func _jsondump_Twitter_Entities(e *jsondumprt.Encoder, v *Entities) {
 
 func _jsondump_Twitter_UserEntities(e *jsondumprt.Encoder, v *UserEntities) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_description)
 			_jsondump_Twitter_URLEntities(e, &v.Description)
 			if v.URL != nil {
@@ -835,7 +833,7 @@ func _jsondump_Twitter_UserEntities(e *jsondumprt.Encoder, v *UserEntities) {
 
 func _jsondump_Twitter_Hashtag(e *jsondumprt.Encoder, v *Hashtag) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_indices)
 			jsondumprt.EncodeInts(e, v.Indices)
 			e.Member(&_jsondumpkey_Twitter_text)
@@ -852,7 +850,7 @@ func _jsondump_Twitter_Hashtag(e *jsondumprt.Encoder, v *Hashtag) {
 
 func _jsondump_Twitter_URL(e *jsondumprt.Encoder, v *URL) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_display_url)
 			e.String(v.DisplayURL)
 			e.Member(&_jsondumpkey_Twitter_expanded_url)
@@ -877,7 +875,7 @@ func _jsondump_Twitter_URL(e *jsondumprt.Encoder, v *URL) {
 
 func _jsondump_Twitter_UserMention(e *jsondumprt.Encoder, v *UserMention) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_id)
 			e.Int(int64(v.ID))
 			e.Member(&_jsondumpkey_Twitter_id_str)
@@ -906,7 +904,7 @@ func _jsondump_Twitter_UserMention(e *jsondumprt.Encoder, v *UserMention) {
 
 func _jsondump_Twitter_Media(e *jsondumprt.Encoder, v *Media) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_display_url)
 			e.String(v.DisplayURL)
 			e.Member(&_jsondumpkey_Twitter_expanded_url)
@@ -1008,7 +1006,7 @@ func _jsondump_Twitter_URLEntities(e *jsondumprt.Encoder, v *URLEntities) {
 
 func _jsondump_Twitter_MediaSizes(e *jsondumprt.Encoder, v *MediaSizes) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_large)
 			_jsondump_Twitter_MediaSize(e, &v.Large)
 			e.Member(&_jsondumpkey_Twitter_medium)
@@ -1033,7 +1031,7 @@ func _jsondump_Twitter_MediaSizes(e *jsondumprt.Encoder, v *MediaSizes) {
 
 func _jsondump_Twitter_MediaSize(e *jsondumprt.Encoder, v *MediaSize) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Twitter_h)
 			e.Int(int64(v.H))
 			e.Member(&_jsondumpkey_Twitter_resize)

@@ -22,7 +22,7 @@ func emit(p *Plan, path string) (File, error) {
 	f.ImportAlias(runtimePath, runtimeAlias)
 	f.ImportName(jsondumpPath, jsondumpName)
 	f.Comment("This file fails to compile against a runtime that no longer supports it.")
-	f.Const().Id("_").Op("=").Qual(runtimePath, "GeneratedCodeVersion1")
+	f.Const().Id("_").Op("=").Qual(runtimePath, "GeneratedCodeVersion2")
 	for _, n := range p.Roots {
 		emitMethods(f, n)
 	}
@@ -60,29 +60,52 @@ func encParam() *jen.Statement { return jen.Id("e").Op("*").Qual(runtimePath, "E
 
 func optsParam() *jen.Statement { return jen.Id("opts").Op("...").Qual(jsondumpPath, "Option") }
 
-// emitMethods writes the exported methods of a -type T:
+// emitMethods writes the methods of a -type T and the function behind them:
 //
 //	func (v *T) Dumps(opts ...jsondump.Option) (string, error)
 //	func (v *T) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error)
 //	func (v *T) Dump(w io.Writer, opts ...jsondump.Option) error
-//	func (v T) EncodeJSON(e *jsondumprt.Encoder)
-//	func (v *T) EncodeJSONPointer(e *jsondumprt.Encoder)
-//	func (v T) JSONDumpOwn(x any) bool
+//	func (T) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool { return _jsondump_T_any(e, x) }
+//
+//	func _jsondump_T_any(e *jsondumprt.Encoder, x any) bool {
+//		switch p := x.(type) {
+//		case *T:                  e.Claim(); <null, or the cycle check and _jsondump_T(e, p)>
+//		case T:                   e.Claim(); _jsondump_T_value(e, &p)
+//		case jsondumprt.Value[T]: e.Claim(); _jsondump_T_value(e, p.P)
+//		default:                  return false
+//		}
+//		return true
+//	}
+//
+// The exported methods pass v itself to _jsondump_T_any, so a *T is written
+// one way, with one cycle identity, whether it is the root, a value in an
+// any or a field of another package's type. JSONDumpEncode's receiver is
+// never read and its body is one call, which Go inlines into the wrapper it
+// makes for *T: calling it through a pointer copies nothing.
 func emitMethods(f *jen.File, n *Named) {
 	recv := func() *jen.Statement { return jen.Id("v").Op("*").Add(typeCode(n.Type)) }
+	anyFunc := func() *jen.Statement {
+		if len(n.TypeParams) == 0 {
+			return jen.Id(n.AnyFunc)
+		}
+		var args []jen.Code
+		for _, tp := range n.TypeParams {
+			args = append(args, jen.Id(tp.Name))
+		}
+		return jen.Id(n.AnyFunc).Types(args...)
+	}
 	f.Comment("Dumps returns the JSON text of v, byte-identical to Python's json.dumps.")
 	f.Func().Params(recv()).Id("Dumps").Params(optsParam()).Params(jen.String(), jen.Error()).Block(
 		jen.Id("e").Op(":=").Add(rt("NewStringEncoder")).Call(jen.Id("opts")),
-		jen.Id("v").Dot("EncodeJSONPointer").Call(jen.Id("e")),
+		anyFunc().Call(jen.Id("e"), jen.Id("v")),
 		jen.Return(jen.Id("e").Dot("FinishString").Call()),
 	)
 	f.Line()
 	f.Comment("AppendDumps appends the JSON text of v to dst, as Python's json.dumps")
-	f.Comment("writes it, and returns the extended buffer. It may change any of the bytes")
-	f.Comment("of dst's spare capacity past the returned length (see jsondump.AppendDumps).")
+	f.Comment("writes it, and returns the extended buffer.")
 	f.Func().Params(recv()).Id("AppendDumps").Params(jen.Id("dst").Index().Byte(), optsParam()).Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Id("e").Op(":=").Add(rt("NewEncoder")).Call(jen.Id("dst"), jen.Id("opts")),
-		jen.Id("v").Dot("EncodeJSONPointer").Call(jen.Id("e")),
+		anyFunc().Call(jen.Id("e"), jen.Id("v")),
 		jen.Return(jen.Id("e").Dot("Finish").Call()),
 	)
 	f.Line()
@@ -90,43 +113,56 @@ func emitMethods(f *jen.File, n *Named) {
 	f.Comment("bounded buffer.")
 	f.Func().Params(recv()).Id("Dump").Params(jen.Id("w").Qual(ioPath, "Writer"), optsParam()).Error().Block(
 		jen.Id("e").Op(":=").Add(rt("NewStreamEncoder")).Call(jen.Id("w"), jen.Id("opts")),
-		jen.Id("v").Dot("EncodeJSONPointer").Call(jen.Id("e")),
+		anyFunc().Call(jen.Id("e"), jen.Id("v")),
 		jen.Return(jen.Id("e").Dot("Close").Call()),
 	)
 	f.Line()
-	f.Comment("EncodeJSON writes v into e. It makes " + n.Name + " and *" + n.Name + " encodable in an any")
-	f.Comment("(jsondumprt.Encodable).")
+	f.Comment("JSONDumpEncode writes x, of type " + n.Name + " or *" + n.Name + ", into e; it reports false for a value of")
+	f.Comment("another type, to which Go promoted the method (jsondumprt.Encodable).")
+	f.Func().Params(typeCode(n.Type)).Id("JSONDumpEncode").Params(encParam(), jen.Id("x").Any()).Bool().Block(
+		jen.Return(anyFunc().Call(jen.Id("e"), jen.Id("x"))),
+	)
+	f.Line()
 	valueFunc := n.Func
 	if n.ValueVariant != nil {
 		// A T value is not addressable: its pointer methods do not count.
 		valueFunc = n.ValueVariant.Func
 	}
-	f.Func().Params(jen.Id("v").Add(typeCode(n.Type))).Id("EncodeJSON").Params(encParam()).Block(
-		jen.Id(valueFunc).Call(jen.Id("e"), jen.Op("&").Id("v")),
-	)
-	f.Line()
-	f.Comment("JSONDumpOwn reports whether x holds " + n.Name + " or *" + n.Name + " itself, not a type that")
-	f.Comment("embeds " + n.Name + " and so has its methods (jsondumprt.OwnEncodable).")
-	// The parameter's name cannot be that of a type the case below names.
-	f.Func().Params(jen.Id("v").Add(typeCode(n.Type))).Id("JSONDumpOwn").Params(jen.Id("_jsondump_x").Any()).Bool().Block(
-		jen.Switch(jen.Id("_jsondump_x").Assert(jen.Type())).Block(
-			jen.Case(typeCode(n.Type), jen.Op("*").Add(typeCode(n.Type))).Block(jen.Return(jen.True())),
-		),
-		jen.Return(jen.False()),
-	)
-	f.Line()
-	f.Comment("EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).")
-	f.Func().Params(recv()).Id("EncodeJSONPointer").Params(encParam()).BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call(), jen.Return())
-		if n.Cyclic {
-			g.If(jen.Qual(runtimePath, "EnterPointer").Call(jen.Id("e"), jen.Id("v"), jen.Lit("*"+n.TypeName))).Block(
-				jen.Id(n.Func).Call(jen.Id("e"), jen.Id("v")),
-				jen.Id("e").Dot("Leave").Call(),
-			)
-			return
+	fn := f.Func().Id(n.AnyFunc)
+	if len(n.TypeParams) > 0 {
+		var params []jen.Code
+		for _, tp := range n.TypeParams {
+			params = append(params, jen.Id(tp.Name).Add(typeCode(tp.Constraint)))
 		}
-		g.Id(n.Func).Call(jen.Id("e"), jen.Id("v"))
-	})
+		fn.Types(params...)
+	}
+	claim := func() *jen.Statement { return jen.Id("e").Dot("Claim").Call() }
+	fn.Params(encParam(), jen.Id("x").Any()).Bool().Block(
+		jen.Switch(jen.Id("p").Op(":=").Id("x").Assert(jen.Type())).Block(
+			jen.Case(jen.Op("*").Add(typeCode(n.Type))).BlockFunc(func(g *jen.Group) {
+				g.Add(claim())
+				stmt := g.If(jen.Id("p").Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call())
+				if n.Cyclic {
+					stmt.Else().If(rt("EnterPointer").Call(jen.Id("e"), jen.Id("p"))).Block(
+						jen.Id(n.Func).Call(jen.Id("e"), jen.Id("p")),
+						jen.Id("e").Dot("Leave").Call(),
+					)
+				} else {
+					stmt.Else().Block(jen.Id(n.Func).Call(jen.Id("e"), jen.Id("p")))
+				}
+			}),
+			jen.Case(typeCode(n.Type)).Block(
+				claim(),
+				jen.Id(valueFunc).Call(jen.Id("e"), jen.Op("&").Id("p")),
+			),
+			jen.Case(rt("Value").Types(typeCode(n.Type))).Block(
+				claim(),
+				jen.Id(valueFunc).Call(jen.Id("e"), jen.Id("p").Dot("P")),
+			),
+			jen.Default().Block(jen.Return(jen.False())),
+		),
+		jen.Return(jen.True()),
+	)
 	f.Line()
 }
 

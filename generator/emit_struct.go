@@ -10,7 +10,7 @@ import (
 // to it; the field order follows SortKeys when it differs:
 //
 //	if e.BeginObject() {
-//		if e.Config().SortKeys { <fields by name> } else { <fields> }
+//		if e.SortKeys() { <fields by name> } else { <fields> }
 //		e.EndObject()
 //	}
 //
@@ -22,7 +22,7 @@ import (
 func emitStruct(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 	g.If(jen.Id("e").Dot("BeginObject").Call()).BlockFunc(func(b *jen.Group) {
 		if v.Sorted != nil {
-			b.If(jen.Id("e").Dot("Config").Call().Dot("SortKeys")).BlockFunc(func(s *jen.Group) {
+			b.If(jen.Id("e").Dot("SortKeys").Call()).BlockFunc(func(s *jen.Group) {
 				emitFields(s, v.Sorted, x, depth)
 			}).Else().BlockFunc(func(s *jen.Group) {
 				emitFields(s, v.Fields, x, depth)
@@ -83,7 +83,7 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 		// without calling IsZero on it (which could panic).
 		conds = append(conds, fx().Op("!=").Nil(), jen.Op("!").Add(rt("IsNilPointer")).Call(fx()), jen.Op("!").Add(fx()).Dot("IsZero").Call())
 	case ZeroCompare:
-		conds = append(conds, jen.Op("!").Add(rt("IsZero")).Call(fx()))
+		conds = append(conds, jen.Op("!").Add(rt("IsZero")).Call(jen.Op("&").Add(fx())))
 	case ZeroDynamic:
 		conds = append(conds, jen.Op("!").Add(rt("IsZeroValue")).Call(jen.Any().Call(fx()), zeroOf(f.Type)))
 	case ZeroNil:
@@ -113,7 +113,7 @@ func zeroOf(t *GoType) *jen.Statement {
 
 // zeroExpr is the expression "x is its zero value" by a ZeroTest:
 //
-//	x.A == nil && jsondumprt.IsZero(x.F) && jsondumprt.IsZero(x.S)
+//	x.A == nil && jsondumprt.IsZero(&x.F) && jsondumprt.IsZero(&x.S)
 //	func() bool { for i := range x { if !(<x[i] zero>) { return false } }; return true }()
 func zeroExpr(z *ZeroTest, x func() *jen.Statement, depth int) *jen.Statement {
 	switch z.Kind {
@@ -144,5 +144,5 @@ func zeroExpr(z *ZeroTest, x func() *jen.Statement, depth int) *jen.Statement {
 			jen.Return(jen.True()),
 		).Call()
 	}
-	return rt("IsZero").Call(x())
+	return rt("IsZero").Call(jen.Op("&").Add(x()))
 }

@@ -70,6 +70,15 @@ func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
 		if v.Addr {
 			arg, name = addr(), "*"+v.TypeName
 		}
+		if v.Type.Ptr && !v.Addr {
+			// A nil pointer of a concrete type is null, as in
+			// encoding/json; the method is called for a nil pointer only
+			// in an interface field (jsondumprt.Encoder.Marshaler).
+			g.If(x().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call()).Else().Block(
+				jen.Id("e").Dot(method).Call(arg, jen.Lit(name)),
+			)
+			return
+		}
 		g.Id("e").Dot(method).Call(arg, jen.Lit(name))
 	case Any:
 		call("Any", x())
@@ -78,11 +87,14 @@ func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
 	case Ref:
 		g.Id(v.Ref.Func).Call(jen.Id("e"), addr())
 	case Encodable:
-		if v.Addr {
-			g.Parens(addr()).Dot("EncodeJSONPointer").Call(jen.Id("e"))
-		} else {
-			g.Add(x()).Dot("EncodeJSON").Call(jen.Id("e"))
+		// Another package's type with its own JSONDumpEncode: given the
+		// pointer when the value is addressable, else wrapped in a
+		// jsondumprt.Value, which its method writes as a value.
+		arg := addr()
+		if !v.Addr {
+			arg = rt("Value").Types(typeCode(v.Type)).Values(jen.Dict{jen.Id("P"): addr()})
 		}
+		g.Parens(addr()).Dot("JSONDumpEncode").Call(jen.Id("e"), arg)
 	case Pointer:
 		emitPointer(g, v, x, depth)
 	case Slice, Array:
@@ -106,13 +118,13 @@ func conv(v *Value, name string, x func() *jen.Statement) *jen.Statement {
 // emitPointer writes a pointer: null when nil, else what it points to,
 // inside a cycle check when the target type can lead back to it.
 //
-//	if <x> == nil { e.Null() } else if jsondumprt.EnterPointer(e, <x>, "*p.T") { <value of *x>; e.Leave() }
+//	if <x> == nil { e.Null() } else if jsondumprt.EnterPointer(e, <x>) { <value of *x>; e.Leave() }
 func emitPointer(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 	elem := func() *jen.Statement { return jen.Parens(jen.Op("*").Add(x())) }
 	body := func(b *jen.Group) { emitValue(b, v.Elem, elem, x, depth) }
 	stmt := g.If(x().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call())
 	if v.Check {
-		stmt.Else().If(rt("EnterPointer").Call(jen.Id("e"), x(), jen.Lit(v.TypeName))).BlockFunc(func(b *jen.Group) {
+		stmt.Else().If(rt("EnterPointer").Call(jen.Id("e"), x())).BlockFunc(func(b *jen.Group) {
 			body(b)
 			b.Id("e").Dot("Leave").Call()
 		})
@@ -165,7 +177,7 @@ func emitSlice(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 	if v.Check {
 		stmt.Else().If(jen.Len(x()).Op("==").Lit(0)).Block(
 			jen.Id("e").Dot("Raw").Call(jen.Lit("[]")),
-		).Else().If(rt("EnterSlice").Call(jen.Id("e"), x(), jen.Lit(v.TypeName))).BlockFunc(func(b *jen.Group) {
+		).Else().If(rt("EnterSlice").Call(jen.Id("e"), x())).BlockFunc(func(b *jen.Group) {
 			array(b)
 			b.Id("e").Dot("Leave").Call()
 		})

@@ -245,7 +245,7 @@ func similarType(scope *types.Scope, name string) string {
 }
 
 // generatedMethods are the methods a generated file declares for a -type.
-var generatedMethods = []string{"Dumps", "AppendDumps", "Dump", "EncodeJSON", "EncodeJSONPointer", "JSONDumpOwn"}
+var generatedMethods = []string{"Dumps", "AppendDumps", "Dump", "JSONDumpEncode"}
 
 // checkOwnMethods refuses a -type that already has one of the methods
 // jsondumpgen would declare. Earlier generated files are loaded empty, so

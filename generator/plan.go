@@ -26,15 +26,20 @@ type Named struct {
 	Func     string // encode function, e.g. "_jsondump_Employee"
 	Root     bool   // named to -type: gets the exported methods
 	Value    *Value // how its underlying type is written
-	Cyclic   bool   // *T reaches itself: EncodeJSONPointer checks it for cycles
+	Cyclic   bool   // *T reaches itself: a *T is checked for cycles
 	Type     *GoType
+
+	// AnyFunc is a -type's function behind its methods: it writes a T,
+	// a *T or a jsondumprt.Value[T] held in an any, and reports false for
+	// anything else (a type that embeds T, to which Go promoted the method).
+	AnyFunc string
 
 	// NotAddr says the function writes a T that is not addressable (a map
 	// value, a T held in an any): pointer-receiver MarshalJSON and
 	// MarshalText methods do not count, as in encoding/json. Such a variant
 	// exists only for the types that pointer methods make differ
 	// (planner.addrSensitive); ValueVariant is a -type's, which its
-	// EncodeJSON (value receiver) calls.
+	// AnyFunc calls for a T that is not addressable.
 	NotAddr      bool
 	ValueVariant *Named
 
@@ -79,7 +84,7 @@ const (
 	Number                  // json.Number
 	Unsupported             // chan, func, complex: the Default hook
 	Ref                     // a named type: call its encode function
-	Encodable               // a type with its own EncodeJSON methods (Addr: EncodeJSONPointer)
+	Encodable               // a type with its own JSONDumpEncode method (Addr: addressable)
 )
 
 var kindNames = [...]string{"Bool", "Int", "Uint", "Float32", "Float64", "String", "Bytes", "BigInt",

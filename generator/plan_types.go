@@ -54,6 +54,7 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 			continue
 		}
 		n.Root = true
+		n.AnyFunc = p.reserveName(n.Func + "_any")
 		out.Roots = append(out.Roots, n)
 		if t.TypeParams().Len() > 0 {
 			n.Instances = p.instances(t)
@@ -229,7 +230,7 @@ func (p *planner) addrSensitive(t types.Type) bool {
 	} else if _, viaPtr, ok := marshalerKind(t, true); ok {
 		r = viaPtr
 	} else if n, ok := t.(*types.Named); ok && p.isEncodable(n) {
-		r = false // its own EncodeJSON and EncodeJSONPointer decide
+		r = false // its own JSONDumpEncode decides
 	} else {
 		switch u := t.Underlying().(type) {
 		case *types.Array:
@@ -548,24 +549,22 @@ func (p *planner) encodable(t *types.Named, addr bool) (yes, viaPtr bool) {
 		// field by field. Hand-written methods are kept.
 		return false, false
 	}
-	ptr := types.NewMethodSet(types.NewPointer(t))
-	if !ownMethod(ptr, t, "EncodeJSONPointer") || !ownMethod(ptr, t, "EncodeJSON") {
+	if !ownMethod(types.NewMethodSet(types.NewPointer(t)), t, "JSONDumpEncode") {
 		return false, false
 	}
-	if !addr {
-		return ownMethod(types.NewMethodSet(t), t, "EncodeJSON"), false
-	}
-	return true, true
+	// Through a pointer either way: a value that is not addressable is
+	// passed as a jsondumprt.Value[T], which the method writes as one.
+	return true, addr
 }
 
-// generatedElsewhere reports whether t's EncodeJSON method was written by
-// jsondumpgen: its file has the generated-code header. When the file cannot
-// be read (positions from export data built with -trimpath name it relative
-// to its module), a JSONDumpOwn method, which jsondumpgen always writes and
-// hand-written encoders seldom have, decides.
+// generatedElsewhere reports whether t's JSONDumpEncode method was written
+// by jsondumpgen: its file has the generated-code header. When the file
+// cannot be read (positions from export data built with -trimpath name it
+// relative to its module), it is taken as generated: hand-written encoders
+// are rare.
 func (p *planner) generatedElsewhere(t *types.Named) bool {
 	o := t.Origin()
-	sel := types.NewMethodSet(o).Lookup(o.Obj().Pkg(), "EncodeJSON")
+	sel := types.NewMethodSet(types.NewPointer(o)).Lookup(o.Obj().Pkg(), "JSONDumpEncode")
 	if sel == nil {
 		return false
 	}
@@ -574,7 +573,7 @@ func (p *planner) generatedElsewhere(t *types.Named) bool {
 		f.Close()
 		return isGenerated(path)
 	}
-	return types.NewMethodSet(o).Lookup(o.Obj().Pkg(), "JSONDumpOwn") != nil
+	return true
 }
 
 // reservedName reports whether name is an identifier of generated functions

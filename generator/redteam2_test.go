@@ -119,9 +119,11 @@ var rt2Cases = []rt2Case{
 		PArr: map[string]*[1]r2.PR{"p": {{N: 8}}, "n": nil}, Slice: map[string][]r2.HP{"s": {{P: r2.PR{N: 9}}}},
 		Nest: map[string]map[string]r2.HP{"o": {"i": {P: r2.PR{N: 10}}}},
 		IfMJ: map[string]json.Marshaler{"a": &r2.PR{N: 11}, "b": r2.VR{N: 12}}}`, `ENC`, []int{0, 1, 2}, false},
-	{"map[string]json.Marshaler holding a nil pointer with a pointer-receiver MarshalJSON", "r2", `&r2.MapVals{IfMJ: map[string]json.Marshaler{"tn": (*r2.PR)(nil)}}`, mv + `IfMJ={"tn": None})`, []int{0}, false},
+	// encoding/json calls a pointer-receiver method for a nil pointer held
+	// in an interface type that has the method (it panics for PR, whose
+	// method reads the pointer; the root package's tests check that too).
+	{"map[string]json.Marshaler holding a nil pointer with a pointer-receiver MarshalJSON", "r2", `&r2.MapVals{IfMJ: map[string]json.Marshaler{"tn": (*r2.NilMJ)(nil)}}`, mv + `IfMJ={"tn": "nil-mj"})`, []int{0}, false},
 	{"map[string]json.Marshaler holding nil", "r2", `&r2.MapVals{IfMJ: map[string]json.Marshaler{"n": nil}}`, mv + `IfMJ={"n": None})`, []int{0}, false},
-	{"map[string]json.Marshaler holding a nil pointer with a value-receiver MarshalJSON", "r2", `&r2.MapVals{IfMJ: map[string]json.Marshaler{"vn": (*r2.VR)(nil)}}`, mv + `IfMJ={"vn": None})`, []int{0}, false},
 	{"map[string]error", "r2", `&r2.MapVals{Err: map[string]error{"e": errors.New("x"), "n": nil}}`, mv + `Err={"e": U("*errors.errorString"), "n": None})`, []int{0, 7}, false},
 	{"map[string]fmt.Stringer holding a time.Duration", "r2", `&r2.MapVals{Str: map[string]fmt.Stringer{"d": time.Duration(5), "m": time.March}}`, mv + `Str={"d": U("time.Duration"), "m": U("time.Month")})`, []int{0, 7}, false},
 
@@ -216,8 +218,8 @@ var rt2Cases = []rt2Case{
 	{"root empty map with indent", "r2", `&r2.IntMap{}`, `{}`, []int{0, 1}, false},
 
 	// ---- interface fields holding typed nil pointers
-	{"interfaces holding typed nil pointers", "r2", `&r2.Ifaces{A: (*r2.Tree)(nil), S: (*r2.Tree)(nil), M: (*r2.PR)(nil), T: (*netip.Addr)(nil), AS: []any{(*r2.Tree)(nil), (*r2.VR)(nil), (*r2.NStr)(nil)}, AM: map[string]any{"x": (*r2.HP)(nil), "y": (*r2.AnySlice)(nil)}}`,
-		ifc + `AS=[None, None, None], AM={"x": None, "y": None})`, []int{0, 1}, false},
+	{"interfaces holding typed nil pointers", "r2", `&r2.Ifaces{A: (*r2.Tree)(nil), S: (*r2.Tree)(nil), M: (*r2.NilMJ)(nil), T: (*r2.NilTM)(nil), AS: []any{(*r2.Tree)(nil), (*r2.VR)(nil), (*r2.NStr)(nil), (*r2.NilMJ)(nil)}, AM: map[string]any{"x": (*r2.HP)(nil), "y": (*r2.AnySlice)(nil), "z": (*r2.NilTM)(nil)}}`,
+		ifc + `M="nil-mj", T="nil-tm", AS=[None, None, None, None], AM={"x": None, "y": None, "z": None})`, []int{0, 1}, false},
 	{"nil json.Marshaler and encoding.TextMarshaler fields", "r2", `&r2.Ifaces{}`, `ENC`, []int{0, 1}, false},
 	{"nil encoding.TextMarshaler field", "r2", `&r2.Ifaces{M: r2.VR{}}`, ifc + `M={"vr": 0})`, []int{0, 2}, false},
 	{"nil json.Marshaler field", "r2", `&r2.Ifaces{T: netip.Addr{}}`, ifc + `T="")`, []int{0, 2}, false},

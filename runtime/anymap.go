@@ -110,7 +110,7 @@ func EncodeAnyMap[K comparable, V any](e *Encoder, m map[K]V, enc func(*Encoder,
 			if e.cfg.SkipKeys {
 				continue
 			}
-			e.Fail(BadKey(x.s))
+			e.Fail(badKey(x.s))
 		}
 		if e.err != nil {
 			break
@@ -184,7 +184,7 @@ func classify[K comparable, V any](k K, v V) anyEntry[K, V] {
 			x.norm = replaceInvalid(k)
 		}
 	default:
-		x.class, x.s = anyOther, TypeName(k)
+		x.class, x.s = anyOther, typeName(k)
 	}
 	return x
 }
@@ -414,7 +414,7 @@ func pyLess[K comparable, V any](a, b anyEntry[K, V]) (bool, error) {
 	case a.class == anyString && b.class == anyString:
 		return pyStr(a) < pyStr(b), nil
 	}
-	return false, NotComparable(pyTypeName(a), pyTypeName(b))
+	return false, notComparable(pyTypeName(a), pyTypeName(b))
 }
 
 func pyStr[K comparable, V any](x anyEntry[K, V]) string {

@@ -5,7 +5,7 @@ import "strings"
 // An Option is one keyword argument of Python's json.dumps, as a value. The
 // root package jsondump builds Options (jsondump.Indent, jsondump.SortKeys, …)
 // and names this type jsondump.Option; generated code passes a []Option to
-// NewEncoder, which collapses it into a Config once per call.
+// NewEncoder, which collapses it into a config once per call.
 //
 // An Option is a small struct, not a closure: building one allocates nothing,
 // and a []Option literal at a call site stays on the caller's stack.
@@ -67,7 +67,7 @@ func CheckCircularOption(on bool) Option { return Option{kind: optCheckCircular,
 // DefaultOption is Python's default=fn. A nil fn removes an earlier hook.
 func DefaultOption(fn func(any) (any, error)) Option { return Option{kind: optDefault, fn: fn} }
 
-// MaxDepthOption sets the nesting limit (see Config.MaxDepth). n <= 0 restores
+// MaxDepthOption sets the nesting limit (see config.MaxDepth). n <= 0 restores
 // the default, DefaultMaxDepth; n above MaxMaxDepth is MaxMaxDepth.
 func MaxDepthOption(n int) Option { return Option{kind: optMaxDepth, n: n} }
 
@@ -85,9 +85,12 @@ const DefaultMaxDepth = 10000
 // millions would crash the process instead of returning RecursionError.
 const MaxMaxDepth = 1 << 20
 
-// A Config is a []Option collapsed: the settings of one encoding call. The
-// zero Config is not valid; use MakeConfig, which applies Python's defaults.
-type Config struct {
+// A config is a []Option collapsed: the settings of one encoding call. The
+// zero config is not valid; use makeConfig, which applies Python's defaults.
+// It is private to the Encoder: generated code reads the few settings it
+// needs through the Encoder's accessors (SortKeys, CheckCircular), so that
+// nothing can change an option in the middle of a document.
+type config struct {
 	Indent        string // the indent unit, when Indented
 	Indented      bool   // Python's indent is not None
 	ItemSep       string // item_separator
@@ -114,11 +117,11 @@ type Config struct {
 // beyond any readable document.
 const MaxIndentBytes = 64 << 20
 
-// MakeConfig applies opts in order to Python's defaults: a later option wins.
+// makeConfig applies opts in order to Python's defaults: a later option wins.
 // Separators default as in Python 3.4 and later: (", ", ": ") without an
 // indent, (",", ": ") with one, unless Separators was given.
-func MakeConfig(opts []Option) Config {
-	c := Config{
+func makeConfig(opts []Option) config {
+	c := config{
 		EnsureASCII:   true,
 		AllowNaN:      true,
 		CheckCircular: true,

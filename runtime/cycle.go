@@ -1,6 +1,9 @@
 package jsondumprt
 
-import "unsafe"
+import (
+	"reflect"
+	"unsafe"
+)
 
 // CheckCircular follows CPython's markers (Lib/json/encoder.py,
 // _make_iterencode): the identities of the containers on the path from the
@@ -8,28 +11,33 @@ import "unsafe"
 // "Circular reference detected". A value reached twice on different paths is
 // fine.
 //
-// A Go value's identity is where it lives: a map's pointer, a pointer's
-// target, a slice's first element together with its length. The length
-// matters: s = [1, s[:1]] is not cyclic although s and s[:1] start at the
-// same element, while two slices with the same start and length have the
-// same elements, so meeting one inside the other is a true cycle. The type
-// name tells apart a struct and its first field, which share an address.
+// A Go value's identity is where it lives together with its type: a
+// pointer's target, a map's table, a slice's first element and its length.
+// The length matters: s = [1, s[:1]] is not cyclic although s and s[:1] start
+// at the same element, while two slices with the same start and length have
+// the same elements, so meeting one inside the other is a true cycle. The type
+// tells apart a struct and its first field, which share an address.
+//
+// The type is held as a nil pointer of the identity's pointer type,
+// any((*T)(nil)): it costs no allocation, compares by the type alone, and is
+// the same whichever path writes the value (the root method, generated code
+// of any instantiation of a generic type, the reflective path), so a cycle is
+// caught at the first repeated level whichever way it was reached.
 type seenEntry struct {
 	p   unsafe.Pointer
 	n   uintptr
-	typ string
+	typ any
 }
 
 // enterIdentity pushes an identity, or records Python's ValueError and
 // reports false when it is already open. Short paths are scanned; from
 // seenScanMax open identities on, a set holds them all, so that a
 // 10000-deep document costs linear, not quadratic, time.
-func (e *Encoder) enterIdentity(p unsafe.Pointer, n uintptr, typ string) bool {
-	id := seenEntry{p, n, typ}
+func (e *Encoder) enterIdentity(id seenEntry) bool {
 	if len(e.seen) < seenScanMax {
 		for i := range e.seen {
 			if e.seen[i] == id {
-				e.Fail(&ValueError{Msg: msgCircular})
+				e.Fail(errCircular())
 				return false
 			}
 		}
@@ -43,7 +51,7 @@ func (e *Encoder) enterIdentity(p unsafe.Pointer, n uintptr, typ string) bool {
 			}
 		}
 		if _, ok := e.seenSet[id]; ok {
-			e.Fail(&ValueError{Msg: msgCircular})
+			e.Fail(errCircular())
 			return false
 		}
 		e.seenSet[id] = struct{}{}
@@ -59,7 +67,8 @@ const seenScanMax = 32
 
 // Leave closes what the last successful Enter* opened. Under
 // CheckCircular(false) the Enter functions push nothing and Leave pops
-// nothing.
+// nothing. The entry popped is cleared, so that a pooled Encoder keeps no
+// pointer to the caller's values.
 func (e *Encoder) Leave() {
 	if !e.cfg.CheckCircular {
 		return
@@ -72,120 +81,82 @@ func (e *Encoder) Leave() {
 			delete(e.seenSet, e.seen[last])
 		}
 	}
+	e.seen[last] = seenEntry{}
 	e.seen = e.seen[:last]
 }
 
-// EnterPointer opens p, a non-nil pointer to a value of the type named typ,
-// for cycle detection. It reports false (having recorded the error) when p
-// is already open; the caller then writes nothing for it and does not Leave.
-// Under CheckCircular(false) it reports true and tracks nothing.
-func EnterPointer[T any](e *Encoder, p *T, typ string) bool {
+// EnterPointer opens p, a non-nil pointer, for cycle detection. It reports
+// false (having recorded the error) when p is already open; the caller then
+// writes nothing for it and does not Leave. Under CheckCircular(false) it
+// reports true and tracks nothing.
+func EnterPointer[T any](e *Encoder, p *T) bool {
 	if !e.cfg.CheckCircular {
 		return true
 	}
-	return e.enterIdentity(unsafe.Pointer(p), 0, typ)
+	return e.enterIdentity(seenEntry{unsafe.Pointer(p), 0, (*T)(nil)})
 }
 
 // EnterSlice opens a non-empty slice for cycle detection; see EnterPointer.
-func EnterSlice[E any](e *Encoder, s []E, typ string) bool {
+func EnterSlice[E any](e *Encoder, s []E) bool {
 	if !e.cfg.CheckCircular {
 		return true
 	}
-	return e.enterIdentity(unsafe.Pointer(unsafe.SliceData(s)), uintptr(len(s)), typ)
+	return e.enterIdentity(seenEntry{unsafe.Pointer(unsafe.SliceData(s)), uintptr(len(s)), (*[]E)(nil)})
 }
 
-// EnterMap opens a non-nil map for cycle detection; see EnterPointer.
+// EnterMap opens a non-nil map for cycle detection; see EnterPointer. A
+// map's identity is its table, the pointer reflect.Value.UnsafePointer
+// gives for a map.
 func EnterMap[K comparable, V any](e *Encoder, m map[K]V) bool {
 	if !e.cfg.CheckCircular {
 		return true
 	}
-	return e.enterIdentity(*(*unsafe.Pointer)(unsafe.Pointer(&m)), 0, "map")
+	return e.enterIdentity(seenEntry{reflect.ValueOf(m).UnsafePointer(), 0, (*map[K]V)(nil)})
 }
 
-// enterAny opens the value held by an interface, by its type and data
-// words: Python marks an object handed to default() while its replacement is
-// encoded, so a hook that returns its argument, or a list holding it, is a
-// cycle.
+// enterAny opens v, a value that has no JSON form, while the Default hook's
+// replacement for it is written: Python marks an object handed to default()
+// until its replacement is encoded, so a hook that returns its argument, or
+// a list holding it, is a cycle. See anyIdentity for what identifies v.
 func (e *Encoder) enterAny(v any) bool {
 	if !e.cfg.CheckCircular {
 		return true
 	}
-	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
-	return e.enterIdentity(w[1], uintptr(w[0]), "any")
-}
-
-// isNilPointer reports whether v holds a nil pointer: its interface data
-// word is nil and its dynamic type is a pointer type. The data word alone
-// does not tell: Go stores a value one pointer wide in the word itself, so a
-// struct or array whose only element is a nil pointer, or a nil map, has a
-// nil word too, and encoding/json writes those as values (only a nil pointer
-// is null for a Marshaler).
-//
-// The kind is read from the type descriptor that the interface's first word
-// points to, whose first fields have kept this layout since Go 1.21
-// (internal/abi.Type: Size_, PtrBytes, Hash, TFlag, Align_, FieldAlign_,
-// Kind_). It is the one place the runtime looks at a type descriptor, instead
-// of importing reflect; TestIsNilPointer checks the layout against every kind
-// that can have a nil word.
-func isNilPointer(v any) bool {
-	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
-	return w[1] == nil && w[0] != nil && (*typeHeader)(w[0]).kind&kindMask == kindPointer
-}
-
-// typeHeader is the start of internal/abi.Type.
-type typeHeader struct {
-	size, ptrBytes           uintptr
-	hash                     uint32
-	tflag, align, fieldAlign uint8
-	kind                     uint8
-}
-
-// The kind bits of typeHeader.kind, as internal/abi.Kind and reflect.Kind
-// number them.
-const (
-	kindMask    = 1<<5 - 1
-	kindBool    = 1  // reflect.Bool; Int to Float64 follow it
-	kindFloat64 = 14 // reflect.Float64
-	kindFunc    = 19 // reflect.Func
-	kindMap     = 21 // reflect.Map
-	kindPointer = 22 // reflect.Pointer
-	kindSlice   = 23 // reflect.Slice
-	kindString  = 24 // reflect.String
-)
-
-// isNilRef reports whether v, a slice, map or func, is nil: a slice's
-// header (which the data word points to) has a nil array pointer; a map or
-// func is one pointer wide, the data word itself.
-func isNilRef(v any) bool {
-	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
-	if kindOf(v) == kindSlice {
-		return *(*unsafe.Pointer)(w[1]) == nil
+	id, ok := anyIdentity(v)
+	if !ok {
+		// Nothing identifies v: it is not tracked, and a hook that keeps
+		// returning it runs into the depth limit instead.
+		e.seen = append(e.seen, seenEntry{})
+		return true
 	}
-	return w[1] == nil
+	return e.enterIdentity(id)
 }
 
-// kindOf returns the kind of v's dynamic type; v must not be nil.
-func kindOf(v any) uint8 {
-	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
-	return (*typeHeader)(w[0]).kind & kindMask
-}
-
-// lenOf returns len(v) for a slice or a map v, the first word of the slice
-// header or of the map's header (the element count, in the hash maps before
-// Go 1.24 and the Swiss tables since; TestLenOf checks it).
-func lenOf(v any) int {
-	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
-	switch kindOf(v) {
-	case kindSlice:
-		return (*struct {
-			p   unsafe.Pointer
-			len int
-		})(w[1]).len
-	case kindMap:
-		if w[1] == nil {
-			return 0
-		}
-		return *(*int)(w[1])
+// anyIdentity returns the identity of the value an interface holds, for the
+// Default hook's cycle check, by asking reflect (a cold path: the hook is
+// being called). A pointer, map, channel, func or unsafe.Pointer is
+// identified by where it points, a slice by its elements and length, each
+// with its type. A
+// Go value of any other kind has no identity of its own: an interface holds
+// a copy. Python's object identity is approached by equality there: two
+// equal comparable values are the same object, so a hook that returns its
+// argument is a cycle, as in Python. A value == cannot compare (a struct
+// holding a slice) is not identified.
+func anyIdentity(v any) (seenEntry, bool) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Chan, reflect.UnsafePointer, reflect.Func:
+		// A func by its code: two closures of one function literal are
+		// one object here, which only a hook that returns another
+		// closure of the same literal could tell.
+		return seenEntry{rv.UnsafePointer(), 0, reflect.Zero(reflect.PointerTo(rv.Type())).Interface()}, true
+	case reflect.Slice:
+		return seenEntry{rv.UnsafePointer(), uintptr(rv.Len()), reflect.Zero(reflect.PointerTo(rv.Type())).Interface()}, true
+	case reflect.Invalid:
+		return seenEntry{}, false
 	}
-	return -1
+	if !rv.Comparable() {
+		return seenEntry{}, false
+	}
+	return seenEntry{typ: v}, true
 }

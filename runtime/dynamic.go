@@ -3,19 +3,12 @@ package jsondumprt
 import (
 	"encoding"
 	"encoding/json"
+	"math"
 	"math/big"
 	"slices"
 	"strings"
 	"unicode/utf8"
 )
-
-// An Encodable is a type with generated (or hand-written) encoding: jsondumpgen
-// gives T this method with a value receiver, so that T and *T both have it
-// and the dynamic path writes them without reflection; a nil *T is null.
-// EncodeJSON writes one JSON value into e.
-type Encodable interface {
-	EncodeJSON(e *Encoder)
-}
 
 // Any writes a dynamic value: the forms of DESIGN.md's "Dynamic values", by a
 // type switch, and any other value through the Default hook (Python's
@@ -47,24 +40,7 @@ func (e *Encoder) Any(v any) {
 	case []any:
 		e.sliceAny(x)
 	case Encodable:
-		// A nil pointer is null, without a call: a value method called
-		// through it, or a method promoted through it, would panic.
-		if isNilPointer(x) {
-			e.Null()
-			return
-		}
-		if !ownEncodable(x) {
-			// Its methods are promoted from a type it embeds.
-			e.marshalerOrUnknown(v)
-			return
-		}
-		// A generated *T has EncodeJSONPointer, which tracks the pointer
-		// for CheckCircular.
-		if p, ok := x.(PointerEncodable); ok {
-			p.EncodeJSONPointer(e)
-			return
-		}
-		x.EncodeJSON(e)
+		e.encodable(x, v)
 	case int8:
 		e.Int(int64(x))
 	case int16:
@@ -114,47 +90,33 @@ func (e *Encoder) Any(v any) {
 	case json.RawMessage:
 		e.RawMessage(x)
 	default:
-		e.marshalerOrUnknown(v)
+		e.other(v)
 	}
 }
 
 func encodeInt(e *Encoder, i int) { e.Int(int64(i)) }
 
-// An OwnEncodable is an Encodable that tells its own values from those of
-// the types that embed it, to which Go promotes its methods: jsondumpgen
-// gives every -type T this method, which reports whether x is a T or a *T.
-// A struct that embeds T was not generated, so the dynamic path writes it
-// as an unknown object (DESIGN.md), not as its embedded T alone.
-type OwnEncodable interface {
-	JSONDumpOwn(x any) bool
-}
-
-// ownEncodable reports whether x, an Encodable that is not a nil pointer,
-// has encoding methods of its own: JSONDumpOwn says so, or x has none (a
-// hand-written Encodable, or code from an earlier jsondumpgen). A method
-// promoted through a nil embedded pointer panics before it runs: then the
-// methods are not x's own either.
-func ownEncodable(x Encodable) (own bool) {
-	o, ok := x.(OwnEncodable)
-	if !ok {
-		return true
-	}
-	defer func() {
-		if recover() != nil {
-			own = false
-		}
-	}()
-	return o.JSONDumpOwn(x)
-}
+// other writes v, none of Any's forms and not an Encodable of its own.
+func (e *Encoder) other(v any) { e.marshalerOrUnknown(v) }
 
 // marshalerOrUnknown writes v, none of Any's other forms, as a
 // json.Marshaler or encoding.TextMarshaler, else as an unknown object (the
-// Default hook).
+// Default hook). A nil pointer held in an any is null without a call, as
+// encoding/json writes it: reflect answers that question here, where the
+// method's call and its text cost far more.
 func (e *Encoder) marshalerOrUnknown(v any) {
 	switch x := v.(type) {
 	case json.Marshaler:
+		if isNilPointer(x) {
+			e.Null()
+			return
+		}
 		e.Marshaler(x, "")
 	case encoding.TextMarshaler:
+		if isNilPointer(x) {
+			e.Null()
+			return
+		}
 		e.TextMarshaler(x, "")
 	default:
 		e.DefaultHook(v)
@@ -188,7 +150,7 @@ func (e *Encoder) sliceAny(s []any) {
 		e.buf = append(e.buf, "[]"...)
 		return
 	}
-	if !EnterSlice(e, s, "[]any") {
+	if !EnterSlice(e, s) {
 		return
 	}
 	if e.BeginArray() {
@@ -332,7 +294,7 @@ func (e *Encoder) DefaultHook(v any) {
 		return
 	}
 	if e.cfg.Default == nil {
-		e.Fail(NotSerializable(TypeName(v)))
+		e.Fail(notSerializable(typeName(v)))
 		return
 	}
 	// A hook call counts toward the depth limit but is no level of
@@ -354,14 +316,18 @@ func (e *Encoder) DefaultHook(v any) {
 }
 
 // Marshaler writes the JSON text of m.MarshalJSON() laid out again as
-// Python lays out json.loads of it (see Relayout). A nil pointer is null, as
-// in encoding/json. typ names m's type for errors; "" means m's dynamic type.
+// Python lays out json.loads of it (see Relayout). A nil m (an interface
+// field holding nothing) is null. A nil pointer in m is given to its
+// method, as encoding/json does for a field or element whose type is an
+// interface with the method; the callers write null themselves for a nil
+// pointer of a concrete type and for a nil pointer held in an any, where
+// encoding/json does. typ names m's type for errors; "" means m's dynamic
+// type.
 func (e *Encoder) Marshaler(m json.Marshaler, typ string) {
 	if e.err != nil {
 		return
 	}
-	if m == nil || isNilPointer(m) {
-		// A nil interface (a field of type json.Marshaler) or a nil pointer.
+	if m == nil {
 		e.Null()
 		return
 	}
@@ -376,13 +342,13 @@ func (e *Encoder) Marshaler(m json.Marshaler, typ string) {
 	}
 }
 
-// TextMarshaler writes the text of m.MarshalText() as a JSON string. A nil
-// pointer is null, as in encoding/json.
+// TextMarshaler writes the text of m.MarshalText() as a JSON string; nil
+// and nil pointers as Marshaler treats them.
 func (e *Encoder) TextMarshaler(m encoding.TextMarshaler, typ string) {
 	if e.err != nil {
 		return
 	}
-	if m == nil || isNilPointer(m) {
+	if m == nil {
 		e.Null()
 		return
 	}
@@ -430,30 +396,31 @@ func (e *Encoder) number(text, typ string) {
 		if reason == "invalid number literal" {
 			e.Fail(&MarshalerError{Type: typ, Method: "String", Err: &ValueError{Msg: "invalid number literal " + quoteForError(text)}})
 		} else {
-			e.Fail(&ValueError{Msg: reason})
+			e.Fail(errIntDigits(reason))
 		}
 		return
 	}
-	if !e.cfg.AllowNaN && isNonFiniteText(buf[len(e.buf):]) {
-		e.Fail(&ValueError{Msg: "Out of range float values are not JSON compliant: " + nonFiniteRepr(buf[len(e.buf):])})
-		return
+	if !e.cfg.AllowNaN {
+		if f, ok := nonFiniteText(buf[len(e.buf):]); ok {
+			e.Fail(outOfRange(f))
+			return
+		}
 	}
 	e.buf = buf
 }
 
-func isNonFiniteText(b []byte) bool {
-	s := string(b)
-	return s == "Infinity" || s == "-Infinity" || s == "NaN"
-}
-
-func nonFiniteRepr(b []byte) string {
+// nonFiniteText returns the float that the text a number was written as
+// stands for, when it is NaN, Infinity or -Infinity.
+func nonFiniteText(b []byte) (float64, bool) {
 	switch string(b) {
 	case "Infinity":
-		return "inf"
+		return math.Inf(1), true
 	case "-Infinity":
-		return "-inf"
+		return math.Inf(-1), true
+	case "NaN":
+		return math.NaN(), true
 	}
-	return "nan"
+	return 0, false
 }
 
 // quoteForError quotes s for an error message, cut to a readable length.
@@ -468,5 +435,5 @@ func typeOr(typ string, v any) string {
 	if typ != "" {
 		return typ
 	}
-	return TypeName(v)
+	return typeName(v)
 }

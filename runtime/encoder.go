@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"slices"
-	"strconv"
 	"sync"
 )
 
@@ -34,7 +33,7 @@ type Encoder struct {
 	buf []byte
 	w   io.Writer // Dump's writer; nil when building a buffer
 
-	cfg Config
+	cfg config
 
 	keyForm  int  // index into FieldKey.forms for the layout in force, or -1 (see Member)
 	bareForm int  // index into FieldKey.forms of the key and key separator alone, or -1 (see Member)
@@ -45,6 +44,10 @@ type Encoder struct {
 	first bool // no member or element yet in the innermost open container
 	err   error
 	errAt int // len(buf) when err was recorded: Finish keeps no byte past it
+
+	// calling is set while an Encodable's method is being called and has
+	// not yet claimed the call (see Claim).
+	calling bool
 
 	// nl is "\n" followed by the indent unit repeated; NL(L) of
 	// PYTHON_JSON_SPEC.md §3.3 is nl[:1+L*len(indent)]. It grows on demand and
@@ -76,7 +79,7 @@ func NewEncoder(dst []byte, opts []Option) *Encoder {
 	e := encoderPool.Get().(*Encoder)
 	e.buf = dst
 	e.w = nil
-	e.cfg = MakeConfig(opts)
+	e.cfg = makeConfig(opts)
 	e.reset()
 	return e
 }
@@ -87,7 +90,7 @@ func NewStringEncoder(opts []Option) *Encoder {
 	e := encoderPool.Get().(*Encoder)
 	e.buf = e.own[:0]
 	e.w = nil
-	e.cfg = MakeConfig(opts)
+	e.cfg = makeConfig(opts)
 	e.reset()
 	return e
 }
@@ -131,7 +134,7 @@ func NewStreamEncoder(w io.Writer, opts []Option) *Encoder {
 	}
 	e.buf = e.own[:0]
 	e.w = w
-	e.cfg = MakeConfig(opts)
+	e.cfg = makeConfig(opts)
 	e.reset()
 	if w == nil {
 		// Nothing could ever be written: fail at once rather than encode
@@ -153,6 +156,7 @@ func (e *Encoder) reset() {
 	e.depth = 0
 	e.hooks = 0
 	e.first = false
+	e.calling = false
 	e.err = nil
 	e.seen = e.seen[:0]
 	clear(e.seenSet)
@@ -213,9 +217,12 @@ func (e *Encoder) Close() error {
 	return err
 }
 
-// Config returns the options in force. Generated code reads it to choose
-// between precomputed forms (EnsureASCII) and to skip work (CheckCircular).
-func (e *Encoder) Config() *Config { return &e.cfg }
+// SortKeys reports whether SortKeys(true) is in force: generated code
+// writes a struct's fields in the sorted order then.
+func (e *Encoder) SortKeys() bool { return e.cfg.SortKeys }
+
+// CheckCircular reports whether CheckCircular(true) is in force.
+func (e *Encoder) CheckCircular() bool { return e.cfg.CheckCircular }
 
 // Err returns the first error so far.
 func (e *Encoder) Err() error { return e.err }
@@ -303,11 +310,6 @@ func (e *Encoder) newline() {
 	e.buf = append(e.buf, e.nl[:n]...)
 }
 
-// indentTooLong is the error for an indentation past MaxIndentBytes.
-func indentTooLong(n int) error {
-	return &ValueError{Msg: "indentation of " + strconv.Itoa(n) + " bytes exceeds jsondump's limit of " + strconv.Itoa(MaxIndentBytes) + " bytes"}
-}
-
 // growNL extends nl to at least n bytes, whole indent units after its "\n".
 // An empty indent (Indent(0)) leaves it at "\n", which is all NL ever is
 // then.
@@ -333,7 +335,7 @@ func (e *Encoder) enter() bool {
 // under MaxDepth, recording the RecursionError when it does not.
 func (e *Encoder) deeper() bool {
 	if e.depth+e.hooks >= e.cfg.MaxDepth {
-		e.Fail(&RecursionError{Msg: msgRecursion})
+		e.Fail(errRecursion())
 		return false
 	}
 	return true
@@ -488,7 +490,7 @@ func NewFieldKey(ascii, utf8 string) FieldKey {
 // bareFormOf returns the index in FieldKey.forms of a first member's form,
 // the quoted key and the key separator alone, for the key separators that
 // FieldKey precomputes (":" and ": "), or -1.
-func bareFormOf(c *Config) int {
+func bareFormOf(c *config) int {
 	form := 0
 	switch c.KeySep {
 	case ":":
@@ -503,11 +505,11 @@ func bareFormOf(c *Config) int {
 	return form
 }
 
-// keyFormOf returns the index of a Config's layout in FieldKey.forms, or -1
+// keyFormOf returns the index of a config's layout in FieldKey.forms, or -1
 // when members need the general path (an indent, other separators): the
 // bare form of its key separator, when its item separator is the one
 // FieldKey pairs with it ("," with ":", ", " with ": ").
-func keyFormOf(c *Config) int {
+func keyFormOf(c *config) int {
 	form := bareFormOf(c)
 	if c.Indented || form < 0 || c.ItemSep != [2]string{",", ", "}[form/2%2] {
 		return -1

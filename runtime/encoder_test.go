@@ -17,7 +17,7 @@ func TestEncoderEmptyIndent(t *testing.T) {
 		done := make(chan string, 1)
 		go func() {
 			e := &Encoder{}
-			e.cfg = MakeConfig([]Option{opt})
+			e.cfg = makeConfig([]Option{opt})
 			e.reset()
 			e.Any([]any{1, []any{2}})
 			done <- string(e.buf)
@@ -135,8 +135,8 @@ func TestMemberMatchesKey(t *testing.T) {
 	}
 }
 
-// TestIsNilPointer checks isNilPointer, and with it the layout of the type
-// descriptor it reads, on every kind whose values can have a nil data word.
+// TestIsNilPointer checks isNilPointer on nil pointers and on every kind
+// whose values are stored in an interface as one nil word.
 func TestIsNilPointer(t *testing.T) {
 	type onePtr struct{ p *int }
 	type oneMap struct{ m map[string]int }

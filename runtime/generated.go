@@ -1,24 +1,96 @@
 package jsondumprt
 
-// Support for code written by jsondumpgen.
+import "reflect"
 
-// GeneratedCodeVersion1 is referenced by every file jsondumpgen writes
-// (`const _ = jsondumprt.GeneratedCodeVersion1`), protobuf's EnforceVersion
+// Support for code written by jsondumpgen: the one method it gives each
+// type, the Encoder's side of calling it, and the tests of omitempty and
+// omitzero that generated code cannot spell itself.
+
+// GeneratedCodeVersion2 is referenced by every file jsondumpgen writes
+// (`const _ = jsondumprt.GeneratedCodeVersion2`), protobuf's EnforceVersion
 // idea: generated code that a newer runtime no longer supports fails to
-// compile with a name that explains itself.
-const GeneratedCodeVersion1 = true
+// compile with a name that explains itself. Version 2 has one plumbing
+// method, JSONDumpEncode, where version 1 had three.
+const GeneratedCodeVersion2 = true
 
-// A PointerEncodable is *T for a type T that jsondumpgen generated.
+// An Encodable is a type with generated (or hand-written) encoding. The
+// dynamic path writes a value held in an any through it, without
+// reflection: jsondumpgen gives every type T it writes
 //
-// Why a second method: T's EncodeJSON has a value receiver so that both T and
-// *T are Encodable (the method set of *T includes T's methods). Calling a
-// value method through a nil *T panics before the method runs, and the copy
-// it makes hides the pointer's identity from CheckCircular. So *T also has
-// EncodeJSONPointer, with a pointer receiver: it writes null for a nil
-// pointer and checks the pointer for cycles. T's method set does not include
-// it, so a T value still goes through EncodeJSON.
-type PointerEncodable interface {
-	EncodeJSONPointer(e *Encoder)
+//	func (T) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool
+//
+// with a value receiver that it never reads, so that T and *T both have the
+// method and Go's wrapper for *T copies nothing. (A type holding a lock gets
+// a pointer receiver instead, which go vet requires; its T values are then
+// not Encodable.) x is the value itself, as the any held it, or as generated
+// code of another package passes it:
+//
+//   - *T: the pointer's target, addressable: a nil pointer is null, the
+//     pointer is checked for cycles, and pointer-receiver MarshalJSON and
+//     MarshalText methods of its fields count, as in encoding/json;
+//   - T: a copy, not addressable: those pointer methods do not count;
+//   - anything else: x is a value of a type that embeds T, to which Go
+//     promoted the method. JSONDumpEncode reports false, having written
+//     nothing, and the caller writes x as its own type.
+//
+// Before it writes anything, JSONDumpEncode calls e.Claim (see Claim).
+type Encodable interface {
+	JSONDumpEncode(e *Encoder, x any) bool
+}
+
+// A Value is how code generated for one package passes a value of another
+// package's generated type that is not addressable (a map value): its
+// JSONDumpEncode writes *P as a T held in an any, where pointer-receiver
+// MarshalJSON and MarshalText methods of its fields do not count, as
+// encoding/json writes it. A pointer in a one-field struct is stored in the
+// any itself, so passing a Value costs no allocation.
+type Value[T any] struct{ P *T }
+
+// Claim tells the Encoder that a JSONDumpEncode method was entered and
+// claimed x as its own: generated code calls it first thing in each case of
+// its type switch. Calling the method through a nil *T panics in Go's
+// wrapper, before the method runs (as does calling a promoted method
+// through a nil embedded pointer); the Encoder recovers from exactly that
+// panic, and only while no method claimed the call, so a panic of the
+// caller's own code deeper in the value is never swallowed. A hand-written
+// Encodable must call Claim too.
+func (e *Encoder) Claim() { e.calling = false }
+
+// encodable writes v, which holds the Encodable d.
+func (e *Encoder) encodable(d Encodable, v any) {
+	e.calling = true
+	defer e.afterEncodable(v)
+	if !d.JSONDumpEncode(e, v) {
+		e.calling = false
+		e.notOwn(v)
+	}
+}
+
+// afterEncodable ends encodable: when the method never claimed the call and
+// Go's wrapper panicked, v is a nil pointer, written as null, or a value
+// whose promoted method was reached through a nil embedded pointer, written
+// as a value of its own type.
+func (e *Encoder) afterEncodable(v any) {
+	if !e.calling {
+		return
+	}
+	e.calling = false
+	if recover() == nil {
+		return // a hand-written Encodable that did not call Claim
+	}
+	if isNilPointer(v) {
+		e.Null()
+		return
+	}
+	e.notOwn(v)
+}
+
+// notOwn writes v, which has an Encodable's method only because Go
+// promoted it from a type v embeds: as any other value of v's type.
+func (e *Encoder) notOwn(v any) {
+	if e.err == nil {
+		e.other(v)
+	}
 }
 
 // QuoteFrom implements the ,string struct tag option: the JSON text written
@@ -45,27 +117,24 @@ func IsNilPointer(v any) bool { return isNilPointer(v) }
 
 // IsEmptyValue is omitempty's test (encoding/json's isEmptyValue) for a
 // field whose type is a type parameter, which generated code cannot test by
-// its kind: v is the field as an any, zero its type's zero value as an any.
-// Booleans, numbers and strings are empty when zero, slices and maps when of
-// length 0, pointers when nil, an interface type when nil; structs never,
-// nor arrays (of length 0, the only empty ones, in the specialised code of
-// an instantiation only).
+// its kind: v is the field as an any, zero its type's zero value as an any
+// (nil when the type parameter is an interface type, whose field is then
+// empty when nil, whatever it holds). Booleans, numbers and strings are
+// empty when zero, arrays, slices, maps and strings when of length 0,
+// pointers and interfaces when nil; structs never.
 func IsEmptyValue(v, zero any) bool {
-	if zero == nil {
-		// The type parameter is an interface type: empty when nil,
-		// whatever the value inside.
+	if zero == nil || v == nil {
 		return v == nil
 	}
-	if v == nil {
-		return true
-	}
-	switch k := kindOf(v); {
-	case k >= kindBool && k <= kindFloat64, k == kindString:
-		return v == zero
-	case k == kindSlice, k == kindMap:
-		return lenOf(v) == 0
-	case k == kindPointer:
-		return isNilPointer(v)
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return rv.Len() == 0
+	case reflect.Bool,
+		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Pointer:
+		return rv.IsZero()
 	}
 	return false
 }
@@ -73,39 +142,35 @@ func IsEmptyValue(v, zero any) bool {
 // IsZeroValue is omitzero's test for a field whose type is a type
 // parameter: v is the field as an any, zero its type's zero value as an
 // any. An IsZero method decides when v has one (a nil pointer is zero
-// without calling it), else v == zero; a type == cannot compare is zero
-// when it is a nil slice, map or func (a struct or array holding such
-// fields counts as not zero here).
-func IsZeroValue(v, zero any) (isZero bool) {
-	if zero == nil {
+// without calling it), else reflect.Value.IsZero, as encoding/json decides.
+func IsZeroValue(v, zero any) bool {
+	if zero == nil || v == nil {
 		// The type parameter is an interface type: zero when nil. (An
 		// interface type that declares IsZero is tested the same way
 		// here; the specialised code of an instantiation calls it.)
 		return v == nil
 	}
-	if v == nil {
-		return true
-	}
 	if z, ok := v.(interface{ IsZero() bool }); ok {
 		return isNilPointer(v) || z.IsZero()
 	}
-	switch kindOf(v) {
-	case kindSlice, kindMap, kindFunc:
-		return isNilRef(v)
-	}
-	defer func() {
-		if recover() != nil {
-			isZero = false // a struct or array that == cannot compare
-		}
-	}()
-	return v == zero
+	return reflect.ValueOf(v).IsZero()
 }
 
-// IsZero reports whether v is its type's zero value by ==, the omitzero test
-// for comparable types without an IsZero method. (encoding/json uses
-// reflect.Value.IsZero, which differs only for -0.0 and NaN inside structs
-// and arrays; floats themselves are tested by their bits in generated code.)
-func IsZero[T comparable](v T) bool {
+// IsZero reports whether *p is its type's zero value by ==, the omitzero
+// test for comparable types without an IsZero method. It takes a pointer
+// so that a value holding a lock is not copied (go vet). (encoding/json
+// uses reflect.Value.IsZero, which differs only for -0.0 and NaN inside
+// structs and arrays; generated code tests float fields by their bits.)
+func IsZero[T comparable](p *T) bool {
 	var zero T
-	return v == zero
+	return *p == zero
+}
+
+// isNilPointer reports whether v holds a nil pointer: a question reflect
+// answers on the cold paths that ask it (a Marshaler or a map key that may
+// be a nil pointer, a generated method's wrapper that panicked, omitzero on
+// an interface field).
+func isNilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }

@@ -239,7 +239,7 @@ func encodeTextMap[K interface {
 	}
 	entries := make([]entry, 0, len(m))
 	for k, v := range m {
-		if isNilPointer(any(k)) || any(k) == nil {
+		if any(k) == nil || isNilPointer(any(k)) {
 			// encoding/json's key for a nil pointer; a nil interface key
 			// gets the same rather than a panic.
 			entries = append(entries, entry{"", k, v})

@@ -4,26 +4,25 @@ import (
 	"testing"
 )
 
-// ownGen has the methods jsondumpgen gives a -type, written as it writes
-// them.
+// ownGen has the method jsondumpgen gives a -type, written as it writes it.
 type ownGen struct{ A int }
 
-func (v ownGen) EncodeJSON(e *Encoder) { ownGenEncode(e, &v) }
-
-func (v *ownGen) EncodeJSONPointer(e *Encoder) {
-	if v == nil {
-		e.Null()
-		return
+func (ownGen) JSONDumpEncode(e *Encoder, x any) bool {
+	switch p := x.(type) {
+	case *ownGen:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			ownGenEncode(e, p)
+		}
+	case ownGen:
+		e.Claim()
+		ownGenEncode(e, &p)
+	default:
+		return false
 	}
-	ownGenEncode(e, v)
-}
-
-func (v ownGen) JSONDumpOwn(x any) bool {
-	switch x.(type) {
-	case ownGen, *ownGen:
-		return true
-	}
-	return false
+	return true
 }
 
 func ownGenEncode(e *Encoder, v *ownGen) {
@@ -52,7 +51,7 @@ type (
 // A nil pointer is null whatever its type, as encoding/json writes a nil
 // Marshaler, and nothing is called through it.
 func TestOwnEncodable(t *testing.T) {
-	hook := DefaultOption(func(v any) (any, error) { return "hooked " + TypeName(v), nil })
+	hook := DefaultOption(func(v any) (any, error) { return "hooked " + typeName(v), nil })
 	for _, c := range []struct {
 		v          any
 		want, hook string // without and with a Default hook; "!" starts an error

@@ -252,7 +252,7 @@ func (s *rlState) run() error {
 			mark := len(e.buf)
 			buf, reason, ok := AppendNumberText(e.buf, unsafe.String(&lit[0], len(lit)))
 			if !ok {
-				err := &ValueError{Msg: reason} // int("1"*4301) in json.loads
+				err := errIntDigits(reason) // int("1"*4301) in json.loads
 				e.Fail(err)
 				return err
 			}
@@ -522,11 +522,11 @@ func (s *rlState) order(recs []rlMember, keys []byte, ints []int32) ([]int32, []
 func rlOutOfRange(nf uint8) error {
 	switch nf {
 	case rlInf:
-		return OutOfRange(math.Inf(1))
+		return outOfRange(math.Inf(1))
 	case rlNegInf:
-		return OutOfRange(math.Inf(-1))
+		return outOfRange(math.Inf(-1))
 	}
-	return OutOfRange(math.NaN())
+	return outOfRange(math.NaN())
 }
 
 // syntax returns Python's JSONDecodeError msg at t[pos], with the position

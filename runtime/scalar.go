@@ -14,18 +14,27 @@ func (e *Encoder) Uint(u uint64) { e.buf = AppendUint(e.buf, u) }
 // Float64 writes f as Python's float.__repr__ does (see AppendFloat64). A NaN
 // or an infinity under AllowNaN(false) is Python's ValueError instead.
 func (e *Encoder) Float64(f float64) {
-	if !e.cfg.AllowNaN && (math.IsNaN(f) || math.IsInf(f, 0)) {
-		e.Fail(OutOfRange(f))
+	if !e.cfg.AllowNaN && !e.finite(f) {
 		return
 	}
 	e.buf = AppendFloat64(e.buf, f)
 }
 
+// finite reports whether f is finite, recording Python's ValueError when it
+// is not: the check of a float under AllowNaN(false), which every writer of
+// a float value or key makes (Lib/json/encoder.py, floatstr).
+func (e *Encoder) finite(f float64) bool {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		e.Fail(outOfRange(f))
+		return false
+	}
+	return true
+}
+
 // Float32 writes f as the Python float of f's shortest decimal (see
 // AppendFloat32), with the AllowNaN check of Float64.
 func (e *Encoder) Float32(f float32) {
-	if !e.cfg.AllowNaN && (math.IsNaN(float64(f)) || math.IsInf(float64(f), 0)) {
-		e.Fail(OutOfRange(float64(f)))
+	if !e.cfg.AllowNaN && !e.finite(float64(f)) {
 		return
 	}
 	e.buf = AppendFloat32(e.buf, f)
@@ -40,7 +49,7 @@ func (e *Encoder) BigInt(x *big.Int) {
 	}
 	buf, ok := AppendBigInt(e.buf, x)
 	if !ok {
-		e.Fail(&ValueError{Msg: msgIntDigits})
+		e.Fail(errIntDigits(msgIntDigits))
 		return
 	}
 	e.buf = buf
@@ -94,8 +103,7 @@ func (e *Encoder) KeyUint(u uint64) {
 // ("1.0", "1e+16", "NaN"); under AllowNaN(false) a non-finite key is
 // Python's ValueError.
 func (e *Encoder) KeyFloat64(f float64) {
-	if !e.cfg.AllowNaN && (math.IsNaN(f) || math.IsInf(f, 0)) {
-		e.Fail(OutOfRange(f))
+	if !e.cfg.AllowNaN && !e.finite(f) {
 		return
 	}
 	var tmp [32]byte
@@ -104,8 +112,7 @@ func (e *Encoder) KeyFloat64(f float64) {
 
 // KeyFloat32 is KeyFloat64 for a float32 key, by AppendFloat32.
 func (e *Encoder) KeyFloat32(f float32) {
-	if !e.cfg.AllowNaN && (math.IsNaN(float64(f)) || math.IsInf(float64(f), 0)) {
-		e.Fail(OutOfRange(float64(f)))
+	if !e.cfg.AllowNaN && !e.finite(float64(f)) {
 		return
 	}
 	var tmp [32]byte
@@ -132,7 +139,7 @@ func (e *Encoder) KeyBigInt(x *big.Int) {
 	}
 	text, ok := AppendBigInt(nil, x)
 	if !ok {
-		e.Fail(&ValueError{Msg: msgIntDigits})
+		e.Fail(errIntDigits(msgIntDigits))
 		return
 	}
 	e.keyRaw(text)

@@ -1,7 +1,5 @@
 package jsondumprt
 
-import "math"
-
 // Slices of scalars are the bulk of many documents (coordinates, ids,
 // tags). Generated code writes a slice of a bool, integer, float or string
 // kind with one of the Encode*s functions below instead of a loop of Elem
@@ -119,8 +117,7 @@ func EncodeFloat64s[T ~float64](e *Encoder, s []T) {
 			e.sep()
 		}
 		f := float64(x)
-		if !e.cfg.AllowNaN && (math.IsNaN(f) || math.IsInf(f, 0)) {
-			e.Fail(OutOfRange(f))
+		if !e.cfg.AllowNaN && !e.finite(f) {
 			break
 		}
 		e.buf = AppendFloat64(e.buf, f)
@@ -145,8 +142,7 @@ func EncodeFloat32s[T ~float32](e *Encoder, s []T) {
 			e.sep()
 		}
 		f := float32(x)
-		if !e.cfg.AllowNaN && (math.IsNaN(float64(f)) || math.IsInf(float64(f), 0)) {
-			e.Fail(OutOfRange(float64(f)))
+		if !e.cfg.AllowNaN && !e.finite(float64(f)) {
 			break
 		}
 		e.buf = AppendFloat32(e.buf, f)

@@ -9,21 +9,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Employee) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Employee_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Employee) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Employee_any(e, v)
 	return e.Finish()
 }
 
@@ -31,38 +30,40 @@ func (v *Employee) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, err
 // bounded buffer.
 func (v *Employee) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Employee_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Employee and *Employee encodable in an any
-// (jsondumprt.Encodable).
-func (v Employee) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Employee(e, &v)
+// JSONDumpEncode writes x, of type Employee or *Employee, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Employee) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Employee_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Employee or *Employee itself, not a type that
-// embeds Employee and so has its methods (jsondumprt.OwnEncodable).
-func (v Employee) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Employee, *Employee:
-		return true
+func _jsondump_Employee_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Employee:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_Employee(e, p)
+		}
+	case Employee:
+		e.Claim()
+		_jsondump_Employee(e, &p)
+	case jsondumprt.Value[Employee]:
+		e.Claim()
+		_jsondump_Employee(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Employee) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_Employee(e, v)
+	return true
 }
 
 func _jsondump_Employee(e *jsondumprt.Encoder, v *Employee) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Employee_department)
 			e.String(v.Department)
 			e.Member(&_jsondumpkey_Employee_id)

@@ -9,21 +9,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Student) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Student_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Student) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Student_any(e, v)
 	return e.Finish()
 }
 
@@ -31,38 +30,40 @@ func (v *Student) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, erro
 // bounded buffer.
 func (v *Student) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Student_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Student and *Student encodable in an any
-// (jsondumprt.Encodable).
-func (v Student) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Student(e, &v)
+// JSONDumpEncode writes x, of type Student or *Student, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Student) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Student_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Student or *Student itself, not a type that
-// embeds Student and so has its methods (jsondumprt.OwnEncodable).
-func (v Student) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Student, *Student:
-		return true
+func _jsondump_Student_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Student:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_Student(e, p)
+		}
+	case Student:
+		e.Claim()
+		_jsondump_Student(e, &p)
+	case jsondumprt.Value[Student]:
+		e.Claim()
+		_jsondump_Student(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Student) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_Student(e, v)
+	return true
 }
 
 func _jsondump_Student(e *jsondumprt.Encoder, v *Student) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Student_cgpa)
 			e.Float64(v.CGPA)
 			e.Member(&_jsondumpkey_Student_name)

@@ -9,21 +9,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Basic) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Basic_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Basic) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Basic_any(e, v)
 	return e.Finish()
 }
 
@@ -31,38 +30,40 @@ func (v *Basic) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error)
 // bounded buffer.
 func (v *Basic) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Basic_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Basic and *Basic encodable in an any
-// (jsondumprt.Encodable).
-func (v Basic) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Basic(e, &v)
+// JSONDumpEncode writes x, of type Basic or *Basic, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Basic) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Basic_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Basic or *Basic itself, not a type that
-// embeds Basic and so has its methods (jsondumprt.OwnEncodable).
-func (v Basic) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Basic, *Basic:
-		return true
+func _jsondump_Basic_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Basic:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_Basic(e, p)
+		}
+	case Basic:
+		e.Claim()
+		_jsondump_Basic(e, &p)
+	case jsondumprt.Value[Basic]:
+		e.Claim()
+		_jsondump_Basic(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Basic) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_Basic(e, v)
+	return true
 }
 
 func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Basic_9)
 			e.String(v.Dash)
 			e.Member(&_jsondumpkey_Basic_Bad)
@@ -95,7 +96,7 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 				e.Member(&_jsondumpkey_Basic_negzero)
 				e.Float64(v.NegZero)
 			}
-			if !jsondumprt.IsZero(v.NegZero2) {
+			if !jsondumprt.IsZero(&v.NegZero2) {
 				e.Member(&_jsondumpkey_Basic_negzero2)
 				e.Float64(v.NegZero2)
 			}
@@ -125,7 +126,7 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 			}
 			e.Member(&_jsondumpkey_Basic_ratio)
 			e.Float64(v.Ratio)
-			if !jsondumprt.IsZero(v.Zero) {
+			if !jsondumprt.IsZero(&v.Zero) {
 				e.Member(&_jsondumpkey_Basic_zero)
 				e.Float64(v.Zero)
 			}
@@ -154,7 +155,7 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 				e.Member(&_jsondumpkey_Basic_empty)
 				e.String(v.Empty)
 			}
-			if !jsondumprt.IsZero(v.Zero) {
+			if !jsondumprt.IsZero(&v.Zero) {
 				e.Member(&_jsondumpkey_Basic_zero)
 				e.Float64(v.Zero)
 			}
@@ -204,7 +205,7 @@ func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {
 				e.Member(&_jsondumpkey_Basic_negzero)
 				e.Float64(v.NegZero)
 			}
-			if !jsondumprt.IsZero(v.NegZero2) {
+			if !jsondumprt.IsZero(&v.NegZero2) {
 				e.Member(&_jsondumpkey_Basic_negzero2)
 				e.Float64(v.NegZero2)
 			}

@@ -11,21 +11,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Feed) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Feed_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Feed) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Feed_any(e, v)
 	return e.Finish()
 }
 
@@ -33,51 +32,50 @@ func (v *Feed) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) 
 // bounded buffer.
 func (v *Feed) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Feed_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Feed and *Feed encodable in an any
-// (jsondumprt.Encodable).
-func (v Feed) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Feed(e, &v)
+// JSONDumpEncode writes x, of type Feed or *Feed, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Feed) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Feed_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Feed or *Feed itself, not a type that
-// embeds Feed and so has its methods (jsondumprt.OwnEncodable).
-func (v Feed) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Feed, *Feed:
-		return true
+func _jsondump_Feed_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Feed:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else if jsondumprt.EnterPointer(e, p) {
+			_jsondump_Feed(e, p)
+			e.Leave()
+		}
+	case Feed:
+		e.Claim()
+		_jsondump_Feed(e, &p)
+	case jsondumprt.Value[Feed]:
+		e.Claim()
+		_jsondump_Feed(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Feed) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	if jsondumprt.EnterPointer(e, v, "*generic.Feed") {
-		_jsondump_Feed(e, v)
-		e.Leave()
-	}
+	return true
 }
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Page[T]) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Page_any[T](e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Page[T]) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Page_any[T](e, v)
 	return e.Finish()
 }
 
@@ -85,51 +83,50 @@ func (v *Page[T]) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, erro
 // bounded buffer.
 func (v *Page[T]) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Page_any[T](e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Page and *Page encodable in an any
-// (jsondumprt.Encodable).
-func (v Page[T]) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Page(e, &v)
+// JSONDumpEncode writes x, of type Page or *Page, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Page[T]) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Page_any[T](e, x)
 }
 
-// JSONDumpOwn reports whether x holds Page or *Page itself, not a type that
-// embeds Page and so has its methods (jsondumprt.OwnEncodable).
-func (v Page[T]) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Page[T], *Page[T]:
-		return true
+func _jsondump_Page_any[T any](e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Page[T]:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else if jsondumprt.EnterPointer(e, p) {
+			_jsondump_Page(e, p)
+			e.Leave()
+		}
+	case Page[T]:
+		e.Claim()
+		_jsondump_Page(e, &p)
+	case jsondumprt.Value[Page[T]]:
+		e.Claim()
+		_jsondump_Page(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Page[T]) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	if jsondumprt.EnterPointer(e, v, "*generic.Page[T any]") {
-		_jsondump_Page(e, v)
-		e.Leave()
-	}
+	return true
 }
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Pair[K, V]) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Pair_any[K, V](e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Pair[K, V]) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Pair_any[K, V](e, v)
 	return e.Finish()
 }
 
@@ -137,41 +134,41 @@ func (v *Pair[K, V]) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, e
 // bounded buffer.
 func (v *Pair[K, V]) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Pair_any[K, V](e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Pair and *Pair encodable in an any
-// (jsondumprt.Encodable).
-func (v Pair[K, V]) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Pair(e, &v)
+// JSONDumpEncode writes x, of type Pair or *Pair, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Pair[K, V]) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Pair_any[K, V](e, x)
 }
 
-// JSONDumpOwn reports whether x holds Pair or *Pair itself, not a type that
-// embeds Pair and so has its methods (jsondumprt.OwnEncodable).
-func (v Pair[K, V]) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Pair[K, V], *Pair[K, V]:
-		return true
+func _jsondump_Pair_any[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Pair[K, V]:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else if jsondumprt.EnterPointer(e, p) {
+			_jsondump_Pair(e, p)
+			e.Leave()
+		}
+	case Pair[K, V]:
+		e.Claim()
+		_jsondump_Pair(e, &p)
+	case jsondumprt.Value[Pair[K, V]]:
+		e.Claim()
+		_jsondump_Pair(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Pair[K, V]) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	if jsondumprt.EnterPointer(e, v, "*generic.Pair[K cmp.Ordered, V ~int | ~string]") {
-		_jsondump_Pair(e, v)
-		e.Leave()
-	}
+	return true
 }
 
 func _jsondump_Feed(e *jsondumprt.Encoder, v *Feed) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Feed_box)
 			_jsondump_Feed_image_Rectangle(e, &v.Box)
 			e.Member(&_jsondumpkey_Feed_counts)
@@ -234,7 +231,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 		return
 	}
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			if len(v.ByKey) != 0 {
 				e.Member(&_jsondumpkey_Feed_by_key)
 				if v.ByKey == nil {
@@ -251,7 +248,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 				e.Null()
 			} else if len(v.Items) == 0 {
 				e.Raw("[]")
-			} else if jsondumprt.EnterSlice(e, v.Items, "[]T") {
+			} else if jsondumprt.EnterSlice(e, v.Items) {
 				if e.BeginArray() {
 					for i0 := range v.Items {
 						e.Elem()
@@ -268,7 +265,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
-				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[T]") {
+				} else if jsondumprt.EnterPointer(e, v.Next) {
 					_jsondump_Page(e, v.Next)
 					e.Leave()
 				}
@@ -281,7 +278,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 				e.Null()
 			} else if len(v.Items) == 0 {
 				e.Raw("[]")
-			} else if jsondumprt.EnterSlice(e, v.Items, "[]T") {
+			} else if jsondumprt.EnterSlice(e, v.Items) {
 				if e.BeginArray() {
 					for i0 := range v.Items {
 						e.Elem()
@@ -300,7 +297,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
-				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[T]") {
+				} else if jsondumprt.EnterPointer(e, v.Next) {
 					_jsondump_Page(e, v.Next)
 					e.Leave()
 				}
@@ -323,7 +320,7 @@ func _jsondump_Page[T any](e *jsondumprt.Encoder, v *Page[T]) {
 
 func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			if len(v.ByKey) != 0 {
 				e.Member(&_jsondumpkey_Feed_by_key)
 				jsondumprt.EncodeStringMap(e, v.ByKey, _jsondump_Feed_Item_elem)
@@ -347,7 +344,7 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
-				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[generic.Item]") {
+				} else if jsondumprt.EnterPointer(e, v.Next) {
 					_jsondump_Feed_Page_Item(e, v.Next)
 					e.Leave()
 				}
@@ -376,7 +373,7 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
-				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[generic.Item]") {
+				} else if jsondumprt.EnterPointer(e, v.Next) {
 					_jsondump_Feed_Page_Item(e, v.Next)
 					e.Leave()
 				}
@@ -392,7 +389,7 @@ func _jsondump_Feed_Page_Item(e *jsondumprt.Encoder, v *Page[Item]) {
 
 func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			if len(v.ByKey) != 0 {
 				e.Member(&_jsondumpkey_Feed_by_key)
 				jsondumprt.EncodeStringMap(e, v.ByKey, func(e *jsondumprt.Encoder, v1 int) {
@@ -405,7 +402,7 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
-				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[int]") {
+				} else if jsondumprt.EnterPointer(e, v.Next) {
 					_jsondump_Feed_Page_int(e, v.Next)
 					e.Leave()
 				}
@@ -421,7 +418,7 @@ func _jsondump_Feed_Page_int(e *jsondumprt.Encoder, v *Page[int]) {
 				e.Member(&_jsondumpkey_Feed_next)
 				if v.Next == nil {
 					e.Null()
-				} else if jsondumprt.EnterPointer(e, v.Next, "*generic.Page[int]") {
+				} else if jsondumprt.EnterPointer(e, v.Next) {
 					_jsondump_Feed_Page_int(e, v.Next)
 					e.Leave()
 				}
@@ -464,7 +461,7 @@ func _jsondump_Feed_Pair_string_Score(e *jsondumprt.Encoder, v *Pair[string, Sco
 
 func _jsondump_Feed_image_Rectangle(e *jsondumprt.Encoder, v *image.Rectangle) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Feed_Max)
 			_jsondump_Feed_image_Point(e, &v.Max)
 			e.Member(&_jsondumpkey_Feed_Min)
@@ -481,7 +478,7 @@ func _jsondump_Feed_image_Rectangle(e *jsondumprt.Encoder, v *image.Rectangle) {
 
 func _jsondump_Feed_Item(e *jsondumprt.Encoder, v *Item) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Feed_at)
 			e.Float64(v.At)
 			e.Member(&_jsondumpkey_Feed_name)

@@ -9,21 +9,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Event) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Event_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Event) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Event_any(e, v)
 	return e.Finish()
 }
 
@@ -31,48 +30,49 @@ func (v *Event) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error)
 // bounded buffer.
 func (v *Event) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Event_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Event and *Event encodable in an any
-// (jsondumprt.Encodable).
-func (v Event) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Event_value(e, &v)
+// JSONDumpEncode writes x, of type Event or *Event, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Event) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Event_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Event or *Event itself, not a type that
-// embeds Event and so has its methods (jsondumprt.OwnEncodable).
-func (v Event) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Event, *Event:
-		return true
+func _jsondump_Event_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Event:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_Event(e, p)
+		}
+	case Event:
+		e.Claim()
+		_jsondump_Event_value(e, &p)
+	case jsondumprt.Value[Event]:
+		e.Claim()
+		_jsondump_Event_value(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Event) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_Event(e, v)
+	return true
 }
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Point) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Point_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Point) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Point_any(e, v)
 	return e.Finish()
 }
 
@@ -80,38 +80,40 @@ func (v *Point) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error)
 // bounded buffer.
 func (v *Point) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Point_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Point and *Point encodable in an any
-// (jsondumprt.Encodable).
-func (v Point) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Point_value(e, &v)
+// JSONDumpEncode writes x, of type Point or *Point, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Point) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Point_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Point or *Point itself, not a type that
-// embeds Point and so has its methods (jsondumprt.OwnEncodable).
-func (v Point) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Point, *Point:
-		return true
+func _jsondump_Point_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Point:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_Point(e, p)
+		}
+	case Point:
+		e.Claim()
+		_jsondump_Point_value(e, &p)
+	case jsondumprt.Value[Point]:
+		e.Claim()
+		_jsondump_Point_value(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Point) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_Point(e, v)
+	return true
 }
 
 func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Event_big)
 			e.BigInt(v.Big)
 			e.Member(&_jsondumpkey_Event_by_color)
@@ -142,11 +144,19 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 			e.Member(&_jsondumpkey_Event_num)
 			e.Number(v.Num)
 			e.Member(&_jsondumpkey_Event_opt)
-			e.Marshaler(v.Opt, "*time.Time")
+			if v.Opt == nil {
+				e.Null()
+			} else {
+				e.Marshaler(v.Opt, "*time.Time")
+			}
 			e.Member(&_jsondumpkey_Event_point)
 			e.Marshaler(&v.Point, "*marshalers.Point")
 			e.Member(&_jsondumpkey_Event_ppoint)
-			e.Marshaler(v.PPoint, "*marshalers.Point")
+			if v.PPoint == nil {
+				e.Null()
+			} else {
+				e.Marshaler(v.PPoint, "*marshalers.Point")
+			}
 			e.Member(&_jsondumpkey_Event_raw)
 			e.RawMessage(v.Raw)
 			if !v.Skipped.IsZero() {
@@ -159,7 +169,11 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 			e.Member(&_jsondumpkey_Event_when)
 			e.Marshaler(v.When, "time.Time")
 			e.Member(&_jsondumpkey_Event_opt)
-			e.Marshaler(v.Opt, "*time.Time")
+			if v.Opt == nil {
+				e.Null()
+			} else {
+				e.Marshaler(v.Opt, "*time.Time")
+			}
 			e.Member(&_jsondumpkey_Event_raw)
 			e.RawMessage(v.Raw)
 			e.Member(&_jsondumpkey_Event_num)
@@ -171,7 +185,11 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 			e.Member(&_jsondumpkey_Event_point)
 			e.Marshaler(&v.Point, "*marshalers.Point")
 			e.Member(&_jsondumpkey_Event_ppoint)
-			e.Marshaler(v.PPoint, "*marshalers.Point")
+			if v.PPoint == nil {
+				e.Null()
+			} else {
+				e.Marshaler(v.PPoint, "*marshalers.Point")
+			}
 			e.Member(&_jsondumpkey_Event_keys)
 			jsondumprt.EncodeStringMap(e, v.Keys, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))
@@ -206,7 +224,7 @@ func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {
 
 func _jsondump_Event_value(e *jsondumprt.Encoder, v *Event) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Event_big)
 			e.BigInt(v.Big)
 			e.Member(&_jsondumpkey_Event_by_color)
@@ -237,11 +255,19 @@ func _jsondump_Event_value(e *jsondumprt.Encoder, v *Event) {
 			e.Member(&_jsondumpkey_Event_num)
 			e.Number(v.Num)
 			e.Member(&_jsondumpkey_Event_opt)
-			e.Marshaler(v.Opt, "*time.Time")
+			if v.Opt == nil {
+				e.Null()
+			} else {
+				e.Marshaler(v.Opt, "*time.Time")
+			}
 			e.Member(&_jsondumpkey_Event_point)
 			_jsondump_Point_value(e, &v.Point)
 			e.Member(&_jsondumpkey_Event_ppoint)
-			e.Marshaler(v.PPoint, "*marshalers.Point")
+			if v.PPoint == nil {
+				e.Null()
+			} else {
+				e.Marshaler(v.PPoint, "*marshalers.Point")
+			}
 			e.Member(&_jsondumpkey_Event_raw)
 			e.RawMessage(v.Raw)
 			if !v.Skipped.IsZero() {
@@ -254,7 +280,11 @@ func _jsondump_Event_value(e *jsondumprt.Encoder, v *Event) {
 			e.Member(&_jsondumpkey_Event_when)
 			e.Marshaler(v.When, "time.Time")
 			e.Member(&_jsondumpkey_Event_opt)
-			e.Marshaler(v.Opt, "*time.Time")
+			if v.Opt == nil {
+				e.Null()
+			} else {
+				e.Marshaler(v.Opt, "*time.Time")
+			}
 			e.Member(&_jsondumpkey_Event_raw)
 			e.RawMessage(v.Raw)
 			e.Member(&_jsondumpkey_Event_num)
@@ -266,7 +296,11 @@ func _jsondump_Event_value(e *jsondumprt.Encoder, v *Event) {
 			e.Member(&_jsondumpkey_Event_point)
 			_jsondump_Point_value(e, &v.Point)
 			e.Member(&_jsondumpkey_Event_ppoint)
-			e.Marshaler(v.PPoint, "*marshalers.Point")
+			if v.PPoint == nil {
+				e.Null()
+			} else {
+				e.Marshaler(v.PPoint, "*marshalers.Point")
+			}
 			e.Member(&_jsondumpkey_Event_keys)
 			jsondumprt.EncodeStringMap(e, v.Keys, func(e *jsondumprt.Encoder, v1 int) {
 				e.Int(int64(v1))

@@ -9,21 +9,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Doc) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Doc_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Doc) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Doc_any(e, v)
 	return e.Finish()
 }
 
@@ -31,51 +30,50 @@ func (v *Doc) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 // bounded buffer.
 func (v *Doc) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Doc_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Doc and *Doc encodable in an any
-// (jsondumprt.Encodable).
-func (v Doc) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Doc(e, &v)
+// JSONDumpEncode writes x, of type Doc or *Doc, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Doc) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Doc_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Doc or *Doc itself, not a type that
-// embeds Doc and so has its methods (jsondumprt.OwnEncodable).
-func (v Doc) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Doc, *Doc:
-		return true
+func _jsondump_Doc_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Doc:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else if jsondumprt.EnterPointer(e, p) {
+			_jsondump_Doc(e, p)
+			e.Leave()
+		}
+	case Doc:
+		e.Claim()
+		_jsondump_Doc(e, &p)
+	case jsondumprt.Value[Doc]:
+		e.Claim()
+		_jsondump_Doc(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Doc) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	if jsondumprt.EnterPointer(e, v, "*nested.Doc") {
-		_jsondump_Doc(e, v)
-		e.Leave()
-	}
+	return true
 }
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *List) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_List_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *List) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_List_any(e, v)
 	return e.Finish()
 }
 
@@ -83,48 +81,49 @@ func (v *List) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) 
 // bounded buffer.
 func (v *List) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_List_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes List and *List encodable in an any
-// (jsondumprt.Encodable).
-func (v List) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_List(e, &v)
+// JSONDumpEncode writes x, of type List or *List, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (List) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_List_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds List or *List itself, not a type that
-// embeds List and so has its methods (jsondumprt.OwnEncodable).
-func (v List) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case List, *List:
-		return true
+func _jsondump_List_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *List:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_List(e, p)
+		}
+	case List:
+		e.Claim()
+		_jsondump_List(e, &p)
+	case jsondumprt.Value[List]:
+		e.Claim()
+		_jsondump_List(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *List) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_List(e, v)
+	return true
 }
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Keys) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Keys_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Keys) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Keys_any(e, v)
 	return e.Finish()
 }
 
@@ -132,38 +131,40 @@ func (v *Keys) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) 
 // bounded buffer.
 func (v *Keys) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Keys_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Keys and *Keys encodable in an any
-// (jsondumprt.Encodable).
-func (v Keys) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Keys(e, &v)
+// JSONDumpEncode writes x, of type Keys or *Keys, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Keys) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Keys_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Keys or *Keys itself, not a type that
-// embeds Keys and so has its methods (jsondumprt.OwnEncodable).
-func (v Keys) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Keys, *Keys:
-		return true
+func _jsondump_Keys_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Keys:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_Keys(e, p)
+		}
+	case Keys:
+		e.Claim()
+		_jsondump_Keys(e, &p)
+	case jsondumprt.Value[Keys]:
+		e.Claim()
+		_jsondump_Keys(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Keys) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_Keys(e, v)
+	return true
 }
 
 func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Doc_any)
 			e.Any(v.Any)
 			e.Member(&_jsondumpkey_Doc_by_id)
@@ -369,7 +370,7 @@ func _jsondump_List(e *jsondumprt.Encoder, v *List) {
 
 func _jsondump_Keys(e *jsondumprt.Encoder, v *Keys) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Doc_f32)
 			jsondumprt.EncodeFloat32Map(e, v.F32, func(e *jsondumprt.Encoder, v1 []int64) {
 				jsondumprt.EncodeInts(e, v1)

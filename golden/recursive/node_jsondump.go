@@ -9,21 +9,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Node) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Node_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Node) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Node_any(e, v)
 	return e.Finish()
 }
 
@@ -31,41 +30,41 @@ func (v *Node) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) 
 // bounded buffer.
 func (v *Node) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Node_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Node and *Node encodable in an any
-// (jsondumprt.Encodable).
-func (v Node) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Node(e, &v)
+// JSONDumpEncode writes x, of type Node or *Node, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Node) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Node_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Node or *Node itself, not a type that
-// embeds Node and so has its methods (jsondumprt.OwnEncodable).
-func (v Node) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Node, *Node:
-		return true
+func _jsondump_Node_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Node:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else if jsondumprt.EnterPointer(e, p) {
+			_jsondump_Node(e, p)
+			e.Leave()
+		}
+	case Node:
+		e.Claim()
+		_jsondump_Node(e, &p)
+	case jsondumprt.Value[Node]:
+		e.Claim()
+		_jsondump_Node(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Node) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	if jsondumprt.EnterPointer(e, v, "*recursive.Node") {
-		_jsondump_Node(e, v)
-		e.Leave()
-	}
+	return true
 }
 
 func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			if len(v.Attrs) != 0 {
 				e.Member(&_jsondumpkey_Node_attrs)
 				if v.Attrs == nil {
@@ -74,7 +73,7 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 					jsondumprt.EncodeStringMap(e, v.Attrs, func(e *jsondumprt.Encoder, v1 *Node) {
 						if v1 == nil {
 							e.Null()
-						} else if jsondumprt.EnterPointer(e, v1, "*recursive.Node") {
+						} else if jsondumprt.EnterPointer(e, v1) {
 							_jsondump_Node(e, v1)
 							e.Leave()
 						}
@@ -87,13 +86,13 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 				e.Null()
 			} else if len(v.Children) == 0 {
 				e.Raw("[]")
-			} else if jsondumprt.EnterSlice(e, v.Children, "[]*recursive.Node") {
+			} else if jsondumprt.EnterSlice(e, v.Children) {
 				if e.BeginArray() {
 					for i0 := range v.Children {
 						e.Elem()
 						if v.Children[i0] == nil {
 							e.Null()
-						} else if jsondumprt.EnterPointer(e, v.Children[i0], "*recursive.Node") {
+						} else if jsondumprt.EnterPointer(e, v.Children[i0]) {
 							_jsondump_Node(e, v.Children[i0])
 							e.Leave()
 						}
@@ -112,7 +111,7 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 			e.Member(&_jsondumpkey_Node_next)
 			if v.Next == nil {
 				e.Null()
-			} else if jsondumprt.EnterPointer(e, v.Next, "*recursive.Node") {
+			} else if jsondumprt.EnterPointer(e, v.Next) {
 				_jsondump_Node(e, v.Next)
 				e.Leave()
 			}
@@ -124,7 +123,7 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 			e.Member(&_jsondumpkey_Node_next)
 			if v.Next == nil {
 				e.Null()
-			} else if jsondumprt.EnterPointer(e, v.Next, "*recursive.Node") {
+			} else if jsondumprt.EnterPointer(e, v.Next) {
 				_jsondump_Node(e, v.Next)
 				e.Leave()
 			}
@@ -133,13 +132,13 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 				e.Null()
 			} else if len(v.Children) == 0 {
 				e.Raw("[]")
-			} else if jsondumprt.EnterSlice(e, v.Children, "[]*recursive.Node") {
+			} else if jsondumprt.EnterSlice(e, v.Children) {
 				if e.BeginArray() {
 					for i0 := range v.Children {
 						e.Elem()
 						if v.Children[i0] == nil {
 							e.Null()
-						} else if jsondumprt.EnterPointer(e, v.Children[i0], "*recursive.Node") {
+						} else if jsondumprt.EnterPointer(e, v.Children[i0]) {
 							_jsondump_Node(e, v.Children[i0])
 							e.Leave()
 						}
@@ -159,7 +158,7 @@ func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {
 					jsondumprt.EncodeStringMap(e, v.Attrs, func(e *jsondumprt.Encoder, v1 *Node) {
 						if v1 == nil {
 							e.Null()
-						} else if jsondumprt.EnterPointer(e, v1, "*recursive.Node") {
+						} else if jsondumprt.EnterPointer(e, v1) {
 							_jsondump_Node(e, v1)
 							e.Leave()
 						}

@@ -9,21 +9,20 @@ import (
 )
 
 // This file fails to compile against a runtime that no longer supports it.
-const _ = jsondumprt.GeneratedCodeVersion1
+const _ = jsondumprt.GeneratedCodeVersion2
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Shapes) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Shapes_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Shapes) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Shapes_any(e, v)
 	return e.Finish()
 }
 
@@ -31,48 +30,49 @@ func (v *Shapes) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error
 // bounded buffer.
 func (v *Shapes) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Shapes_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Shapes and *Shapes encodable in an any
-// (jsondumprt.Encodable).
-func (v Shapes) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Shapes(e, &v)
+// JSONDumpEncode writes x, of type Shapes or *Shapes, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Shapes) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Shapes_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Shapes or *Shapes itself, not a type that
-// embeds Shapes and so has its methods (jsondumprt.OwnEncodable).
-func (v Shapes) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Shapes, *Shapes:
-		return true
+func _jsondump_Shapes_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Shapes:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_Shapes(e, p)
+		}
+	case Shapes:
+		e.Claim()
+		_jsondump_Shapes(e, &p)
+	case jsondumprt.Value[Shapes]:
+		e.Claim()
+		_jsondump_Shapes(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Shapes) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_Shapes(e, v)
+	return true
 }
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Bytes) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Bytes_any(e, v)
 	return e.FinishString()
 }
 
 // AppendDumps appends the JSON text of v to dst, as Python's json.dumps
-// writes it, and returns the extended buffer. It may change any of the bytes
-// of dst's spare capacity past the returned length (see jsondump.AppendDumps).
+// writes it, and returns the extended buffer.
 func (v *Bytes) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Bytes_any(e, v)
 	return e.Finish()
 }
 
@@ -80,45 +80,47 @@ func (v *Bytes) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error)
 // bounded buffer.
 func (v *Bytes) Dump(w io.Writer, opts ...jsondump.Option) error {
 	e := jsondumprt.NewStreamEncoder(w, opts)
-	v.EncodeJSONPointer(e)
+	_jsondump_Bytes_any(e, v)
 	return e.Close()
 }
 
-// EncodeJSON writes v into e. It makes Bytes and *Bytes encodable in an any
-// (jsondumprt.Encodable).
-func (v Bytes) EncodeJSON(e *jsondumprt.Encoder) {
-	_jsondump_Bytes(e, &v)
+// JSONDumpEncode writes x, of type Bytes or *Bytes, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (Bytes) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_Bytes_any(e, x)
 }
 
-// JSONDumpOwn reports whether x holds Bytes or *Bytes itself, not a type that
-// embeds Bytes and so has its methods (jsondumprt.OwnEncodable).
-func (v Bytes) JSONDumpOwn(_jsondump_x any) bool {
-	switch _jsondump_x.(type) {
-	case Bytes, *Bytes:
-		return true
+func _jsondump_Bytes_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *Bytes:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_Bytes(e, p)
+		}
+	case Bytes:
+		e.Claim()
+		_jsondump_Bytes(e, &p)
+	case jsondumprt.Value[Bytes]:
+		e.Claim()
+		_jsondump_Bytes(e, p.P)
+	default:
+		return false
 	}
-	return false
-}
-
-// EncodeJSONPointer writes v into e: null for a nil v (jsondumprt.PointerEncodable).
-func (v *Bytes) EncodeJSONPointer(e *jsondumprt.Encoder) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	_jsondump_Bytes(e, v)
+	return true
 }
 
 func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Shapes_by_name)
 			jsondumprt.EncodeStringMap(e, v.ByName, func(e *jsondumprt.Encoder, v1 struct {
 				Z string
 				A string
 			}) {
 				if e.BeginObject() {
-					if e.Config().SortKeys {
+					if e.SortKeys() {
 						e.Member(&_jsondumpkey_Shapes_A)
 						e.String(v1.A)
 						e.Member(&_jsondumpkey_Shapes_Z)
@@ -140,7 +142,7 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 			_jsondump_Bytes(e, &v.Bytes)
 			e.Member(&_jsondumpkey_Shapes_inline)
 			if e.BeginObject() {
-				if e.Config().SortKeys {
+				if e.SortKeys() {
 					if v.Inline.Count != 0 {
 						e.Member(&_jsondumpkey_Shapes_count)
 						e.Int(int64(v.Inline.Count))
@@ -229,7 +231,7 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 		} else {
 			e.Member(&_jsondumpkey_Shapes_inline)
 			if e.BeginObject() {
-				if e.Config().SortKeys {
+				if e.SortKeys() {
 					if v.Inline.Count != 0 {
 						e.Member(&_jsondumpkey_Shapes_count)
 						e.Int(int64(v.Inline.Count))
@@ -295,7 +297,7 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 				A string
 			}) {
 				if e.BeginObject() {
-					if e.Config().SortKeys {
+					if e.SortKeys() {
 						e.Member(&_jsondumpkey_Shapes_A)
 						e.String(v1.A)
 						e.Member(&_jsondumpkey_Shapes_Z)
@@ -348,7 +350,7 @@ func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {
 
 func _jsondump_Bytes(e *jsondumprt.Encoder, v *Bytes) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			e.Member(&_jsondumpkey_Shapes_arr)
 			jsondumprt.EncodeUints(e, (v.Arr)[:])
 			e.Member(&_jsondumpkey_Shapes_blob)
@@ -369,7 +371,7 @@ func _jsondump_Bytes(e *jsondumprt.Encoder, v *Bytes) {
 
 func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 	if e.BeginObject() {
-		if e.Config().SortKeys {
+		if e.SortKeys() {
 			if !(func() bool {
 				for z0 := range v.Arr {
 					if !(v.Arr[z0] == nil) {
@@ -390,7 +392,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 					e.EndArray()
 				}
 			}
-			if !jsondumprt.IsZero(v.FS) {
+			if !jsondumprt.IsZero(&v.FS) {
 				e.Member(&_jsondumpkey_Shapes_fs)
 				if e.BeginObject() {
 					e.Member(&_jsondumpkey_Shapes_F)
@@ -398,10 +400,10 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 					e.EndObject()
 				}
 			}
-			if !(v.NC.S == nil && jsondumprt.IsZero(v.NC.F)) {
+			if !(v.NC.S == nil && jsondumprt.IsZero(&v.NC.F)) {
 				e.Member(&_jsondumpkey_Shapes_nc)
 				if e.BeginObject() {
-					if e.Config().SortKeys {
+					if e.SortKeys() {
 						e.Member(&_jsondumpkey_Shapes_F)
 						e.Float64(v.NC.F)
 						e.Member(&_jsondumpkey_Shapes_S)
@@ -415,15 +417,15 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 					e.EndObject()
 				}
 			}
-			if !jsondumprt.IsZero(v.Pt) {
+			if !jsondumprt.IsZero(&v.Pt) {
 				e.Member(&_jsondumpkey_Shapes_pt)
 				_jsondump_Shapes_Point(e, &v.Pt)
 			}
 		} else {
-			if !(v.NC.S == nil && jsondumprt.IsZero(v.NC.F)) {
+			if !(v.NC.S == nil && jsondumprt.IsZero(&v.NC.F)) {
 				e.Member(&_jsondumpkey_Shapes_nc)
 				if e.BeginObject() {
-					if e.Config().SortKeys {
+					if e.SortKeys() {
 						e.Member(&_jsondumpkey_Shapes_F)
 						e.Float64(v.NC.F)
 						e.Member(&_jsondumpkey_Shapes_S)
@@ -457,7 +459,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 					e.EndArray()
 				}
 			}
-			if !jsondumprt.IsZero(v.FS) {
+			if !jsondumprt.IsZero(&v.FS) {
 				e.Member(&_jsondumpkey_Shapes_fs)
 				if e.BeginObject() {
 					e.Member(&_jsondumpkey_Shapes_F)
@@ -465,7 +467,7 @@ func _jsondump_Shapes_Zeros(e *jsondumprt.Encoder, v *Zeros) {
 					e.EndObject()
 				}
 			}
-			if !jsondumprt.IsZero(v.Pt) {
+			if !jsondumprt.IsZero(&v.Pt) {
 				e.Member(&_jsondumpkey_Shapes_pt)
 				_jsondump_Shapes_Point(e, &v.Pt)
 			}

@@ -111,6 +111,28 @@ type VR struct{ N int }
 
 func (v VR) MarshalJSON() ([]byte, error) { return []byte(`{"vr": ` + strconv.Itoa(v.N) + `}`), nil }
 
+// NilMJ has a MarshalJSON on its pointer that writes a nil pointer too:
+// encoding/json calls it for a nil *NilMJ held in a json.Marshaler field
+// or element, and writes null for one held in an any.
+type NilMJ struct{ N int }
+
+func (p *NilMJ) MarshalJSON() ([]byte, error) {
+	if p == nil {
+		return []byte(`"nil-mj"`), nil
+	}
+	return []byte(`"mj` + strconv.Itoa(p.N) + `"`), nil
+}
+
+// NilTM is NilMJ for MarshalText.
+type NilTM struct{ N int }
+
+func (p *NilTM) MarshalText() ([]byte, error) {
+	if p == nil {
+		return []byte("nil-tm"), nil
+	}
+	return []byte("tm" + strconv.Itoa(p.N)), nil
+}
+
 // HP holds a PR in place: written differently when not addressable.
 type HP struct {
 	P PR
