@@ -94,7 +94,7 @@ type goCase struct {
 	// hookErr: the error comes from the Default hook and must come back
 	// unchanged (Python shows it as the hook's exception).
 	hookErr error
-	// want overrides the case's output where DESIGN.md decides otherwise
+	// want overrides the case's output where README's mapping decides otherwise
 	// (the reason is in note).
 	want *string
 	note string
@@ -160,7 +160,7 @@ var goCases = map[string]goCase{
 	"int_4301_digits_error": {value: func() any { return new(big.Int).Exp(big.NewInt(10), big.NewInt(4300), nil) }},
 	"float_from_float32": {value: func() any { return []any{float32(0.1), float32(1.5), float32(16777217.0)} },
 		want: strp("[0.1, 1.5, 16777216.0]"),
-		note: "DESIGN.md: a float32 is the float of its shortest decimal, not of its float64 value (make_cases.f32)"},
+		note: "README's mapping: a float32 is the float of its shortest decimal, not of its float64 value (make_cases.f32)"},
 	"float_nan_inf_allowed":       {value: func() any { return []any{math.NaN(), math.Inf(1), math.Inf(-1)} }},
 	"float_nan_disallowed":        {value: func() any { return []any{math.NaN()} }},
 	"float_inf_disallowed":        {value: func() any { return []float64{math.Inf(1)} }},
@@ -258,9 +258,9 @@ var skipped = map[string]string{
 	"skipkeys_first_skipped_indent":                  "non-str keys: the dynamic forms have string keys only",
 	"str_lone_surrogate_no_ascii":                    "doc.go Limits: a lone surrogate is written \\uXXXX even with EnsureASCII(false)",
 	"str_lone_surrogate_no_ascii_to_utf8_file_fails": "Python's UnicodeEncodeError of its file object; Go output stays valid UTF-8",
-	"str_bytes_surrogateescape":                      "a Go string's invalid byte is U+FFFD by DESIGN.md, not a surrogate escape",
+	"str_bytes_surrogateescape":                      "a Go string's invalid byte is U+FFFD by README's mapping, not a surrogate escape",
 	"str_subclass_value_and_key":                     "no str subclass in Go; a named string type is an unknown object",
-	"bytes_value_error":                              "DESIGN.md: []byte is its base64 str, not Python bytes",
+	"bytes_value_error":                              "README's mapping: []byte is its base64 str, not Python bytes",
 	"int_4301_digits_key_error":                      "int keys: the dynamic forms have string keys only",
 	"int_subclass_uses_int_repr":                     "no int subclass among the dynamic forms",
 	"intenum":                                        "no IntEnum among the dynamic forms; keys are non-str",
@@ -530,7 +530,7 @@ func pyErrorType(err error) string {
 var notSerializable = regexp.MustCompile(`^Object of type (.+) is not JSON serializable$`)
 
 // expectedError is the error the Go side must return: the case's, with
-// CPython 3.12's wording where the versions differ (DESIGN.md).
+// CPython 3.12's wording where the versions differ (README's mapping).
 func expectedError(c pyCase) *pyError {
 	if c.Error == nil {
 		return nil
@@ -589,7 +589,7 @@ func expectedOutput(c pyCase, g goCase) (string, bool) {
 	if c.Output != nil {
 		return *c.Output, true
 	}
-	// Output that differs between versions: DESIGN.md's depth limit gives
+	// Output that differs between versions: jsondump's depth limit gives
 	// CPython 3.12's output where 3.11 fails.
 	if bv, ok := c.ByVersion["3.12.1"]; ok && bv.Output != nil && c.Error != nil && c.Error.Type == "RecursionError" {
 		return *bv.Output, true

@@ -60,7 +60,7 @@ var diffOptionSets = []diffOpts{
 // first line is the list of kwargs. For each value and each option set it
 // prints "OK <hex of the UTF-8 output>" or "ERR <Type>: <message>". Errors
 // are taken from the pure-Python encoder (iterencode), whose messages carry
-// CPython 3.12's wording (": nan") that DESIGN.md asks for; CPython 3.11's C
+// CPython 3.12's wording (": nan") that README's mapping asks for; CPython 3.11's C
 // encoder has the short form. A lone surrogate left in the output (only
 // possible with ensure_ascii=False, from a \u escape in raw JSON text) is
 // written as its \uXXXX escape, as doc.go's Limits say jsondump does.
@@ -131,7 +131,7 @@ func tStr(s string) tagged {
 func tList(items []tagged) tagged { return tagged{"t": "list", "items": items} }
 
 // tDict describes a Go map with string keys: Python's dict built by
-// inserting the Go keys in ascending byte order (DESIGN.md).
+// inserting the Go keys in ascending byte order (README's mapping).
 func tDict[V any](m map[string]V, val func(V) tagged) tagged {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -242,7 +242,7 @@ func (g *gen) float32() float32 {
 	}
 }
 
-// float32Tag: DESIGN.md's Python float of a float32 is the float of its
+// float32Tag: the documented Python float of a float32 is the float of its
 // shortest decimal, which strconv gives.
 func float32Tag(f float32) tagged {
 	return tagged{"t": "floatstr", "s": strconv.FormatFloat(float64(f), 'g', -1, 32)}

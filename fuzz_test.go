@@ -24,7 +24,7 @@ import (
 //     objects become map[string]any, numbers json.Number (exact: jsondump
 //     reads each as json.loads would, an int or a float); Dumps of that must
 //     be Python's json.dumps of json.loads(text) with every object built in
-//     ascending key order — the dict DESIGN.md makes of a Go map. Python gets
+//     ascending key order — the dict README's mapping makes of a Go map. Python gets
 //     that dict from object_pairs_hook: dict(pairs) keeps the last value of a
 //     repeated key, as a Go map does, then the keys are sorted by code point,
 //     which is UTF-8 byte order.
@@ -40,7 +40,7 @@ import (
 //     jsondump must return an error.
 //   - Bytes that are not UTF-8: json.loads needs a str, and encoding/json's
 //     decoder and jsondump both read each byte that is not part of valid
-//     UTF-8 as U+FFFD (utf8.DecodeRune; DESIGN.md), so Python is given the
+//     UTF-8 as U+FFFD (utf8.DecodeRune; README's mapping), so Python is given the
 //     text with exactly those replacements. Nothing is skipped.
 //   - A \uXXXX escape of a lone surrogate: encoding/json decodes it to U+FFFD,
 //     where Python's str keeps the surrogate, so the decoded path is not the
@@ -270,7 +270,7 @@ var fuzzOptionSets = []diffOpts{
 // prints one line: "OK <hex of the UTF-8 output>", "ERR <Type>: <message>"
 // when json.dumps raises, or "LOADERR <Type>: <message>" when json.loads
 // raises. Error messages come from the pure-Python encoder, which has
-// CPython 3.12's wording (": nan") that DESIGN.md asks for, as diffScript's
+// CPython 3.12's wording (": nan") that README's mapping asks for, as diffScript's
 // do. The work runs in a thread with a 512 MiB stack and a recursion limit
 // of 40000, so that CPython reads and writes the 10000 levels encoding/json
 // allows without a RecursionError and without overflowing its C stack.

@@ -42,7 +42,7 @@ import (
 // object {"v": tree, "kw": kwargs, "hook": bool}.
 //
 // Messages are taken from the pure-Python encoder when the C one fails (its
-// wording is CPython 3.12's, which DESIGN.md asks for). Lone surrogates left
+// wording is CPython 3.12's, which README's mapping asks for). Lone surrogates left
 // in an ensure_ascii=False output (only from \u escapes in raw JSON) are
 // written as their \uXXXX escape, as doc.go's Limits say jsondump does.
 const rtScript = `
@@ -142,7 +142,7 @@ func rtF64(f float64) rtTag {
 	return rtTag{"t": "float", "bits": fmt.Sprintf("%016x", math.Float64bits(f))}
 }
 
-// rtF32 is DESIGN.md's Python float of a float32: the float of its shortest
+// rtF32 is the documented Python float of a float32: the float of its shortest
 // decimal.
 func rtF32(f float32) rtTag {
 	return rtTag{"t": "floatstr", "s": strconv.FormatFloat(float64(f), 'g', -1, 32)}
@@ -169,7 +169,7 @@ func rtList(items []rtTag) rtTag {
 }
 
 // rtDictOf describes a Go map with string keys: the dict built by inserting
-// the Go keys in ascending byte order (DESIGN.md).
+// the Go keys in ascending byte order (README's mapping).
 func rtDictOf[V any](m map[string]V, val func(V) rtTag) rtTag {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -1491,7 +1491,7 @@ func TestRedteamBigDocuments(t *testing.T) {
 // the error is recorded, writing the closing newline and indentation of all
 // 10000 levels while it unwinds, into a buffer that Dump no longer flushes
 // after an error. Measured: Dump(io.Discard, ..., Indent(1)) allocates ~257
-// MiB, Indent(4) ~1 GiB, although DESIGN.md promises that Dump writes through
+// MiB, Indent(4) ~1 GiB, although README's mapping promises that Dump writes through
 // a bounded buffer; Dumps with Indent(4) allocates 2.2-3.5 GiB (heap ~2.3
 // GiB, 2-5 s for the list), Indent(8) 6.8 GiB and 15 s. "Deep or cyclic data
 // never crashes the process" does not hold where memory is limited.

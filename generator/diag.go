@@ -65,7 +65,7 @@ func (l DiagnosticList) normalize() DiagnosticList {
 }
 
 // relPos makes a position relative to the working directory when the file
-// is under it (STYLE.md §6).
+// is under it (the project's diagnostics rule).
 func relPos(p token.Position) token.Position {
 	if wd, err := os.Getwd(); err == nil && p.Filename != "" {
 		if r, err := filepath.Rel(wd, p.Filename); err == nil && !strings.HasPrefix(r, "..") {

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-// TestLayering enforces STYLE.md §1: emitting never inspects go/types, and
+// TestLayering enforces the project's layering rule: emitting never inspects go/types, and
 // loading and planning never write code.
 func TestLayering(t *testing.T) {
 	files, err := filepath.Glob("*.go")

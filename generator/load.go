@@ -19,7 +19,7 @@ import (
 
 // toleratedError matches the type errors of code that calls a method
 // jsondumpgen is about to generate, before the first go generate or after
-// its earlier output was left out (DESIGN.md): exactly these are tolerated.
+// its earlier output was left out (README, "What it does"): exactly these are tolerated.
 var toleratedError = regexp.MustCompile(`(has no field or method|missing method) (` + strings.Join(generatedMethods, "|") + `)\b`)
 
 // load loads the package in cfg.Dir without the files that carry the

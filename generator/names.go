@@ -1,7 +1,7 @@
 package generator
 
 // Import paths and identifiers of the packages generated code calls. This is
-// the one place the generator names them (STYLE.md §1): renaming a runtime
+// the one place the generator names them (the project's layering rule): renaming a runtime
 // function breaks the golden tests here, not users.
 const (
 	runtimePath  = "github.com/jsondump/jsondump/runtime"

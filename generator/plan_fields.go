@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode"
 
-	jsondumprt "github.com/jsondump/jsondump/runtime"
+	"github.com/jsondump/jsondump"
 )
 
 // A candidate is a struct field seen while walking embedded structs, before
@@ -151,8 +151,8 @@ func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Fie
 		f := &Field{
 			Path:     c.path,
 			Name:     c.name,
-			KeyASCII: string(jsondumprt.AppendString(nil, c.name, true)),
-			KeyUTF8:  string(jsondumprt.AppendString(nil, c.name, false)),
+			KeyASCII: quotedKey(c.name, true),
+			KeyUTF8:  quotedKey(c.name, false),
 			HasEmpty: c.omitEmpty,
 			Value:    p.value(c.v.Type(), addr || throughPointer(c.path), c.v.Pos(), what),
 			Pos:      p.position(c.v.Pos()),
@@ -388,4 +388,16 @@ func (p *planner) promotion(st *types.Struct, c candidate) string {
 		}
 	}
 	return ""
+}
+
+// quotedKey returns a field's key as a JSON string under ensure_ascii, the
+// way the runtime escapes it: by the library itself, through its public
+// API, so that the key bytes computed here cannot differ from a string the
+// runtime writes.
+func quotedKey(name string, ascii bool) string {
+	s, err := jsondump.Dumps(name, jsondump.EnsureASCII(ascii))
+	if err != nil {
+		panic("jsondump.Dumps of a string failed: " + err.Error()) // a string always has a JSON form
+	}
+	return s
 }

@@ -753,7 +753,7 @@ func (p *planner) unsupported(v *Value, pos token.Pos, what string, t types.Type
 
 // mapKey chooses the runtime map function by the key type, in encoding/json's
 // order (string kind first, then TextMarshaler, then numbers); float and bool
-// keys follow Python's rules (DESIGN.md).
+// keys follow Python's rules (README's mapping).
 func (p *planner) mapKey(k types.Type, pos token.Pos, what string) MapKey {
 	if b, ok := k.Underlying().(*types.Basic); ok {
 		switch {

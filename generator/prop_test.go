@@ -27,7 +27,7 @@ import (
 // with every type named to -type, and writes random values of the roots
 // as Go composite literals (prop_value_test.go), next to the tagged tree of
 // each value's Python equivalent, computed by the test's own model of
-// DESIGN.md's mapping and encoding/json's struct rules, never by jsondump.
+// README's mapping and encoding/json's struct rules, never by jsondump.
 //
 // One go build compiles a batch of packages with one driver, which prints
 // every value's Dumps under each option set (or its error); one python3
@@ -368,7 +368,7 @@ func runPropBatch(t *testing.T, goTool string, feat map[string]bool, seeds []int
 				want, _ := json.Marshal(names)
 				st.keyChecks++
 				if string(want) != keyLines[vi] {
-					st.fail(t, "seed %d (package %s), value %d: the model's member names %s differ from encoding/json's %s (a bug in the test's model, or in encoding/json's rules as DESIGN.md reads them)\nvalue: %s",
+					st.fail(t, "seed %d (package %s), value %d: the model's member names %s differ from encoding/json's %s (a bug in the test's model, or in encoding/json's rules as README's mapping reads them)\nvalue: %s",
 						p.seed, p.pkg.name, i, want, keyLines[vi], clipText(v.lit(), 3000))
 				}
 			}
@@ -615,14 +615,14 @@ func main() {
 // propScript rebuilds each value from its tagged tree and prints, for each
 // option set, "OK <hex of json.dumps>" or "ERR <class>: <message>". Errors
 // are taken from the pure-Python encoder (iterencode), whose messages have
-// CPython 3.12's wording that DESIGN.md asks for. A Quoted (a ,string
+// CPython 3.12's wording that README's mapping asks for. A Quoted (a ,string
 // field) and an unknown object go through default=, in output order: the
 // first becomes the JSON text of its value under the current ensure_ascii
 // and allow_nan; the second raises json's own TypeError. A "ref" node is
 // the dict of the "id" it names, so a value can contain itself; a dict
 // with an "id" that is built already is that dict (two fields sharing it). Under
 // check_circular=False such a cycle is Python's RecursionError, with the C
-// encoder's message that DESIGN.md keeps; the script finds it by encoding
+// encoder's message that README's mapping keeps; the script finds it by encoding
 // with the check, since the pure-Python encoder takes seconds to recurse.
 const propScript = `
 import sys, json, struct

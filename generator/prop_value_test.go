@@ -15,7 +15,7 @@ import (
 
 // Random values of the model's types, their Go composite literals, and
 // their Python equivalents as "tagged" trees: the property test's own
-// reading of DESIGN.md's mapping and of encoding/json's struct rules.
+// reading of README's mapping and of encoding/json's struct rules.
 
 // A pval is a value of a ptype.
 type pval struct {
@@ -676,7 +676,7 @@ func tyFloat(f float64) tagged {
 	return tagged{"t": "float", "bits": fmt.Sprintf("%016x", math.Float64bits(f))}
 }
 
-// tyFloat32: DESIGN.md's Python float of a float32 is the float of its
+// tyFloat32: the documented Python float of a float32 is the float of its
 // shortest decimal.
 func tyFloat32(f float64) tagged {
 	return tagged{"t": "floatstr", "s": strconv.FormatFloat(f, 'g', -1, 32)}
@@ -803,7 +803,7 @@ func (m *pymodel) py(v *pval) tagged {
 func hasMethods(t *ptype) bool { return t.k == pkNamed && t.nm.text != "" }
 
 // pyDynamic is the Python equivalent of a value held in an any: the
-// mapping of its type when the runtime knows the form (DESIGN.md,
+// mapping of its type when the runtime knows the form (README's mapping,
 // "Dynamic values"), else an unknown object.
 func (m *pymodel) pyDynamic(v *pval) tagged {
 	if !dynKnown(v.t) {
@@ -832,7 +832,7 @@ func dynKnown(t *ptype) bool {
 	return false
 }
 
-// pyMap builds the dict in ascending key order (DESIGN.md): strings by
+// pyMap builds the dict in ascending key order (README's mapping): strings by
 // bytes, numbers by value with NaN last (the runtime's documented choice),
 // false before true, TextMarshalers by text; map[any]V by kind (nil,
 // bools, numbers, strings), then value.

@@ -30,7 +30,7 @@ import (
 // Harness: as TestRedTeam (testdata/redteam2_types copied into a throwaway
 // module, generated with Generate, one driver binary, one python3 process).
 // Each case names its option sets. The expected value is a Python
-// expression written from DESIGN.md's mapping, or "ENC" (json.loads of
+// expression written from README's mapping, or "ENC" (json.loads of
 // encoding/json's output, used only where the two mappings agree).
 
 // rt2Options are the option sets: Go source, Python keyword arguments (JSON;
@@ -61,7 +61,7 @@ type rt2Case struct {
 	goV  string // a Go expression of a value with a Dumps method
 	py   string // Python expression; "ENC": json.loads of encoding/json's output; "ERR": any error
 	opts []int  // option sets; nil: rt2Std
-	info bool   // DESIGN.md does not clearly decide: log only
+	info bool   // the documented mapping does not clearly decide: log only
 }
 
 // k2 builds a Keys2 Python dict.
@@ -537,7 +537,7 @@ func TestRedTeam2(t *testing.T) {
 	}
 	sort.Strings(infos)
 	for _, m := range infos {
-		t.Logf("info (DESIGN.md does not decide; not a failure):\n%s", m)
+		t.Logf("info (the documented mapping does not decide; not a failure):\n%s", m)
 	}
 	t.Logf("%d cases, %d comparisons with python3", len(cases), compared)
 }

@@ -35,7 +35,7 @@ import (
 // Harness: as TestRedTeam2 (testdata/redteam3_types copied into a
 // throwaway module, generated with GenerateResult, one driver binary, one
 // python3 process). Expected values are Python expressions written by hand
-// from DESIGN.md's mapping, or "ENC" (json.loads of encoding/json's output,
+// from README's mapping, or "ENC" (json.loads of encoding/json's output,
 // used only where the two mappings agree).
 
 var rt3Options = []struct{ goSrc, py string }{
@@ -63,7 +63,7 @@ type rt3Case struct {
 var rt3Packages = []struct {
 	dir   string
 	types []string
-	// probe: a failure to generate is reported as info only (DESIGN.md
+	// probe: a failure to generate is reported as info only (README's mapping
 	// allows the generator to refuse a type with a position).
 	probe bool
 }{
@@ -302,7 +302,7 @@ func TestRedTeam3(t *testing.T) {
 	// package's own types.
 	rt3XTest(t, goTool, filepath.Join(work, "xt"))
 
-	// An alias is not a -type (DESIGN.md: a defined type); the diagnostic
+	// An alias is not a -type (README's mapping: a defined type); the diagnostic
 	// should not suggest another alias.
 	if _, err := generateNoPanic(Config{Dir: filepath.Join(work, "r3"), Types: []string{"AliasInt"}}); err == nil {
 		infos = append(infos, "package r3: Generate(-type=AliasInt) of an alias succeeded")
@@ -394,7 +394,7 @@ func TestRedTeam3(t *testing.T) {
 	}
 	sort.Strings(infos)
 	for _, m := range infos {
-		t.Logf("info (DESIGN.md does not decide, or allows a refusal; not a failure):\n%s", m)
+		t.Logf("info (the documented mapping does not decide, or allows a refusal; not a failure):\n%s", m)
 	}
 	t.Logf("%d cases, %d comparisons with python3", len(cases), compared)
 }

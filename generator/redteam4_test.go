@@ -39,7 +39,7 @@ import (
 // Harness: testdata/redteam4_types copied into a throwaway module,
 // generated with GenerateResult, one driver binary, one python3 process.
 // Each case's expected value is Python code (setting v) written from
-// DESIGN.md's mapping; E[i] is json.loads of encoding/json's output for the
+// README's mapping; E[i] is json.loads of encoding/json's output for the
 // case's i-th helper value (used only for types without floats).
 
 // rt4Options are the option sets by name: Go source and Python kwargs.
@@ -74,7 +74,7 @@ type rt4Case struct {
 	encs string   // Go expression of type []any: helper values for E[i]; "" for none
 	py   string   // Python statements setting v
 	opts []string // option set names
-	info bool     // DESIGN.md does not clearly decide: log only
+	info bool     // the documented mapping does not clearly decide: log only
 }
 
 var rt4All = []string{"plain", "ind2", "sort", "sortind", "utf", "asciisep", "compact"}
@@ -542,7 +542,7 @@ func TestRedTeam4(t *testing.T) {
 	}
 	sort.Strings(infos)
 	for _, m := range infos {
-		t.Logf("info (DESIGN.md does not decide; not a failure):\n%s", m)
+		t.Logf("info (the documented mapping does not decide; not a failure):\n%s", m)
 	}
 	t.Logf("%d cases, %d option sets compared with python3 (each through up to 6 entry points)", len(cases), compared)
 }

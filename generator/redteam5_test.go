@@ -36,7 +36,7 @@ import (
 // generated with GenerateResult, one driver binary, one python3 process).
 // Each case's expected value is Python code setting v; E[i] is json.loads of
 // encoding/json's output for the case's i-th helper value, used only where
-// encoding/json and DESIGN.md's mapping agree, with every place they differ
+// encoding/json and README's mapping agree, with every place they differ
 // (integral floats, float32, int-keyed map order, ,string floats, named
 // types in any, non-finite floats) patched explicitly in the Python code.
 
@@ -60,7 +60,7 @@ type rt5Case struct {
 	encs string   // Go expression of type []any (helper values for E); "" for none
 	py   string   // Python statements setting v
 	opts []string // option set names
-	info bool     // DESIGN.md does not clearly decide: log only
+	info bool     // the documented mapping does not clearly decide: log only
 }
 
 var rt5Cases = []rt5Case{
@@ -257,7 +257,7 @@ func TestRedTeam5(t *testing.T) {
 	}
 	sort.Strings(infos)
 	for _, m := range infos {
-		t.Logf("info (DESIGN.md does not decide; not a failure):\n%s", m)
+		t.Logf("info (the documented mapping does not decide; not a failure):\n%s", m)
 	}
 	t.Logf("%d cases, %d option sets compared with python3 (each through up to 4 entry points)", len(cases), compared)
 }

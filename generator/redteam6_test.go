@@ -31,10 +31,10 @@ import (
 // *big.Int).
 //
 // Expected values are Python code setting v, the dict written in the order
-// DESIGN.md says the Go map's dict is built (ascending; map[any]: nil,
+// README's mapping says the Go map's dict is built (ascending; map[any]: nil,
 // bools, numbers, strings, then other types by name). U("T") is an instance
 // of a fresh Python class named T: Go's name for a type Python cannot key
-// by. Cases marked info are not decided by DESIGN.md: logged, not failed.
+// by. Cases marked info are not decided by README's mapping: logged, not failed.
 type rt6Case struct {
 	name string
 	goV  string
@@ -247,7 +247,7 @@ func TestRedTeam6(t *testing.T) {
 		}
 		msg := fmt.Sprintf("case %q\n  go: %s\n  py: %s\n%s", c.name, c.goV, c.py, strings.Join(bad, "\n"))
 		if c.info {
-			t.Logf("info (DESIGN.md does not decide):\n%s", msg)
+			t.Logf("info (the documented mapping does not decide):\n%s", msg)
 			continue
 		}
 		t.Error(msg)

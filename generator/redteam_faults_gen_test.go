@@ -160,7 +160,7 @@ var rfgOptions = map[string]string{
 }
 
 // rfgOrderPy is the Python value of the driver's order(), written from
-// DESIGN.md's mapping.
+// README's mapping.
 const rfgOrderPy = `{"id": 9007199254740993, "customer": {"name": "Zoë Ågren", "email": "z@example.com", "addr": {"Street": "1 Main St", "city": "Göteborg"}, "score": "7"},
  "items": [{"sku": "A-1", "qty": 2, "price": 9.99, "attrs": ["red", "日本", "\U0001F600"]}, {"sku": "B-2", "qty": 1, "price": 100.0, "attrs": None}, {"sku": "C-3", "qty": -4, "price": 1e-7, "attrs": []}],
  "tags": {"A": "upper", "a": "first", "z": "last", "é": "accent"}, "counts": {-2: 3, 3: 0, 10: 1}, "notes": "rush ✓ \"fragile\"\n", "total": 119.98, "ratio": 0.1, "paid": True,

@@ -21,7 +21,7 @@ import (
 // driver program prints, for every case, encoding/json's output (for
 // reference) and the generated Dumps output under each option set; one
 // python3 process evaluates each case's expected value — a Python
-// expression written by hand from DESIGN.md's mapping, or "ENC", meaning
+// expression written by hand from README's mapping, or "ENC", meaning
 // json.loads of encoding/json's output (used only where the two mappings
 // agree: no integral floats, no integer map keys) — and prints json.dumps
 // of it under the same keyword arguments. The bytes must be equal; an
@@ -29,7 +29,7 @@ import (
 // (CPython 3.11's message may be a prefix of the 3.12 wording jsondump
 // uses).
 //
-// Cases marked info are places where DESIGN.md does not clearly decide the
+// Cases marked info are places where the documented mapping does not clearly decide the
 // answer: their outcome is logged, never failed.
 
 // redteamOptions are the option sets, as Go and as Python keyword arguments
@@ -51,7 +51,7 @@ type redteamCase struct {
 	pkg  string // the package of the value's type (the driver imports it)
 	goV  string // a Go expression: a value whose Dumps method is generated
 	py   string // the expected Python value; "ENC": json.loads of encoding/json's output; "ERR": any error
-	info bool   // DESIGN.md does not decide: log the outcome only
+	info bool   // the documented mapping does not decide: log the outcome only
 }
 
 // redteamPackages are the packages to generate, in order (ext first: rt
@@ -580,7 +580,7 @@ func TestRedTeam(t *testing.T) {
 	}
 	sort.Strings(infos)
 	for _, m := range infos {
-		t.Logf("info (DESIGN.md does not decide; not a failure):\n%s", m)
+		t.Logf("info (the documented mapping does not decide; not a failure):\n%s", m)
 	}
 	t.Logf("%d cases x %d option sets compared with python3", len(cases), len(redteamOptions))
 }

@@ -15,7 +15,7 @@ import (
 // propRegressions are the testdata/prop_* packages, each a bug the property
 // test found (prop_test.go): the -type names, and the Python value whose
 // json.dumps jsondump.Dumps(Repro) must equal, written by hand from the
-// contract (DESIGN.md) and the package's doc comment.
+// contract (README's mapping) and the package's doc comment.
 var propRegressions = []struct {
 	pkg    string
 	types  []string

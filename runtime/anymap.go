@@ -10,8 +10,8 @@ import (
 )
 
 // A map whose key type is an interface (map[any]V) can hold keys of several
-// kinds at once, and Python's rules for them interact (DESIGN.md, "Smaller
-// decisions"; PYTHON_JSON_SPEC.md §6–7):
+// kinds at once, and Python's rules for them interact (Lib/json/encoder.py's
+// _iterencode_dict; Objects/listsort.txt for the sort):
 //
 //   - The dict is built in the order nil, false, true, numbers (by value), strings
 //     (by bytes), then keys of any other type, which Python cannot write.
@@ -83,7 +83,7 @@ func EncodeAnyMap[K comparable, V any](e *Encoder, m map[K]V, enc func(*Encoder,
 	entries = mergeAnyEntries(entries)
 	if e.cfg.SortKeys {
 		if err := pySort(entries); err != nil {
-			e.Fail(err)
+			e.fail(err)
 			e.EndObject()
 			return
 		}
@@ -92,25 +92,25 @@ func EncodeAnyMap[K comparable, V any](e *Encoder, m map[K]V, enc func(*Encoder,
 		x := &entries[i]
 		switch x.class {
 		case anyNone:
-			e.KeyNull()
+			e.keyNull()
 		case anyBool, anyNumber:
 			switch x.rank {
 			case rankBool:
-				e.KeyBool(x.i != 0)
+				e.keyBool(x.i != 0)
 			case rankInt:
-				e.KeyInt(x.i)
+				e.keyInt(x.i)
 			case rankUint:
-				e.KeyUint(x.u)
+				e.keyUint(x.u)
 			default:
-				e.KeyFloat64(x.f)
+				e.keyFloat64(x.f)
 			}
 		case anyString:
-			e.KeyString(x.s)
+			e.keyString(x.s)
 		default:
 			if e.cfg.SkipKeys {
 				continue
 			}
-			e.Fail(badKey(x.s))
+			e.fail(badKey(x.s))
 		}
 		if e.err != nil {
 			break
@@ -124,7 +124,7 @@ func EncodeAnyMap[K comparable, V any](e *Encoder, m map[K]V, enc func(*Encoder,
 		e.EndObject()
 		return
 	}
-	e.EndObjectNonEmpty()
+	e.endObjectNonEmpty()
 }
 
 // classify describes the key k, holding value v.
@@ -195,8 +195,8 @@ func float32Python(f float32) float64 {
 	if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
 		return float64(f)
 	}
-	var tmp [numMaxLen]byte // AppendFloat32 wants numMaxLen bytes of room
-	x, err := strconv.ParseFloat(string(AppendFloat32(tmp[:0], f)), 64)
+	var tmp [numMaxLen]byte // appendFloat32 wants numMaxLen bytes of room
+	x, err := strconv.ParseFloat(string(appendFloat32(tmp[:0], f)), 64)
 	if err != nil {
 		return float64(f) // not reached: the text is a Python float repr
 	}

@@ -16,7 +16,7 @@ import (
 
 // The map[any] test sends python3 each random map as its unordered entries,
 // each key tagged with its Go kind. Python builds the dict itself: it orders
-// the entries by DESIGN.md's rule (nil, false, true, then numbers by exact
+// the entries by the documented rule (README.md) (nil, false, true, then numbers by exact
 // value, then strings by bytes, then other types; ties by Go kind, -0.0
 // first), written here in Python with fractions, and assigns them one by
 // one, so that Python's own dict merges equal keys. json.dumps of that dict
@@ -234,7 +234,7 @@ func amErrClass(err error) string {
 }
 
 // amSameError accepts Python 3.11's out-of-range message, which lacks the
-// ": nan" that 3.12 added and DESIGN.md asks for, and, for maps of 64
+// ": nan" that 3.12 added and README's mapping asks for, and, for maps of 64
 // members or more, any sort TypeError for any other (pySort's documented
 // limit).
 func amSameError(got, want string, n int) bool {

@@ -109,7 +109,7 @@ type config struct {
 }
 
 // MaxIndentBytes bounds the indentation that starts one line: 1+L×len(indent)
-// bytes at depth L (NL(L), PYTHON_JSON_SPEC.md §3.3). It is jsondump's own
+// bytes at depth L (NL(L), Lib/json/encoder.py's _make_iterencode). It is jsondump's own
 // limit: Python builds such strings as long as memory lasts (and raises
 // MemoryError past it), but in Go running out of memory ends the process.
 // So an Indent(n) with n above the limit, for any value, or a line nested so

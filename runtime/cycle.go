@@ -37,7 +37,7 @@ func (e *Encoder) enterIdentity(id seenEntry) bool {
 	if len(e.seen) < seenScanMax {
 		for i := range e.seen {
 			if e.seen[i] == id {
-				e.Fail(errCircular())
+				e.fail(errCircular())
 				return false
 			}
 		}
@@ -51,7 +51,7 @@ func (e *Encoder) enterIdentity(id seenEntry) bool {
 			}
 		}
 		if _, ok := e.seenSet[id]; ok {
-			e.Fail(errCircular())
+			e.fail(errCircular())
 			return false
 		}
 		e.seenSet[id] = struct{}{}

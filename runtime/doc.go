@@ -4,14 +4,16 @@
 // Python's float and int repr, map keys and their order, dynamic (any)
 // values, cycle and depth checks, and the errors, with Python's messages.
 //
-// The Append functions (AppendString, AppendUint, AppendFloat64, …) and the
-// Encoder store several bytes at a time: besides the bytes they append, they
-// may change those of the buffer's spare capacity past them (the Encoder
-// also uses it as scratch space).
-//
 // Programs import github.com/jsondump/jsondump, not this package. Its
-// exported names exist for generated code; they change with the generator,
-// which checks the version it was written for
-// (GeneratedCodeVersion1). It imports the standard library only, and never
-// reflect.
+// exported names exist for generated code and for the root package, which
+// gives the types users hold (Option, the errors and their sentinels) their
+// public names; those are stable. The rest changes with the generator, which
+// checks the version it was written for (GeneratedCodeVersion2).
+//
+// It imports the standard library only. Generated code and the dynamic
+// forms of Encoder.Any never use reflection; reflect answers questions on
+// cold paths only (is this a nil pointer, what is this value's identity for
+// a cycle check, is this field empty for a type parameter), and the
+// reflective encoder for the other types lives in the reflect*.go files,
+// which the build tag jsondump_noreflect leaves out.
 package jsondumprt

@@ -3,14 +3,12 @@ package jsondumprt
 import (
 	"encoding"
 	"encoding/json"
-	"math"
 	"math/big"
-	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
-// Any writes a dynamic value: the forms of DESIGN.md's "Dynamic values", by a
+// Any writes a dynamic value: the forms listed in the package jsondump's
+// documentation (doc.go), by a
 // type switch, and any other value through the Default hook (Python's
 // default=), or Python's TypeError "Object of type T is not JSON
 // serializable" without one.
@@ -196,7 +194,7 @@ func (e *Encoder) mapAny(m map[string]any) {
 	sortPairs(pairs)
 	if valid {
 		for i := range pairs {
-			e.KeyString(pairs[i].k)
+			e.keyString(pairs[i].k)
 			e.Any(pairs[i].v)
 			if e.err != nil {
 				break
@@ -211,61 +209,6 @@ func (e *Encoder) mapAny(m map[string]any) {
 	e.Leave()
 }
 
-// A keyValue is one member of a map[string]any, with the first eight bytes
-// of its key as a big-endian number: most keys differ there, so most
-// comparisons are one integer comparison.
-type keyValue struct {
-	p uint64
-	k string
-	v any
-}
-
-// keyPrefix returns the first eight bytes of k, big-endian, zero-padded.
-// Comparing prefixes orders keys as comparing the strings does, except that
-// equal prefixes need the strings compared (a key may be a prefix of
-// another, or share its first eight bytes).
-func keyPrefix(k string) uint64 {
-	var p uint64
-	n := min(len(k), 8)
-	for i := 0; i < n; i++ {
-		p |= uint64(k[i]) << (56 - 8*i)
-	}
-	return p
-}
-
-func lessPair(a, b *keyValue) bool {
-	if a.p != b.p {
-		return a.p < b.p
-	}
-	return a.k < b.k
-}
-
-// sortPairs sorts members by key: insertion sort for the small maps that
-// make up most documents, pdqsort above.
-func sortPairs(pairs []keyValue) {
-	if len(pairs) > 24 {
-		slices.SortFunc(pairs, func(a, b keyValue) int {
-			if a.p != b.p {
-				if a.p < b.p {
-					return -1
-				}
-				return 1
-			}
-			return strings.Compare(a.k, b.k)
-		})
-		return
-	}
-	for i := 1; i < len(pairs); i++ {
-		x := pairs[i]
-		j := i
-		for j > 0 && lessPair(&x, &pairs[j-1]) {
-			pairs[j] = pairs[j-1]
-			j--
-		}
-		pairs[j] = x
-	}
-}
-
 // mapAnyInvalid writes the members of m, some of whose keys are not valid
 // UTF-8, by normalStringKeys's rules. pairs holds m's members sorted by key.
 func (e *Encoder) mapAnyInvalid(m map[string]any, pairs []keyValue) {
@@ -274,7 +217,7 @@ func (e *Encoder) mapAnyInvalid(m map[string]any, pairs []keyValue) {
 		keys[i] = pairs[i].k
 	}
 	for _, k := range normalStringKeys(keys, e.cfg.SortKeys) {
-		e.KeyString(k)
+		e.keyString(k)
 		e.Any(m[k])
 		if e.err != nil {
 			break
@@ -294,7 +237,7 @@ func (e *Encoder) DefaultHook(v any) {
 		return
 	}
 	if e.cfg.Default == nil {
-		e.Fail(notSerializable(typeName(v)))
+		e.fail(notSerializable(typeName(v)))
 		return
 	}
 	// A hook call counts toward the depth limit but is no level of
@@ -306,134 +249,11 @@ func (e *Encoder) DefaultHook(v any) {
 	if e.enterAny(v) {
 		r, err := e.cfg.Default(v)
 		if err != nil {
-			e.Fail(err)
+			e.fail(err)
 		} else {
 			e.Any(r)
 		}
 		e.Leave()
 	}
 	e.hooks--
-}
-
-// Marshaler writes the JSON text of m.MarshalJSON() laid out again as
-// Python lays out json.loads of it (see Relayout). A nil m (an interface
-// field holding nothing) is null. A nil pointer in m is given to its
-// method, as encoding/json does for a field or element whose type is an
-// interface with the method; the callers write null themselves for a nil
-// pointer of a concrete type and for a nil pointer held in an any, where
-// encoding/json does. typ names m's type for errors; "" means m's dynamic
-// type.
-func (e *Encoder) Marshaler(m json.Marshaler, typ string) {
-	if e.err != nil {
-		return
-	}
-	if m == nil {
-		e.Null()
-		return
-	}
-	text, err := m.MarshalJSON()
-	if err == nil {
-		// An error Relayout records itself (a too-long int, the depth limit)
-		// comes first; Fail keeps it.
-		err = e.Relayout(text)
-	}
-	if err != nil {
-		e.Fail(&MarshalerError{Type: typeOr(typ, m), Method: "MarshalJSON", Err: err})
-	}
-}
-
-// TextMarshaler writes the text of m.MarshalText() as a JSON string; nil
-// and nil pointers as Marshaler treats them.
-func (e *Encoder) TextMarshaler(m encoding.TextMarshaler, typ string) {
-	if e.err != nil {
-		return
-	}
-	if m == nil {
-		e.Null()
-		return
-	}
-	text, err := m.MarshalText()
-	if err != nil {
-		e.Fail(&MarshalerError{Type: typeOr(typ, m), Method: "MarshalText", Err: err})
-		return
-	}
-	e.buf = AppendStringBytes(e.buf, text, e.cfg.EnsureASCII)
-}
-
-// RawMessage writes raw JSON text laid out again (see Relayout); a nil
-// RawMessage is null, as in encoding/json.
-func (e *Encoder) RawMessage(raw json.RawMessage) {
-	if e.err != nil {
-		return
-	}
-	if raw == nil {
-		e.Null()
-		return
-	}
-	if err := e.Relayout(raw); err != nil {
-		e.Fail(&MarshalerError{Type: "json.RawMessage", Method: "MarshalJSON", Err: err})
-	}
-}
-
-// Number writes a json.Number as Python prints json.loads of its text: "1.50"
-// is 1.5, "1E5" is 100000.0, "-0" is 0. An empty Number is 0, as in
-// encoding/json; text that is not a JSON number is an error.
-func (e *Encoder) Number(n json.Number) {
-	if e.err != nil {
-		return
-	}
-	if n == "" {
-		e.buf = append(e.buf, '0')
-		return
-	}
-	e.number(string(n), "json.Number")
-}
-
-// number writes a JSON number literal as Python prints json.loads of it.
-func (e *Encoder) number(text, typ string) {
-	buf, reason, ok := AppendNumberText(e.buf, text)
-	if !ok {
-		if reason == "invalid number literal" {
-			e.Fail(&MarshalerError{Type: typ, Method: "String", Err: &ValueError{Msg: "invalid number literal " + quoteForError(text)}})
-		} else {
-			e.Fail(errIntDigits(reason))
-		}
-		return
-	}
-	if !e.cfg.AllowNaN {
-		if f, ok := nonFiniteText(buf[len(e.buf):]); ok {
-			e.Fail(outOfRange(f))
-			return
-		}
-	}
-	e.buf = buf
-}
-
-// nonFiniteText returns the float that the text a number was written as
-// stands for, when it is NaN, Infinity or -Infinity.
-func nonFiniteText(b []byte) (float64, bool) {
-	switch string(b) {
-	case "Infinity":
-		return math.Inf(1), true
-	case "-Infinity":
-		return math.Inf(-1), true
-	case "NaN":
-		return math.NaN(), true
-	}
-	return 0, false
-}
-
-// quoteForError quotes s for an error message, cut to a readable length.
-func quoteForError(s string) string {
-	if len(s) > 40 {
-		s = s[:40] + "..."
-	}
-	return string(AppendString(nil, s, true))
-}
-
-func typeOr(typ string, v any) string {
-	if typ != "" {
-		return typ
-	}
-	return typeName(v)
 }

@@ -1,7 +1,6 @@
 package jsondumprt
 
 import (
-	"encoding/binary"
 	"errors"
 	"io"
 	"slices"
@@ -13,19 +12,22 @@ import (
 // path drive it with a small vocabulary:
 //
 //	e.BeginObject()                  e.BeginArray()
-//	e.Key(`"id"`, `"id"`)  e.Int(4)  e.Elem()  e.String("x")
-//	e.KeyString(k)  e.Float64(f)     e.Elem()  e.Null()
+//	e.Member(&key_id)  e.Int(4)      e.Elem()  e.String("x")
+//	e.Member(&key_x)   e.Float64(f)  e.Elem()  e.Null()
 //	e.EndObject()                    e.EndArray()
 //
-// Containers are opened lazily: BeginObject writes "{" alone, the first Key
+// Containers are opened lazily: BeginObject writes "{" alone, the first member
 // writes the newline and indent that Python writes right after "{", and
 // EndObject writes "}" straight after "{" when no member came, which is
 // Python's "{}" for an empty dict. A struct whose every field was omitted is
 // an empty dict too, so the lazy form serves both.
 //
-// Scalars never fail except a non-finite float under AllowNaN(false). A
-// failure is recorded: the first error wins, later writes are ignored, and
-// Finish or Close returns it. This keeps generated code straight-line.
+// The writers return nothing: a failure (a non-finite float under
+// AllowNaN(false), an int of more than 4300 digits, a Marshaler's error, a
+// cycle, the depth limit, a writer's error) is recorded, the first error
+// wins, later writes are cut from the result, and Finish or Close returns
+// it. This keeps generated code straight-line; loops test Failed to stop
+// early.
 //
 // An Encoder is not safe for concurrent use; each call takes its own from a
 // pool (NewEncoder, NewStreamEncoder) and gives it back on Finish or Close.
@@ -50,7 +52,8 @@ type Encoder struct {
 	calling bool
 
 	// nl is "\n" followed by the indent unit repeated; NL(L) of
-	// PYTHON_JSON_SPEC.md §3.3 is nl[:1+L*len(indent)]. It grows on demand and
+	// Lib/json/encoder.py (_make_iterencode, newline_indent) is
+	// nl[:1+L*len(indent)]. It grows on demand and
 	// is kept across uses of a pooled Encoder with the same indent.
 	nl       []byte
 	nlIndent string
@@ -139,7 +142,7 @@ func NewStreamEncoder(w io.Writer, opts []Option) *Encoder {
 	if w == nil {
 		// Nothing could ever be written: fail at once rather than encode
 		// into a buffer that is never flushed.
-		e.Fail(&WriteError{Err: errNilWriter})
+		e.fail(&WriteError{Err: errNilWriter})
 	}
 	return e
 }
@@ -172,7 +175,7 @@ func (e *Encoder) reset() {
 		e.growNL(nlShort)
 	}
 	if e.cfg.indentTooLong != 0 {
-		e.Fail(indentTooLong(e.cfg.indentTooLong))
+		e.fail(indentTooLong(e.cfg.indentTooLong))
 	}
 }
 
@@ -221,18 +224,12 @@ func (e *Encoder) Close() error {
 // writes a struct's fields in the sorted order then.
 func (e *Encoder) SortKeys() bool { return e.cfg.SortKeys }
 
-// CheckCircular reports whether CheckCircular(true) is in force.
-func (e *Encoder) CheckCircular() bool { return e.cfg.CheckCircular }
-
-// Err returns the first error so far.
-func (e *Encoder) Err() error { return e.err }
-
 // Failed reports whether an error was recorded. Generated loops check it to
 // stop early.
 func (e *Encoder) Failed() bool { return e.err != nil }
 
-// Fail records err unless an error came first.
-func (e *Encoder) Fail(err error) {
+// fail records err unless an error came first.
+func (e *Encoder) fail(err error) {
 	if e.err == nil {
 		e.err = err
 		e.errAt = len(e.buf)
@@ -257,7 +254,7 @@ func (e *Encoder) flush() {
 		err = errInvalidWrite
 	}
 	if err != nil {
-		e.Fail(&WriteError{Err: err})
+		e.fail(&WriteError{Err: err})
 		return
 	}
 	e.buf = e.buf[:0]
@@ -297,7 +294,7 @@ func (e *Encoder) newline() {
 		return
 	}
 	if n > MaxIndentBytes {
-		e.Fail(indentTooLong(n))
+		e.fail(indentTooLong(n))
 		return
 	}
 	e.growNL(n)
@@ -335,7 +332,7 @@ func (e *Encoder) enter() bool {
 // under MaxDepth, recording the RecursionError when it does not.
 func (e *Encoder) deeper() bool {
 	if e.depth+e.hooks >= e.cfg.MaxDepth {
-		e.Fail(errRecursion())
+		e.fail(errRecursion())
 		return false
 	}
 	return true
@@ -401,11 +398,11 @@ func (e *Encoder) emptyArrayChecked() {
 	}
 }
 
-// EndObjectNonEmpty closes an object that came from a non-empty dict whose
+// endObjectNonEmpty closes an object that came from a non-empty dict whose
 // keys may all have been skipped (SkipKeys). Python writes NL(depth+1) right
 // after "{" for any non-empty dict, so a dict whose every key was skipped
-// comes out as "{\n  \n}" with indent=2 (PYTHON_JSON_SPEC.md §3.3).
-func (e *Encoder) EndObjectNonEmpty() {
+// comes out as "{\n  \n}" with indent=2 (Lib/json/encoder.py, _iterencode_dict).
+func (e *Encoder) endObjectNonEmpty() {
 	if e.first {
 		e.newline()
 		e.first = false
@@ -436,148 +433,6 @@ func (e *Encoder) Elem() {
 	e.newline()
 }
 
-// Key starts the next member of the innermost object with a key whose
-// quoted, escaped forms were computed in advance: ascii as written under
-// EnsureASCII(true), utf8 under EnsureASCII(false). For an ASCII name they
-// are the same string.
-func (e *Encoder) Key(ascii, utf8 string) {
-	e.Elem()
-	if e.cfg.EnsureASCII {
-		e.buf = append(e.buf, ascii...)
-	} else {
-		e.buf = append(e.buf, utf8...)
-	}
-	e.buf = append(e.buf, e.cfg.KeySep...)
-}
-
-// A FieldKey is a struct field's key, made once by NewFieldKey, with the
-// member's whole opening text precomputed for the two layouts that need no
-// indentation and are the most common: Python's default separators and the
-// compact (",", ":"). Member writes such a key with one append.
-type FieldKey struct {
-	ascii, utf8 string // the quoted key, as Key takes them
-	// forms[keyForm + 1 if not the first member]: for keyForm 0, 2, 4, 6 =
-	// compact ASCII, default ASCII, compact UTF-8, default UTF-8 (see
-	// keyFormOf). The first member's form has no item separator.
-	forms [8]string
-	// words holds each form of up to 16 bytes as two little-endian words,
-	// which Member stores with two moves instead of a call to memmove.
-	words [8][2]uint64
-}
-
-// NewFieldKey returns the FieldKey of a quoted, escaped key: ascii as
-// written under EnsureASCII(true), utf8 under EnsureASCII(false).
-// Generated code makes one per field name, in package-level variables.
-func NewFieldKey(ascii, utf8 string) FieldKey {
-	k := FieldKey{ascii: ascii, utf8: utf8}
-	for i, quoted := range [2]string{ascii, utf8} {
-		for j, sep := range [2][2]string{{",", ":"}, {", ", ": "}} {
-			at := 4*i + 2*j
-			k.forms[at] = quoted + sep[1]
-			k.forms[at+1] = sep[0] + quoted + sep[1]
-		}
-	}
-	for i, f := range k.forms {
-		if len(f) <= 16 {
-			var b [16]byte
-			copy(b[:], f)
-			k.words[i] = [2]uint64{binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])}
-		}
-	}
-	return k
-}
-
-// bareFormOf returns the index in FieldKey.forms of a first member's form,
-// the quoted key and the key separator alone, for the key separators that
-// FieldKey precomputes (":" and ": "), or -1.
-func bareFormOf(c *config) int {
-	form := 0
-	switch c.KeySep {
-	case ":":
-	case ": ":
-		form = 2
-	default:
-		return -1
-	}
-	if !c.EnsureASCII {
-		form += 4
-	}
-	return form
-}
-
-// keyFormOf returns the index of a config's layout in FieldKey.forms, or -1
-// when members need the general path (an indent, other separators): the
-// bare form of its key separator, when its item separator is the one
-// FieldKey pairs with it ("," with ":", ", " with ": ").
-func keyFormOf(c *config) int {
-	form := bareFormOf(c)
-	if c.Indented || form < 0 || c.ItemSep != [2]string{",", ", "}[form/2%2] {
-		return -1
-	}
-	return form
-}
-
-// Member starts the next member of the innermost object with the key k: as
-// Key, but under the common layouts with a single append.
-func (e *Encoder) Member(k *FieldKey) {
-	if e.keyForm < 0 {
-		e.memberGeneral(k)
-		return
-	}
-	form := e.keyForm
-	if e.first {
-		e.first = false
-	} else {
-		form++
-		e.maybeFlush()
-	}
-	e.putForm(k, form)
-}
-
-// memberGeneral is Member for the layouts without a precomputed whole form
-// (an indent, or other separators): the item separator and NL(depth) as Elem
-// writes them, then the key and the key separator from FieldKey when it
-// holds them (a key separator of ":" or ": ").
-func (e *Encoder) memberGeneral(k *FieldKey) {
-	if e.bareForm < 0 {
-		e.Key(k.ascii, k.utf8)
-		return
-	}
-	e.Elem()
-	e.putForm(k, e.bareForm)
-}
-
-// putForm appends k.forms[form], with two 8-byte stores when it fits in 16
-// bytes and the buffer has room.
-func (e *Encoder) putForm(k *FieldKey, form int) {
-	f := k.forms[form]
-	if l := len(e.buf); len(f) <= 16 && cap(e.buf)-l >= 16 {
-		b := e.buf[l : l+16]
-		binary.LittleEndian.PutUint64(b, k.words[form][0])
-		binary.LittleEndian.PutUint64(b[8:], k.words[form][1])
-		e.buf = e.buf[:l+len(f)]
-		return
-	}
-	e.buf = append(e.buf, f...)
-}
-
-// KeyString starts the next member with the string key k, escaped now.
-func (e *Encoder) KeyString(k string) {
-	e.Elem()
-	e.buf = AppendString(e.buf, k, e.cfg.EnsureASCII)
-	e.buf = append(e.buf, e.cfg.KeySep...)
-}
-
-// keyRaw starts the next member with a key whose JSON text is plain ASCII
-// that needs no escaping (a number, true, false, null); it adds the quotes.
-func (e *Encoder) keyRaw(text []byte) {
-	e.Elem()
-	e.buf = append(e.buf, '"')
-	e.buf = append(e.buf, text...)
-	e.buf = append(e.buf, '"')
-	e.buf = append(e.buf, e.cfg.KeySep...)
-}
-
 // Null writes null (Python's None).
 func (e *Encoder) Null() { e.buf = append(e.buf, "null"...) }
 
@@ -590,8 +445,8 @@ func (e *Encoder) Bool(b bool) {
 	}
 }
 
-// String writes s as a JSON string (see AppendString).
-func (e *Encoder) String(s string) { e.buf = AppendString(e.buf, s, e.cfg.EnsureASCII) }
+// String writes s as a JSON string (see appendString).
+func (e *Encoder) String(s string) { e.buf = appendString(e.buf, s, e.cfg.EnsureASCII) }
 
 // Raw appends text verbatim. Generated code uses it for constant text such
 // as a struct's precomputed pieces; the caller vouches for the bytes.

@@ -117,7 +117,7 @@ func TestMemberMatchesKey(t *testing.T) {
 			if member {
 				e.Member(&keys[i])
 			} else {
-				e.Key(keys[i].ascii, keys[i].utf8)
+				e.key(keys[i].ascii, keys[i].utf8)
 			}
 			e.Int(int64(i))
 		}

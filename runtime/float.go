@@ -32,9 +32,10 @@ import (
 // and 17 digits is 23), but its 8-byte stores reach up to byte 26.
 const numMaxLen = 32
 
-// AppendFloat64 appends f to dst as CPython's float.__repr__ writes it, and
+// appendFloat64 appends f to dst as CPython's float.__repr__ writes it, and
 // returns the extended buffer. The digits are the shortest that read back as
-// f (strconv's). When the decimal exponent e satisfies -4 <= e < 16 they are
+// f, those strconv.FormatFloat(f, 'e', -1, 64) gives, computed by
+// numShortest. When the decimal exponent e satisfies -4 <= e < 16 they are
 // laid out in fixed notation with at least one digit after the point; otherwise
 // in exponent form with a sign and at least two exponent digits:
 //
@@ -42,9 +43,9 @@ const numMaxLen = 32
 //	1e+16, 1e-05, 1.5e+300, 5e-324, 1.7976931348623157e+308
 //
 // Non-finite values are written as json.dumps spells them: NaN, Infinity,
-// -Infinity (callers check allow_nan first). AppendFloat64 allocates only to
+// -Infinity (callers check allow_nan first). appendFloat64 allocates only to
 // grow dst.
-func AppendFloat64(dst []byte, f float64) []byte {
+func appendFloat64(dst []byte, f float64) []byte {
 	b := math.Float64bits(f)
 	neg := b>>63 != 0
 	frac := b & (1<<52 - 1)
@@ -82,10 +83,10 @@ func AppendFloat64(dst []byte, f float64) []byte {
 	return numAppendDecimal(dst, neg, d, x)
 }
 
-// AppendFloat32 appends f to dst as the Python float whose repr is f's own
+// appendFloat32 appends f to dst as the Python float whose repr is f's own
 // shortest decimal, and returns the extended buffer. The digits are those of
 // strconv.FormatFloat(float64(f), 'e', -1, 32), laid out by the rules of
-// AppendFloat64:
+// appendFloat64:
 //
 //	float32(0.1)      -> 0.1 (not 0.10000000149011612, the float64 of the same value)
 //	float32(16777217) -> 16777216.0
@@ -94,10 +95,10 @@ func AppendFloat64(dst []byte, f float64) []byte {
 //
 // A decimal of at most 9 significant digits reads back into float64 and
 // reprs with the same digits (float64 keeps 15), so this is repr(float(s)) for
-// s the float32's shortest decimal, as DESIGN.md maps a Go float32.
-// Non-finite values are NaN, Infinity, -Infinity. AppendFloat32 allocates
+// s the float32's shortest decimal, as README's mapping maps a Go float32.
+// Non-finite values are NaN, Infinity, -Infinity. appendFloat32 allocates
 // only to grow dst.
-func AppendFloat32(dst []byte, f float32) []byte {
+func appendFloat32(dst []byte, f float32) []byte {
 	b := math.Float32bits(f)
 	neg := b>>31 != 0
 	frac := uint64(b & (1<<23 - 1))
@@ -113,7 +114,7 @@ func AppendFloat32(dst []byte, f float32) []byte {
 		return numAppendNonFinite(dst, float64(f))
 	}
 	// Below 2^24 every integer is a float32 and is its own shortest decimal
-	// (the argument of AppendFloat64). Above, a float32 that is an integer
+	// (the argument of appendFloat64). Above, a float32 that is an integer
 	// may have shorter digits: float32(123456789) is 123456792, whose
 	// shortest decimal is 123456790.
 	if -23 <= q && q <= 0 && c&(1<<uint(-q)-1) == 0 {
@@ -303,7 +304,7 @@ func numAppendStrconv(dst []byte, f float64, bitSize int) []byte {
 	return numAppendDecimal(dst, math.Signbit(f), d, x)
 }
 
-// Reasons that AppendNumberText gives. The digit-limit text is the ValueError
+// Reasons that appendNumberText gives. The digit-limit text is the ValueError
 // of CPython 3.11's PyLong_FromString (Objects/longobject.c,
 // _MAX_STR_DIGITS_ERROR_FMT_TO_INT), which json.loads raises for a long int
 // literal. Unlike the int-to-str message of json.dumps it names the digit count.
@@ -313,30 +314,30 @@ const (
 	numMsgLimitSuffix = " digits; use sys.set_int_max_str_digits() to increase the limit"
 )
 
-// AppendNumberText appends the JSON number literal text as Python prints
+// appendNumberText appends the JSON number literal text as Python prints
 // json.loads(text), and returns the extended buffer with ok set. This is how a
 // json.Number, or a number in a json.Marshaler's output, is re-written.
 //
 // A literal with '.', 'e' or 'E' is a float: it is parsed as a float64
-// (overflow gives ±Inf, underflow ±0) and written by AppendFloat64. Otherwise
+// (overflow gives ±Inf, underflow ±0) and written by appendFloat64. Otherwise
 // it is an int, written exactly at any size:
 //
 //	1E5 -> 100000.0    0.1e1 -> 1.0    2e-5 -> 2e-05    1.10 -> 1.1
 //	1e400 -> Infinity  -1e-400 -> -0.0  -0.0 -> -0.0     -0 -> 0
 //	123456789012345678901234567890 -> 123456789012345678901234567890
 //
-// An int of more than MaxIntDigits digits (the sign not counted) is refused
+// An int of more than maxIntDigits digits (the sign not counted) is refused
 // as Python 3.11's json.loads refuses it: dst is returned unchanged, ok is
 // false, and reason is Python's message, "Exceeds the limit (4300 digits) for
 // integer string conversion: value has 4301 digits; use
 // sys.set_int_max_str_digits() to increase the limit". Text that is not a JSON
-// number (see IsJSONNumber) gives ok false and reason "invalid number literal".
+// number (see isJSONNumber) gives ok false and reason "invalid number literal".
 // NaN, Infinity and -Infinity are for the caller to handle.
 //
-// AppendNumberText allocates only to grow dst, to build a failure's reason,
+// appendNumberText allocates only to grow dst, to build a failure's reason,
 // inside strconv.ParseFloat for a float literal that overflows to ±Inf, and
 // for a float literal longer than 800 bytes (see numLongLiteral).
-func AppendNumberText(dst []byte, text string) (out []byte, reason string, ok bool) {
+func appendNumberText(dst []byte, text string) (out []byte, reason string, ok bool) {
 	isFloat, valid := numScan(text)
 	if !valid {
 		return dst, numMsgInvalid, false
@@ -352,7 +353,7 @@ func AppendNumberText(dst []byte, text string) (out []byte, reason string, ok bo
 		} else {
 			f = numParseLong(text)
 		}
-		return AppendFloat64(dst, f), "", true
+		return appendFloat64(dst, f), "", true
 	}
 	digits := len(text)
 	if text[0] == '-' {
@@ -361,14 +362,14 @@ func AppendNumberText(dst []byte, text string) (out []byte, reason string, ok bo
 			return append(dst, '0'), "", true // int("-0") is 0
 		}
 	}
-	if digits > MaxIntDigits {
+	if digits > maxIntDigits {
 		return dst, numMsgLimitPrefix + strconv.Itoa(digits) + numMsgLimitSuffix, false
 	}
 	// The grammar has no leading zeros, so the text is already int.__repr__.
 	return append(dst, text...), "", true
 }
 
-// numLongLiteral is the length above which AppendNumberText does not give a
+// numLongLiteral is the length above which appendNumberText does not give a
 // float literal to strconv.ParseFloat as it is. Go 1.26's ParseFloat is
 // correctly rounded only while the literal has at most 800 digits before its
 // point and fewer than 10000 leading zeros after it:
@@ -473,16 +474,16 @@ func numParseLong(text string) float64 {
 	return f
 }
 
-// IsJSONNumber reports whether s is a number literal of RFC 8259 §6:
+// isJSONNumber reports whether s is a number literal of RFC 8259 §6:
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?. This is also the grammar of
 // Python's json scanner (Lib/json/scanner.py NUMBER_RE), apart from its NaN,
 // Infinity and -Infinity.
-func IsJSONNumber(s string) bool {
+func isJSONNumber(s string) bool {
 	_, ok := numScan(s)
 	return ok
 }
 
-// numScan checks s against the JSON number grammar of IsJSONNumber and reports
+// numScan checks s against the JSON number grammar of isJSONNumber and reports
 // whether it has a fraction or an exponent, which makes Python's json.loads
 // return a float rather than an int.
 func numScan(s string) (isFloat, ok bool) {

@@ -15,10 +15,10 @@ import (
 //
 //	go test -run XXX -fuzz FuzzAppendFloat64 ./runtime/
 
-// numRefRepr is the reference layout: the algorithm of PYTHON_JSON_SPEC.md
+// numRefRepr is the reference layout: the algorithm of float.__repr__
 // §5.2 done with plain string manipulation, from the digits and exponent in
 // s = strconv.FormatFloat(x, 'e', -1, bitSize) ("-1.2345e+16"). It is slow
-// and obviously right; AppendFloat64 and AppendFloat32 must agree with it.
+// and obviously right; appendFloat64 and appendFloat32 must agree with it.
 func numRefRepr(s string) string {
 	switch s {
 	case "NaN":
@@ -86,7 +86,7 @@ var numSeeds64 = []float64{
 	2.2250738585072014e-308, 1e23, math.Inf(1), math.Inf(-1), math.NaN(),
 }
 
-// FuzzAppendFloat64 checks AppendFloat64 for any bit pattern: it matches
+// FuzzAppendFloat64 checks appendFloat64 for any bit pattern: it matches
 // numRefRepr, reads back as the same float64 (the sign of zero included),
 // looks like a Python float, and leaves a prefix of dst alone.
 func FuzzAppendFloat64(f *testing.F) {
@@ -98,14 +98,14 @@ func FuzzAppendFloat64(f *testing.F) {
 	f.Add(uint64(0xfff0000000000001)) // a negative signalling NaN
 	f.Fuzz(func(t *testing.T, bits uint64) {
 		x := math.Float64frombits(bits)
-		call := "AppendFloat64(nil, " + strconv.FormatFloat(x, 'g', -1, 64) + ")"
-		got := string(AppendFloat64(nil, x))
+		call := "appendFloat64(nil, " + strconv.FormatFloat(x, 'g', -1, 64) + ")"
+		got := string(appendFloat64(nil, x))
 		if want := numRefRepr(strconv.FormatFloat(x, 'e', -1, 64)); got != want {
 			t.Fatalf("%s = %q, want %q (bits %#016x)", call, got, want, bits)
 		}
 		numCheckPythonClass(t, call, got)
-		if prefixed := string(AppendFloat64([]byte("[0, "), x)); prefixed != "[0, "+got {
-			t.Errorf("AppendFloat64(%q, %v) = %q, want %q", "[0, ", x, prefixed, "[0, "+got)
+		if prefixed := string(appendFloat64([]byte("[0, "), x)); prefixed != "[0, "+got {
+			t.Errorf("appendFloat64(%q, %v) = %q, want %q", "[0, ", x, prefixed, "[0, "+got)
 		}
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return
@@ -117,7 +117,7 @@ func FuzzAppendFloat64(f *testing.F) {
 	})
 }
 
-// FuzzAppendFloat32 checks AppendFloat32 for any bit pattern: it matches
+// FuzzAppendFloat32 checks appendFloat32 for any bit pattern: it matches
 // numRefRepr of the float32's shortest decimal, reads back as the same
 // float32, and looks like a Python float.
 func FuzzAppendFloat32(f *testing.F) {
@@ -130,8 +130,8 @@ func FuzzAppendFloat32(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, bits uint32) {
 		x := math.Float32frombits(bits)
-		call := "AppendFloat32(nil, " + strconv.FormatFloat(float64(x), 'g', -1, 32) + ")"
-		got := string(AppendFloat32(nil, x))
+		call := "appendFloat32(nil, " + strconv.FormatFloat(float64(x), 'g', -1, 32) + ")"
+		got := string(appendFloat32(nil, x))
 		if want := numRefRepr(strconv.FormatFloat(float64(x), 'e', -1, 32)); got != want {
 			t.Fatalf("%s = %q, want %q (bits %#08x)", call, got, want, bits)
 		}
@@ -146,13 +146,13 @@ func FuzzAppendFloat32(f *testing.F) {
 	})
 }
 
-// numJSONNumberRE is RFC 8259's number grammar, the oracle for IsJSONNumber.
+// numJSONNumberRE is RFC 8259's number grammar, the oracle for isJSONNumber.
 var numJSONNumberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
 
-// FuzzAppendFloatText checks AppendNumberText and IsJSONNumber on any text:
+// FuzzAppendFloatText checks appendNumberText and isJSONNumber on any text:
 // the text is accepted exactly when it matches the grammar's regular
 // expression; an int is copied (with "-0" as "0") or refused above 4300
-// digits; a float is written as AppendFloat64 writes the float64 nearest to
+// digits; a float is written as appendFloat64 writes the float64 nearest to
 // the literal's exact value, found with math/big.Rat.
 func FuzzAppendFloatText(f *testing.F) {
 	for _, s := range []string{
@@ -165,16 +165,16 @@ func FuzzAppendFloatText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		valid := numJSONNumberRE.MatchString(s)
-		if got := IsJSONNumber(s); got != valid {
-			t.Fatalf("IsJSONNumber(%.100q) = %v, want %v", s, got, valid)
+		if got := isJSONNumber(s); got != valid {
+			t.Fatalf("isJSONNumber(%.100q) = %v, want %v", s, got, valid)
 		}
-		out, reason, ok := AppendNumberText([]byte("x"), s)
+		out, reason, ok := appendNumberText([]byte("x"), s)
 		if !ok && string(out) != "x" {
-			t.Errorf("AppendNumberText(%.100q) = %.100q, false: dst was changed", s, out)
+			t.Errorf("appendNumberText(%.100q) = %.100q, false: dst was changed", s, out)
 		}
 		if !valid {
 			if ok || reason != "invalid number literal" {
-				t.Errorf("AppendNumberText(%.100q) = %.100q, %q, %v; want the invalid-literal failure", s, out, reason, ok)
+				t.Errorf("appendNumberText(%.100q) = %.100q, %q, %v; want the invalid-literal failure", s, out, reason, ok)
 			}
 			return
 		}
@@ -182,21 +182,21 @@ func FuzzAppendFloatText(f *testing.F) {
 		if !strings.ContainsAny(s, ".eE") { // an int
 			digits := strings.TrimPrefix(s, "-")
 			switch {
-			case len(digits) > MaxIntDigits:
+			case len(digits) > maxIntDigits:
 				if ok || !strings.Contains(reason, "value has "+strconv.Itoa(len(digits))+" digits") {
-					t.Errorf("AppendNumberText(%d-digit int) = %v, %q; want the digit-limit failure", len(digits), ok, reason)
+					t.Errorf("appendNumberText(%d-digit int) = %v, %q; want the digit-limit failure", len(digits), ok, reason)
 				}
 			case !ok:
-				t.Errorf("AppendNumberText(%.100q) failed: %s", s, reason)
+				t.Errorf("appendNumberText(%.100q) failed: %s", s, reason)
 			case s == "-0" && got != "0", s != "-0" && got != s:
-				t.Errorf("AppendNumberText(%.100q) = %.100q, want the int itself", s, got)
+				t.Errorf("appendNumberText(%.100q) = %.100q, want the int itself", s, got)
 			}
 			return
 		}
 		if !ok {
-			t.Fatalf("AppendNumberText(%.100q) failed: %s", s, reason)
+			t.Fatalf("appendNumberText(%.100q) failed: %s", s, reason)
 		}
-		numCheckPythonClass(t, "AppendNumberText("+strconv.Quote(s)+")", got)
+		numCheckPythonClass(t, "appendNumberText("+strconv.Quote(s)+")", got)
 		// big.Rat reads the exact value; skip exponents so large that it would
 		// take too long (the oracle, not the code under test).
 		if _, e, found := strings.Cut(strings.ToLower(s), "e"); found && len(strings.TrimLeft(strings.TrimLeft(e, "+-"), "0")) > 4 {
@@ -210,8 +210,8 @@ func FuzzAppendFloatText(f *testing.F) {
 		if x == 0 && s[0] == '-' {
 			x = math.Copysign(0, -1) // -1e-400 is -0.0 in Python
 		}
-		if want := string(AppendFloat64(nil, x)); got != want {
-			t.Errorf("AppendNumberText(%.100q) = %q, want %q", s, got, want)
+		if want := string(appendFloat64(nil, x)); got != want {
+			t.Errorf("appendNumberText(%.100q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -129,7 +129,7 @@ func numShortest(c uint64, q int, lowerHalf, single bool) (d uint64, e int, ok b
 		return s, k, true
 	}
 	// Both are in R: the nearer to v, 4v × 10^-k against 4s+2. On a tie,
-	// the even one; but strconv, whose digits AppendFloat32 promises, takes
+	// the even one; but strconv, whose digits appendFloat32 promises, takes
 	// the upper one for a float32 whose gap below is half: 2^-12 is
 	// 2.4414063e-04, not 2.4414062e-04 (the only such float32, as
 	// TestAppendFloatShortest32 finds when run over all of them).

@@ -242,7 +242,7 @@ func numFormatE(dst []byte, d uint64, e int) []byte {
 }
 
 // numCheckShortest64 compares the digits of numShortest for x > 0 finite
-// with strconv's and, if full, AppendFloat64's bytes with numRefRepr. It
+// with strconv's and, if full, appendFloat64's bytes with numRefRepr. It
 // returns a description of the difference, or "". A float that numShortest
 // leaves to strconv counts in fallbacks.
 func numCheckShortest64(x float64, full bool, buf *[3][]byte, fallbacks *atomic.Int64) string {
@@ -265,9 +265,9 @@ func numCheckShortest64(x float64, full bool, buf *[3][]byte, fallbacks *atomic.
 	if !full {
 		return ""
 	}
-	buf[2] = AppendFloat64(buf[2][:0], x)
+	buf[2] = appendFloat64(buf[2][:0], x)
 	if want := numRefRepr(string(buf[1])); string(buf[2]) != want {
-		return "AppendFloat64(" + string(buf[1]) + ") = " + string(buf[2]) + ", want " + want
+		return "appendFloat64(" + string(buf[1]) + ") = " + string(buf[2]) + ", want " + want
 	}
 	return ""
 }
@@ -293,9 +293,9 @@ func numCheckShortest32(x float32, full bool, buf *[3][]byte, fallbacks *atomic.
 	if !full {
 		return ""
 	}
-	buf[2] = AppendFloat32(buf[2][:0], x)
+	buf[2] = appendFloat32(buf[2][:0], x)
 	if want := numRefRepr(string(buf[1])); string(buf[2]) != want {
-		return "AppendFloat32(" + string(buf[1]) + ") = " + string(buf[2]) + ", want " + want
+		return "appendFloat32(" + string(buf[1]) + ") = " + string(buf[2]) + ", want " + want
 	}
 	return ""
 }
@@ -352,7 +352,7 @@ func numMix64(i uint64) uint64 {
 	return z ^ z>>31
 }
 
-// TestAppendFloatShortest64 compares numShortest, and AppendFloat64, with
+// TestAppendFloatShortest64 compares numShortest, and appendFloat64, with
 // strconv for about 800,000 float64s (200 million in the long run):
 // random bit patterns, so every exponent and both signs; the significands
 // at the edges of every binade (1, 2^52 and its neighbours, where the gap
@@ -410,7 +410,7 @@ func TestAppendFloatShortest64(t *testing.T) {
 	}
 }
 
-// TestAppendFloatShortest32 compares numShortest, and AppendFloat32, with
+// TestAppendFloatShortest32 compares numShortest, and appendFloat32, with
 // strconv for every 4093rd float32 bit pattern, about a million (in the
 // long run, all 2^32 of them).
 func TestAppendFloatShortest32(t *testing.T) {
@@ -447,19 +447,19 @@ func TestAppendFloatTies(t *testing.T) {
 		{1000000000000001.25, "1000000000000001.2"},
 		{-1000000000000003.75, "-1000000000000003.8"},
 	} {
-		if got := string(AppendFloat64(nil, c.x)); got != c.want {
-			t.Errorf("AppendFloat64(nil, %v) = %q, want %q", c.x, got, c.want)
+		if got := string(appendFloat64(nil, c.x)); got != c.want {
+			t.Errorf("appendFloat64(nil, %v) = %q, want %q", c.x, got, c.want)
 		}
 	}
 	x := float32(math.Ldexp(1, -12))
 	want := numRefRepr(strconv.FormatFloat(float64(x), 'e', -1, 32))
-	if got := string(AppendFloat32(nil, x)); got != want || want != "0.00024414063" {
-		t.Errorf("AppendFloat32(nil, 2^-12) = %q, want %q (strconv's) = %q", got, want, "0.00024414063")
+	if got := string(appendFloat32(nil, x)); got != want || want != "0.00024414063" {
+		t.Errorf("appendFloat32(nil, 2^-12) = %q, want %q (strconv's) = %q", got, want, "0.00024414063")
 	}
 }
 
 // TestAppendFloatStrconvPath checks numAppendStrconv, the path taken if
-// numShortest cannot decide, against AppendFloat64 and AppendFloat32.
+// numShortest cannot decide, against appendFloat64 and appendFloat32.
 func TestAppendFloatStrconvPath(t *testing.T) {
 	r := rand.New(rand.NewPCG(41, 42))
 	xs := []float64{5e-324, -5e-324, 1e-5, 0.5, -65.613616999999977, 1e16, 1e15, 123456789, 1.7976931348623157e308, 1e-7, 0.0001}
@@ -470,14 +470,14 @@ func TestAppendFloatStrconvPath(t *testing.T) {
 		if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
 			continue
 		}
-		if got, want := string(numAppendStrconv([]byte("["), x, 64)), "["+string(AppendFloat64(nil, x)); got != want {
+		if got, want := string(numAppendStrconv([]byte("["), x, 64)), "["+string(appendFloat64(nil, x)); got != want {
 			t.Errorf("numAppendStrconv(%q, %v, 64) = %q, want %q", "[", x, got, want)
 		}
 		y := float32(x)
 		if y == 0 || math.IsInf(float64(y), 0) {
 			continue
 		}
-		if got, want := string(numAppendStrconv(nil, float64(y), 32)), string(AppendFloat32(nil, y)); got != want {
+		if got, want := string(numAppendStrconv(nil, float64(y), 32)), string(appendFloat32(nil, y)); got != want {
 			t.Errorf("numAppendStrconv(nil, %v, 32) = %q, want %q", y, got, want)
 		}
 	}

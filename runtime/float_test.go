@@ -15,8 +15,8 @@ import (
 // The expected bytes of every test here come from python3 itself: each test
 // sends its whole batch of inputs to one python3 process and compares with what
 // json.dumps prints. json.dumps(x) of a float is float.__repr__ for finite x
-// and NaN, Infinity, -Infinity otherwise, which is what AppendFloat64 and
-// AppendFloat32 promise.
+// and NaN, Infinity, -Infinity otherwise, which is what appendFloat64 and
+// appendFloat32 promise.
 
 // numPyFloat64Script reads one float64 per line as its IEEE-754 bits in hex,
 // so that the value reaches Python exactly (NaN payloads and -0.0 included).
@@ -56,7 +56,7 @@ func numPyFloat64(t *testing.T, xs []float64) []string {
 
 // numPyFloat32 returns json.dumps(float(s)) from python3 for s the shortest
 // decimal of every x in xs, strconv.FormatFloat(float64(x), 'e', -1, 32):
-// the Python float that DESIGN.md maps a Go float32 to.
+// the Python float that README's mapping maps a Go float32 to.
 func numPyFloat32(t *testing.T, xs []float32) []string {
 	t.Helper()
 	var in []byte
@@ -71,7 +71,7 @@ func numPyFloat32(t *testing.T, xs []float32) []string {
 	return got
 }
 
-// numCheckFloat64 compares AppendFloat64 with python3 for every x in xs, both
+// numCheckFloat64 compares appendFloat64 with python3 for every x in xs, both
 // into a nil buffer and after a prefix, so that an implementation that looks at
 // dst[0] instead of its own output is caught.
 func numCheckFloat64(t *testing.T, xs []float64) {
@@ -79,12 +79,12 @@ func numCheckFloat64(t *testing.T, xs []float64) {
 	want := numPyFloat64(t, xs)
 	fails := 0
 	for i, x := range xs {
-		got := string(AppendFloat64(nil, x))
+		got := string(appendFloat64(nil, x))
 		if got != want[i] {
-			t.Errorf("AppendFloat64(nil, %v) = %q, want %q (bits %#016x, input %d)", x, got, want[i], math.Float64bits(x), i)
+			t.Errorf("appendFloat64(nil, %v) = %q, want %q (bits %#016x, input %d)", x, got, want[i], math.Float64bits(x), i)
 			fails++
-		} else if got2 := string(AppendFloat64([]byte("[1.0, "), x)); got2 != "[1.0, "+want[i] {
-			t.Errorf("AppendFloat64(%q, %v) = %q, want %q", "[1.0, ", x, got2, "[1.0, "+want[i])
+		} else if got2 := string(appendFloat64([]byte("[1.0, "), x)); got2 != "[1.0, "+want[i] {
+			t.Errorf("appendFloat64(%q, %v) = %q, want %q", "[1.0, ", x, got2, "[1.0, "+want[i])
 			fails++
 		}
 		if fails == 20 {
@@ -93,18 +93,18 @@ func numCheckFloat64(t *testing.T, xs []float64) {
 	}
 }
 
-// numCheckFloat32 is numCheckFloat64 for AppendFloat32.
+// numCheckFloat32 is numCheckFloat64 for appendFloat32.
 func numCheckFloat32(t *testing.T, xs []float32) {
 	t.Helper()
 	want := numPyFloat32(t, xs)
 	fails := 0
 	for i, x := range xs {
-		got := string(AppendFloat32(nil, x))
+		got := string(appendFloat32(nil, x))
 		if got != want[i] {
-			t.Errorf("AppendFloat32(nil, %v) = %q, want %q (bits %#08x, input %d)", x, got, want[i], math.Float32bits(x), i)
+			t.Errorf("appendFloat32(nil, %v) = %q, want %q (bits %#08x, input %d)", x, got, want[i], math.Float32bits(x), i)
 			fails++
-		} else if got2 := string(AppendFloat32([]byte("[1.0, "), x)); got2 != "[1.0, "+want[i] {
-			t.Errorf("AppendFloat32(%q, %v) = %q, want %q", "[1.0, ", x, got2, "[1.0, "+want[i])
+		} else if got2 := string(appendFloat32([]byte("[1.0, "), x)); got2 != "[1.0, "+want[i] {
+			t.Errorf("appendFloat32(%q, %v) = %q, want %q", "[1.0, ", x, got2, "[1.0, "+want[i])
 			fails++
 		}
 		if fails == 20 {
@@ -114,7 +114,7 @@ func numCheckFloat32(t *testing.T, xs []float32) {
 }
 
 // numTable64 holds hand-picked float64 values: the table of
-// PYTHON_JSON_SPEC.md §5.2 first, then the edges of each layout rule.
+// float.__repr__, Python/pystrtod.c first, then the edges of each layout rule.
 var numTable64 = []float64{
 	// §5.2 table.
 	0.0, math.Copysign(0, -1), 1.0, 100.0, 1e15, 9999999999999998.0,
@@ -126,7 +126,7 @@ var numTable64 = []float64{
 	// The fixed range ends: just inside and just outside.
 	1e16 - 2, 1e16 + 2, 1e-4, 9.999999999999999e-05, 1.0000000000000001e-4,
 	-1e-4, -9.999999999999999e-05, 0.00010000000000000002,
-	// Integral values around the AppendInt fast path and 2^53.
+	// Integral values around the appendInt fast path and 2^53.
 	42, -42, 1e15 - 1, 1e15 + 1, 1<<53 - 1, 1<<53 + 2, 1<<53 + 4, 9007199254740996,
 	9999999999999996, 9999999999999994, 4503599627370497, -4503599627370497.5,
 	// Canada-like coordinates and other fixed-form values.
@@ -198,7 +198,7 @@ func numRandomDecimal(r *rand.Rand, e int) string {
 	return string(b)
 }
 
-// TestAppendFloatPython checks AppendFloat64 against python3's repr for a
+// TestAppendFloatPython checks appendFloat64 against python3's repr for a
 // batch of about 13,000 float64 values: powers of ten and their neighbours,
 // random decimals at every exponent, integers around 2^53, 1e15 and 1e16,
 // subnormals and random bit patterns. The seed is fixed, so a failure
@@ -232,7 +232,7 @@ func TestAppendFloatPython(t *testing.T) {
 	numCheckFloat64(t, xs)
 }
 
-// TestAppendFloatPython32 checks AppendFloat32 against python3's
+// TestAppendFloatPython32 checks appendFloat32 against python3's
 // json.dumps(float(s)), s being the float32's shortest decimal, for about
 // 5,000 float32 values: powers of ten with their neighbours, integers around
 // 2^24, random decimals and random bit patterns.
@@ -275,7 +275,7 @@ func TestAppendFloatPython32(t *testing.T) {
 //	INVALID                            s is not one JSON number
 //
 // Python's json.loads also accepts surrounding whitespace and NaN, Infinity,
-// -Infinity; IsJSONNumber does not, so those count as INVALID here.
+// -Infinity; isJSONNumber does not, so those count as INVALID here.
 const numPyNumberScript = `
 import sys, json
 def kind(s):
@@ -432,9 +432,9 @@ func numMutate(r *rand.Rand, s string) string {
 	return s + c
 }
 
-// TestParseNumber checks AppendNumberText and IsJSONNumber against python3's
+// TestParseNumber checks appendNumberText and isJSONNumber against python3's
 // json.dumps(json.loads(s)) for a batch of literals: the examples of
-// PYTHON_JSON_SPEC.md §13, random literals with long mantissas and big
+// json.dumps(json.loads(text)), random literals with long mantissas and big
 // exponents, ints around the 4300-digit limit, decimal midpoints between
 // floats, and one-byte mutations of all these, most of them invalid.
 func TestParseNumber(t *testing.T) {
@@ -479,13 +479,13 @@ func TestParseNumber(t *testing.T) {
 	}
 	fails := 0
 	for i, s := range lits {
-		out, reason, ok := AppendNumberText([]byte("x"), s)
+		out, reason, ok := appendNumberText([]byte("x"), s)
 		var got string
 		switch {
 		case ok:
 			got = "OK " + string(out[1:])
 			if reason != "" {
-				t.Errorf("AppendNumberText(%.120q) = ok with reason %q", s, reason)
+				t.Errorf("appendNumberText(%.120q) = ok with reason %q", s, reason)
 			}
 		case reason == "invalid number literal":
 			got = "INVALID"
@@ -493,14 +493,14 @@ func TestParseNumber(t *testing.T) {
 			got = "LIMIT " + reason
 		}
 		if !ok && string(out) != "x" {
-			t.Errorf("AppendNumberText(%.120q) = %.120q, ok false: dst was changed", s, out)
+			t.Errorf("appendNumberText(%.120q) = %.120q, ok false: dst was changed", s, out)
 		}
 		if got != want[i] {
-			t.Errorf("AppendNumberText(%.120q) = %.200q, want %.200q (literal %d)", s, got, want[i], i)
+			t.Errorf("appendNumberText(%.120q) = %.200q, want %.200q (literal %d)", s, got, want[i], i)
 			fails++
 		}
-		if valid := want[i] != "INVALID"; IsJSONNumber(s) != valid {
-			t.Errorf("IsJSONNumber(%.120q) = %v, want %v", s, !valid, valid)
+		if valid := want[i] != "INVALID"; isJSONNumber(s) != valid {
+			t.Errorf("isJSONNumber(%.120q) = %v, want %v", s, !valid, valid)
 			fails++
 		}
 		if fails >= 20 {
@@ -509,39 +509,39 @@ func TestParseNumber(t *testing.T) {
 	}
 }
 
-// TestAppendFloatAllocs checks that AppendFloat64 and AppendFloat32 allocate
+// TestAppendFloatAllocs checks that appendFloat64 and appendFloat32 allocate
 // nothing when dst has room, in every layout.
 func TestAppendFloatAllocs(t *testing.T) {
 	buf := make([]byte, 0, 64)
 	for _, x := range []float64{0, math.Copysign(0, -1), 1, 42, -65.613616999999977, 0.0001, 1e-5, 1e16, 5e-324, math.MaxFloat64, math.NaN(), math.Inf(-1)} {
-		if n := testing.AllocsPerRun(100, func() { buf = AppendFloat64(buf[:0], x) }); n != 0 {
-			t.Errorf("AppendFloat64(buf, %v) allocates %v times, want 0", x, n)
+		if n := testing.AllocsPerRun(100, func() { buf = appendFloat64(buf[:0], x) }); n != 0 {
+			t.Errorf("appendFloat64(buf, %v) allocates %v times, want 0", x, n)
 		}
 		y := float32(x)
-		if n := testing.AllocsPerRun(100, func() { buf = AppendFloat32(buf[:0], y) }); n != 0 {
-			t.Errorf("AppendFloat32(buf, %v) allocates %v times, want 0", y, n)
+		if n := testing.AllocsPerRun(100, func() { buf = appendFloat32(buf[:0], y) }); n != 0 {
+			t.Errorf("appendFloat32(buf, %v) allocates %v times, want 0", y, n)
 		}
 	}
 	for _, y := range []float32{123456789, 0.1, 3e38} {
-		if n := testing.AllocsPerRun(100, func() { buf = AppendFloat32(buf[:0], y) }); n != 0 {
-			t.Errorf("AppendFloat32(buf, %v) allocates %v times, want 0", y, n)
+		if n := testing.AllocsPerRun(100, func() { buf = appendFloat32(buf[:0], y) }); n != 0 {
+			t.Errorf("appendFloat32(buf, %v) allocates %v times, want 0", y, n)
 		}
 	}
 }
 
-// TestParseNumberAllocs checks that AppendNumberText allocates nothing for
+// TestParseNumberAllocs checks that appendNumberText allocates nothing for
 // ordinary literals when dst has room.
 func TestParseNumberAllocs(t *testing.T) {
 	buf := make([]byte, 0, 64)
 	for _, s := range []string{"0", "-0", "12345678901234567890123", "-65.613616999999977", "1E5", "1e-400", "-0.0"} {
-		if n := testing.AllocsPerRun(100, func() { buf, _, _ = AppendNumberText(buf[:0], s) }); n != 0 {
-			t.Errorf("AppendNumberText(buf, %q) allocates %v times, want 0", s, n)
+		if n := testing.AllocsPerRun(100, func() { buf, _, _ = appendNumberText(buf[:0], s) }); n != 0 {
+			t.Errorf("appendNumberText(buf, %q) allocates %v times, want 0", s, n)
 		}
 	}
 }
 
-// numStrconvFixed is the layout of AppendFloat64 for a float in the fixed
-// range, from strconv's 'f' format (PYTHON_JSON_SPEC.md §5.2, and the
+// numStrconvFixed is the layout of appendFloat64 for a float in the fixed
+// range, from strconv's 'f' format (float.__repr__, Python/pystrtod.c, and the
 // python3 tests above, show that this is Python's repr there).
 func numStrconvFixed(x float64) string {
 	s := strconv.FormatFloat(x, 'f', -1, 64)
@@ -551,7 +551,7 @@ func numStrconvFixed(x float64) string {
 	return s
 }
 
-// TestAppendFloatStrconv compares AppendFloat64 with strconv on about a
+// TestAppendFloatStrconv compares appendFloat64 with strconv on about a
 // million floats of the fixed range float(1e-4) <= |x| < 1e16, where
 // most JSON floats are: every binary exponent of the range with its
 // power-of-two significand (where numShortest's gap below halves) and
@@ -584,9 +584,9 @@ func TestAppendFloatStrconv(t *testing.T) {
 			if a := math.Abs(x); a < 1e-4 || a >= 1e16 {
 				continue
 			}
-			buf = AppendFloat64(buf[:0], x)
+			buf = appendFloat64(buf[:0], x)
 			if want := numStrconvFixed(x); string(buf) != want {
-				t.Errorf("AppendFloat64(nil, %v) = %q, want %q (bits %#016x)", x, buf, want, math.Float64bits(x))
+				t.Errorf("appendFloat64(nil, %v) = %q, want %q (bits %#016x)", x, buf, want, math.Float64bits(x))
 				if fails++; fails == 20 {
 					t.Fatalf("too many failures")
 				}

@@ -107,7 +107,7 @@ func (e *Encoder) QuoteFrom(mark int) {
 	}
 	var tmp [64]byte
 	text := append(tmp[:0], e.buf[mark:]...)
-	e.buf = AppendStringBytes(e.buf[:mark], text, e.cfg.EnsureASCII)
+	e.buf = appendStringBytes(e.buf[:mark], text, e.cfg.EnsureASCII)
 }
 
 // IsNilPointer reports whether v holds a nil pointer: the omitzero test of
@@ -157,10 +157,10 @@ func IsZeroValue(v, zero any) bool {
 }
 
 // IsZero reports whether *p is its type's zero value by ==, the omitzero
-// test for comparable types without an IsZero method. It takes a pointer
-// so that a value holding a lock is not copied (go vet). (encoding/json
-// uses reflect.Value.IsZero, which differs only for -0.0 and NaN inside
-// structs and arrays; generated code tests float fields by their bits.)
+// test for comparable types without an IsZero method: the answer of
+// reflect.Value.IsZero, which encoding/json asks, for such types since Go
+// 1.22 (-0.0 is zero, NaN is not). It takes a pointer so that a value
+// holding a lock is not copied (go vet).
 func IsZero[T comparable](p *T) bool {
 	var zero T
 	return *p == zero

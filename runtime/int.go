@@ -6,10 +6,10 @@ import (
 	"slices"
 )
 
-// MaxIntDigits is CPython's default sys.get_int_max_str_digits(), 4300: since
+// maxIntDigits is CPython's default sys.get_int_max_str_digits(), 4300: since
 // 3.11 (CVE-2020-10735) int.__repr__ and int(str) refuse a number of more
 // decimal digits than this, the sign not counted.
-const MaxIntDigits = 4300
+const maxIntDigits = 4300
 
 // Bit lengths around the digit limit. 10^4300 lies between 2^14284 and 2^14285
 // (4300·log2(10) ≈ 14284.3), so an int of at most numMaxIntBitsOK bits has at
@@ -17,11 +17,11 @@ const MaxIntDigits = 4300
 // a bit length of exactly 14285 needs its digits counted.
 const numMaxIntBitsOK = 14284
 
-// AppendBigInt appends x in decimal as Python's int.__repr__ writes it, with a
+// appendBigInt appends x in decimal as Python's int.__repr__ writes it, with a
 // leading '-' when negative, and returns the extended buffer with ok set:
 // 2**64 is 18446744073709551616, -(2**63)-1 is -9223372036854775809.
 //
-// Like Python 3.11 and later, it refuses an x of more than MaxIntDigits
+// Like Python 3.11 and later, it refuses an x of more than maxIntDigits
 // decimal digits (10**4300 has 4301; -(10**4300-1) has 4300 and passes):
 // then it returns dst unchanged and ok false, and the caller raises
 // "Exceeds the limit (4300 digits) for integer string conversion; use
@@ -30,10 +30,10 @@ const numMaxIntBitsOK = 14284
 // Objects/longobject.c); its early size check only catches ints that are
 // surely too long.
 //
-// x must not be nil. AppendBigInt allocates inside math/big, whose
+// x must not be nil. appendBigInt allocates inside math/big, whose
 // conversion builds the digits in a buffer of its own; a refused x bigger than
 // 14285 bits costs no conversion at all.
-func AppendBigInt(dst []byte, x *big.Int) (out []byte, ok bool) {
+func appendBigInt(dst []byte, x *big.Int) (out []byte, ok bool) {
 	n := x.BitLen()
 	if n <= numMaxIntBitsOK {
 		return x.Append(dst, 10), true
@@ -46,26 +46,26 @@ func AppendBigInt(dst []byte, x *big.Int) (out []byte, ok bool) {
 	if x.Sign() < 0 {
 		digits--
 	}
-	if digits > MaxIntDigits {
+	if digits > maxIntDigits {
 		return dst, false
 	}
 	return out, true
 }
 
-// AppendInt appends i in decimal, as Python's int.__repr__ writes it.
-func AppendInt(dst []byte, i int64) []byte {
+// appendInt appends i in decimal, as Python's int.__repr__ writes it.
+func appendInt(dst []byte, i int64) []byte {
 	if i >= 0 {
-		return AppendUint(dst, uint64(i))
+		return appendUint(dst, uint64(i))
 	}
-	return AppendUint(append(dst, '-'), -uint64(i)) // -MinInt64 is 2^63 as a uint64
+	return appendUint(append(dst, '-'), -uint64(i)) // -MinInt64 is 2^63 as a uint64
 }
 
-// AppendUint appends u in decimal. It writes eight digits at a time, each
+// appendUint appends u in decimal. It writes eight digits at a time, each
 // group computed in one go by numDigits8 and stored with one 8-byte store:
 // integers are a large part of typical documents (ids, counts, timestamps).
 // Up to ten digits, the usual ids and second timestamps, it needs no digit
 // count: the digits above the last eight are one byte or one table pair.
-func AppendUint(dst []byte, u uint64) []byte {
+func appendUint(dst []byte, u uint64) []byte {
 	if u < 10 {
 		return append(dst, byte('0'+u))
 	}

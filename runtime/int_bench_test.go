@@ -16,7 +16,7 @@ func BenchmarkAppendFixedInt(b *testing.B) {
 		buf := make([]byte, 0, 64)
 		b.Run(c.name+"/jsondump", func(b *testing.B) {
 			for b.Loop() {
-				buf = AppendInt(buf[:0], c.v)
+				buf = appendInt(buf[:0], c.v)
 			}
 		})
 		b.Run(c.name+"/strconv", func(b *testing.B) {

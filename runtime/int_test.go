@@ -25,11 +25,11 @@ for line in sys.stdin.read().split():
 sys.stdout.write('\n'.join(out) + '\n')
 `
 
-// numIntLimitMsg is the ValueError that AppendBigInt's doc says the caller
+// numIntLimitMsg is the ValueError that appendBigInt's doc says the caller
 // raises when ok is false; the test checks that it is Python's.
 const numIntLimitMsg = "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
 
-// TestAppendBigInt checks AppendBigInt against python3's json.dumps for small
+// TestAppendBigInt checks appendBigInt against python3's json.dumps for small
 // and large ints of both signs, the int64 and uint64 edges, and the 4300-digit
 // limit: 10**4300-1 and 10**4300, and random ints of 14285 bits, the one bit
 // length whose ints fall on both sides of the limit.
@@ -46,7 +46,7 @@ func TestAppendBigInt(t *testing.T) {
 		x.Rsh(x, uint(x.BitLen()-n+1))
 		return x.SetBit(x, n-1, 1)
 	}
-	limit := pow(10, MaxIntDigits)
+	limit := pow(10, maxIntDigits)
 	xs := []*big.Int{
 		big.NewInt(0), big.NewInt(1), big.NewInt(42),
 		pow(2, 63), pow(2, 64), new(big.Int).Sub(pow(2, 63), one), pow(10, 30),
@@ -78,7 +78,7 @@ func TestAppendBigInt(t *testing.T) {
 	}
 	var refused, passed int
 	for i, x := range xs {
-		out, ok := AppendBigInt([]byte("x"), x)
+		out, ok := appendBigInt([]byte("x"), x)
 		got := "LIMIT " + numIntLimitMsg
 		if ok {
 			got = string(out[1:])
@@ -86,11 +86,11 @@ func TestAppendBigInt(t *testing.T) {
 		} else {
 			refused++
 			if string(out) != "x" {
-				t.Errorf("AppendBigInt(%q, %d-bit int) = %.40q..., false: dst was changed", "x", x.BitLen(), out)
+				t.Errorf("appendBigInt(%q, %d-bit int) = %.40q..., false: dst was changed", "x", x.BitLen(), out)
 			}
 		}
 		if got != want[i] {
-			t.Errorf("AppendBigInt(nil, %.60s... (%d bits)) = %.80q, want %.80q", x.String(), x.BitLen(), got, want[i])
+			t.Errorf("appendBigInt(nil, %.60s... (%d bits)) = %.80q, want %.80q", x.String(), x.BitLen(), got, want[i])
 		}
 	}
 	if refused == 0 || passed == 0 {
@@ -98,16 +98,16 @@ func TestAppendBigInt(t *testing.T) {
 	}
 }
 
-// TestAppendIntBitBounds checks the bit lengths that AppendBigInt's shortcut
+// TestAppendIntBitBounds checks the bit lengths that appendBigInt's shortcut
 // relies on: 2^14284 < 10^4300 < 2^14285.
 func TestAppendIntBitBounds(t *testing.T) {
-	limit := new(big.Int).Exp(big.NewInt(10), big.NewInt(MaxIntDigits), nil)
+	limit := new(big.Int).Exp(big.NewInt(10), big.NewInt(maxIntDigits), nil)
 	if n := limit.BitLen(); n != numMaxIntBitsOK+1 {
-		t.Errorf("10^%d has %d bits, want %d", MaxIntDigits, n, numMaxIntBitsOK+1)
+		t.Errorf("10^%d has %d bits, want %d", maxIntDigits, n, numMaxIntBitsOK+1)
 	}
 }
 
-// TestAppendInt compares AppendInt and AppendUint with strconv at every
+// TestAppendInt compares appendInt and appendUint with strconv at every
 // power of ten and of two, their neighbours, and random values.
 func TestAppendInt(t *testing.T) {
 	var us []uint64
@@ -126,15 +126,15 @@ func TestAppendInt(t *testing.T) {
 		us = append(us, r.Uint64()>>r.IntN(64))
 	}
 	for _, u := range us {
-		if got, want := string(AppendUint([]byte("x"), u)), "x"+strconv.FormatUint(u, 10); got != want {
-			t.Fatalf("AppendUint(%d) = %q, want %q", u, got, want)
+		if got, want := string(appendUint([]byte("x"), u)), "x"+strconv.FormatUint(u, 10); got != want {
+			t.Fatalf("appendUint(%d) = %q, want %q", u, got, want)
 		}
 		i := int64(u)
-		if got, want := string(AppendInt(nil, i)), strconv.FormatInt(i, 10); got != want {
-			t.Fatalf("AppendInt(%d) = %q, want %q", i, got, want)
+		if got, want := string(appendInt(nil, i)), strconv.FormatInt(i, 10); got != want {
+			t.Fatalf("appendInt(%d) = %q, want %q", i, got, want)
 		}
 	}
-	if got := string(AppendInt(nil, math.MinInt64)); got != "-9223372036854775808" {
-		t.Errorf("AppendInt(MinInt64) = %q", got)
+	if got := string(appendInt(nil, math.MinInt64)); got != "-9223372036854775808" {
+		t.Errorf("appendInt(MinInt64) = %q", got)
 	}
 }

@@ -1,62 +1,104 @@
 package jsondumprt
 
 import (
-	"cmp"
-	"encoding"
+	"math/big"
 	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
-// Go maps have no order and Python dicts keep insertion order, so DESIGN.md
-// defines the dict of a Go map as built in ascending key order: numbers by
-// value, false before true, strings by bytes. Python's sort_keys gives the
-// same order for every key kind of a typed map, so SortKeys needs no second
-// pass here. (Strings by bytes is code-point order for valid UTF-8, which is
-// how Python compares str.)
-//
-// Each Encode*Map function writes one map: null for nil, {} for an empty
-// map, else the members in that order. enc writes one value; generated code
-// passes its own encode function for the map's value type, a plain function
-// value that costs no allocation. Keys are gathered in scratch space that the
-// Encoder keeps between calls, so a map costs no allocation either once the
-// Encoder is warm.
+// Map keys: how a member of an object starts with its key, for each key
+// kind Python coerces (Lib/json/encoder.py, _iterencode_dict: a str as it
+// is; an int, a float, True, False and None as their JSON text, inside
+// quotes), and the order of string keys.
 
-// EncodeStringMap writes a map with string keys.
-//
-// A key that is not valid UTF-8 is, in Python, the str with U+FFFD for each
-// bad byte, and two Go keys can become one Python key: {"\xfe": 1, "\xff": 2}
-// builds the dict {"\ufffd": 2}, the first key's position with the last
-// value. That rare case takes a slower path, normalStringKeys.
-func EncodeStringMap[K ~string, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
-	if m == nil {
-		e.Null()
+// key starts the next member of the innermost object with a key whose
+// quoted, escaped forms were computed in advance: ascii as written under
+// EnsureASCII(true), utf8 under EnsureASCII(false). For an ASCII name they
+// are the same string.
+func (e *Encoder) key(ascii, utf8 string) {
+	e.Elem()
+	if e.cfg.EnsureASCII {
+		e.buf = append(e.buf, ascii...)
+	} else {
+		e.buf = append(e.buf, utf8...)
+	}
+	e.buf = append(e.buf, e.cfg.KeySep...)
+}
+
+// keyString starts the next member with the string key k, escaped now.
+func (e *Encoder) keyString(k string) {
+	e.Elem()
+	e.buf = appendString(e.buf, k, e.cfg.EnsureASCII)
+	e.buf = append(e.buf, e.cfg.KeySep...)
+}
+
+// keyRaw starts the next member with a key whose JSON text is plain ASCII
+// that needs no escaping (a number, true, false, null); it adds the quotes.
+func (e *Encoder) keyRaw(text []byte) {
+	e.Elem()
+	e.buf = append(e.buf, '"')
+	e.buf = append(e.buf, text...)
+	e.buf = append(e.buf, '"')
+	e.buf = append(e.buf, e.cfg.KeySep...)
+}
+
+// keyInt starts the next member with an integer key: "7", "-1".
+func (e *Encoder) keyInt(i int64) {
+	var tmp [32]byte // appendUint wants 24 bytes of room after the sign
+	e.keyRaw(appendInt(tmp[:0], i))
+}
+
+// keyUint starts the next member with an unsigned integer key.
+func (e *Encoder) keyUint(u uint64) {
+	var tmp [32]byte // appendUint wants 24 bytes of room after the sign
+	e.keyRaw(appendUint(tmp[:0], u))
+}
+
+// keyFloat64 starts the next member with a float key, written as its repr
+// ("1.0", "1e+16", "NaN"); under AllowNaN(false) a non-finite key is
+// Python's ValueError.
+func (e *Encoder) keyFloat64(f float64) {
+	if !e.cfg.AllowNaN && !e.finite(f) {
 		return
 	}
-	if !e.BeginObject() {
+	var tmp [32]byte
+	e.keyRaw(appendFloat64(tmp[:0], f))
+}
+
+// keyFloat32 is keyFloat64 for a float32 key, by appendFloat32.
+func (e *Encoder) keyFloat32(f float32) {
+	if !e.cfg.AllowNaN && !e.finite(float64(f)) {
 		return
 	}
-	mark := len(e.skeys)
-	valid := true
-	for k := range m {
-		e.skeys = append(e.skeys, string(k))
-		valid = valid && utf8.ValidString(string(k))
+	var tmp [32]byte
+	e.keyRaw(appendFloat32(tmp[:0], f))
+}
+
+// keyBool starts the next member with a bool key: "true" or "false".
+func (e *Encoder) keyBool(b bool) {
+	if b {
+		e.keyRaw([]byte("true"))
+	} else {
+		e.keyRaw([]byte("false"))
 	}
-	keys := e.skeys[mark:]
-	slices.Sort(keys)
-	if !valid {
-		keys = normalStringKeys(keys, e.cfg.SortKeys)
+}
+
+// keyNull starts the next member with Python's None key: "null".
+func (e *Encoder) keyNull() { e.keyRaw([]byte("null")) }
+
+// keyBigInt starts the next member with a big integer key.
+func (e *Encoder) keyBigInt(x *big.Int) {
+	if x == nil {
+		e.keyNull()
+		return
 	}
-	for _, k := range keys {
-		e.KeyString(k)
-		enc(e, m[K(k)])
-		if e.err != nil {
-			break
-		}
+	text, ok := appendBigInt(nil, x)
+	if !ok {
+		e.fail(errIntDigits(msgIntDigits))
+		return
 	}
-	clear(e.skeys[mark:])
-	e.skeys = e.skeys[:mark]
-	e.EndObject()
+	e.keyRaw(text)
 }
 
 // normalStringKeys takes keys sorted by bytes, some of them invalid UTF-8,
@@ -106,221 +148,57 @@ func replaceInvalid(s string) string {
 	return b.String()
 }
 
-// Ints is the constraint of integer key types.
-type Ints interface {
-	~int | ~int8 | ~int16 | ~int32 | ~int64
+// A keyValue is one member of a map[string]any, with the first eight bytes
+// of its key as a big-endian number: most keys differ there, so most
+// comparisons are one integer comparison.
+type keyValue struct {
+	p uint64
+	k string
+	v any
 }
 
-// Uints is the constraint of unsigned integer key types.
-type Uints interface {
-	~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
+// keyPrefix returns the first eight bytes of k, big-endian, zero-padded.
+// Comparing prefixes orders keys as comparing the strings does, except that
+// equal prefixes need the strings compared (a key may be a prefix of
+// another, or share its first eight bytes).
+func keyPrefix(k string) uint64 {
+	var p uint64
+	n := min(len(k), 8)
+	for i := 0; i < n; i++ {
+		p |= uint64(k[i]) << (56 - 8*i)
+	}
+	return p
 }
 
-// EncodeIntMap writes a map with signed integer keys, in numeric order.
-func EncodeIntMap[K Ints, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
-	if m == nil {
-		e.Null()
-		return
+func lessPair(a, b *keyValue) bool {
+	if a.p != b.p {
+		return a.p < b.p
 	}
-	if !e.BeginObject() {
-		return
-	}
-	mark := len(e.ikeys)
-	for k := range m {
-		e.ikeys = append(e.ikeys, int64(k))
-	}
-	keys := e.ikeys[mark:]
-	slices.Sort(keys)
-	for _, k := range keys {
-		e.KeyInt(k)
-		enc(e, m[K(k)])
-		if e.err != nil {
-			break
-		}
-	}
-	e.ikeys = e.ikeys[:mark]
-	e.EndObject()
+	return a.k < b.k
 }
 
-// EncodeUintMap writes a map with unsigned integer keys, in numeric order.
-func EncodeUintMap[K Uints, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
-	if m == nil {
-		e.Null()
-		return
-	}
-	if !e.BeginObject() {
-		return
-	}
-	mark := len(e.ukeys)
-	for k := range m {
-		e.ukeys = append(e.ukeys, uint64(k))
-	}
-	keys := e.ukeys[mark:]
-	slices.Sort(keys)
-	for _, k := range keys {
-		e.KeyUint(k)
-		enc(e, m[K(k)])
-		if e.err != nil {
-			break
-		}
-	}
-	e.ukeys = e.ukeys[:mark]
-	e.EndObject()
-}
-
-// EncodeFloat64Map writes a map with float64 keys, in numeric order, NaN keys
-// last. (Python's order of NaN keys under sort_keys is not defined: it
-// differs between CPython versions.)
-func EncodeFloat64Map[K ~float64, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
-	encodeFloatMap(e, m, enc, func(e *Encoder, k K) { e.KeyFloat64(float64(k)) })
-}
-
-// EncodeFloat32Map writes a map with float32 keys; see EncodeFloat64Map.
-func EncodeFloat32Map[K ~float32, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
-	encodeFloatMap(e, m, enc, func(e *Encoder, k K) { e.KeyFloat32(float32(k)) })
-}
-
-// EncodeBoolMap writes a map with bool keys: false, then true.
-func EncodeBoolMap[K ~bool, V any](e *Encoder, m map[K]V, enc func(*Encoder, V)) {
-	if m == nil {
-		e.Null()
-		return
-	}
-	if !e.BeginObject() {
-		return
-	}
-	for _, k := range [2]K{false, true} {
-		if v, ok := m[k]; ok && e.err == nil {
-			e.KeyBool(bool(k))
-			enc(e, v)
-		}
-	}
-	e.EndObject()
-}
-
-// EncodeTextMap writes a map whose keys are encoding.TextMarshalers: each
-// key is the str of its text, and members are ordered by that text. Keys
-// whose texts are equal are one Python dict key: one member, at the place of
-// the first, with the value of the last. Which of them is first is not
-// defined for key types that have no order (EncodeTextMapOrdered defines it
-// for the others). typ names the key type for a MarshalText error.
-func EncodeTextMap[K interface {
-	comparable
-	encoding.TextMarshaler
-}, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), typ string) {
-	encodeTextMap(e, m, enc, typ, nil)
-}
-
-// EncodeTextMapOrdered is EncodeTextMap for a key type with an order (an
-// integer, float or string kind): keys with equal texts are ordered by their
-// own value, so the member written is the same on every call.
-func EncodeTextMapOrdered[K interface {
-	cmp.Ordered
-	encoding.TextMarshaler
-}, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), typ string) {
-	encodeTextMap(e, m, enc, typ, cmp.Compare[K])
-}
-
-func encodeTextMap[K interface {
-	comparable
-	encoding.TextMarshaler
-}, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), typ string, tie func(a, b K) int) {
-	if m == nil {
-		e.Null()
-		return
-	}
-	if !e.BeginObject() {
-		return
-	}
-	type entry struct {
-		text string
-		key  K
-		val  V
-	}
-	entries := make([]entry, 0, len(m))
-	for k, v := range m {
-		if any(k) == nil || isNilPointer(any(k)) {
-			// encoding/json's key for a nil pointer; a nil interface key
-			// gets the same rather than a panic.
-			entries = append(entries, entry{"", k, v})
-			continue
-		}
-		text, err := k.MarshalText()
-		if err != nil {
-			e.Fail(&MarshalerError{Type: typ, Method: "MarshalText", Err: err})
-			e.EndObject()
-			return
-		}
-		entries = append(entries, entry{string(text), k, v})
-	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		if c := strings.Compare(a.text, b.text); c != 0 || tie == nil {
-			return c
-		}
-		return tie(a.key, b.key)
-	})
-	for i := 0; i < len(entries); {
-		x := entries[i]
-		for i++; i < len(entries) && entries[i].text == x.text; i++ {
-			x.val = entries[i].val
-		}
-		e.KeyString(x.text)
-		enc(e, x.val)
-		if e.err != nil {
-			break
-		}
-	}
-	e.EndObject()
-}
-
-// encodeFloatMap writes a map with float keys, gathered as float64 (which
-// holds a float32 exactly). A NaN key cannot be looked up in a Go map (NaN !=
-// NaN), so NaN keys, rare, take a second pass over the map, in its order.
-func encodeFloatMap[K ~float64 | ~float32, V any](e *Encoder, m map[K]V, enc func(*Encoder, V), key func(*Encoder, K)) {
-	if m == nil {
-		e.Null()
-		return
-	}
-	if !e.BeginObject() {
-		return
-	}
-	mark := len(e.fkeys)
-	nans := 0
-	for k := range m {
-		if k != k {
-			nans++
-			continue
-		}
-		e.fkeys = append(e.fkeys, float64(k))
-	}
-	keys := e.fkeys[mark:]
-	slices.Sort(keys)
-	for _, k := range keys {
-		key(e, K(k))
-		enc(e, m[K(k)])
-		if e.err != nil {
-			break
-		}
-	}
-	e.fkeys = e.fkeys[:mark]
-	if nans > 0 && e.err == nil {
-		for k, v := range m {
-			if k == k {
-				continue
+// sortPairs sorts members by key: insertion sort for the small maps that
+// make up most documents, pdqsort above.
+func sortPairs(pairs []keyValue) {
+	if len(pairs) > 24 {
+		slices.SortFunc(pairs, func(a, b keyValue) int {
+			if a.p != b.p {
+				if a.p < b.p {
+					return -1
+				}
+				return 1
 			}
-			key(e, k)
-			enc(e, v)
-			if e.err != nil {
-				break
-			}
+			return strings.Compare(a.k, b.k)
+		})
+		return
+	}
+	for i := 1; i < len(pairs); i++ {
+		x := pairs[i]
+		j := i
+		for j > 0 && lessPair(&x, &pairs[j-1]) {
+			pairs[j] = pairs[j-1]
+			j--
 		}
+		pairs[j] = x
 	}
-	e.EndObject()
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

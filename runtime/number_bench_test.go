@@ -15,7 +15,7 @@ import (
 // a float's repr, and encoding/json, through an Encoder into a reused buffer.
 // Neither peer writes Python's bytes; they show what the layout costs.
 //
-//	go test -run XXX -bench 'AppendFloat|AppendInt' -benchmem ./runtime/
+//	go test -run XXX -bench 'AppendFloat|appendInt' -benchmem ./runtime/
 //
 // On a shared machine, compare with the peer of the same run, for example
 // with benchstat after splitting the output by peer:
@@ -58,7 +58,7 @@ func numBenchFloats(b *testing.B, xs []float64) {
 		buf := make([]byte, 0, 64)
 		i := 0
 		for b.Loop() {
-			buf = AppendFloat64(buf[:0], xs[i])
+			buf = appendFloat64(buf[:0], xs[i])
 			if i++; i == len(xs) {
 				i = 0
 			}
@@ -95,7 +95,7 @@ func numBenchFloats(b *testing.B, xs []float64) {
 	})
 }
 
-// numBenchFloats32 is numBenchFloats for AppendFloat32; strconv formats
+// numBenchFloats32 is numBenchFloats for appendFloat32; strconv formats
 // with bitSize 32.
 func numBenchFloats32(b *testing.B, xs []float32) {
 	b.Run("jsondump", func(b *testing.B) {
@@ -103,7 +103,7 @@ func numBenchFloats32(b *testing.B, xs []float32) {
 		buf := make([]byte, 0, 64)
 		i := 0
 		for b.Loop() {
-			buf = AppendFloat32(buf[:0], xs[i])
+			buf = appendFloat32(buf[:0], xs[i])
 			if i++; i == len(xs) {
 				i = 0
 			}
@@ -140,7 +140,7 @@ func numBenchFloats32(b *testing.B, xs []float32) {
 	})
 }
 
-// BenchmarkAppendFloat compares AppendFloat64 and AppendFloat32 with their
+// BenchmarkAppendFloat compares appendFloat64 and appendFloat32 with their
 // peers on canada.json-like coordinates, short decimals, small integral
 // floats, exponent form at both ends with short and with 17-digit
 // mantissas, and float32s of the same classes.
@@ -182,7 +182,7 @@ func BenchmarkAppendFloat(b *testing.B) {
 	}
 }
 
-// BenchmarkAppendFloatText measures AppendNumberText, the path of a
+// BenchmarkAppendFloatText measures appendNumberText, the path of a
 // json.Number, against strconv.ParseFloat followed by strconv.AppendFloat.
 func BenchmarkAppendFloatText(b *testing.B) {
 	for _, s := range []string{"-65.613616999999977", "12345", "1E5"} {
@@ -190,7 +190,7 @@ func BenchmarkAppendFloatText(b *testing.B) {
 			b.ReportAllocs()
 			buf := make([]byte, 0, 64)
 			for b.Loop() {
-				buf, _, _ = AppendNumberText(buf[:0], s)
+				buf, _, _ = appendNumberText(buf[:0], s)
 			}
 			numSink = buf
 		})
@@ -206,7 +206,7 @@ func BenchmarkAppendFloatText(b *testing.B) {
 	}
 }
 
-// BenchmarkAppendInt puts AppendBigInt next to strconv.AppendInt (what
+// BenchmarkAppendInt puts appendBigInt next to strconv.AppendInt (what
 // callers use for Go's fixed-size ints) and big.Int's own Append.
 func BenchmarkAppendInt(b *testing.B) {
 	b.Run("int64/strconv", func(b *testing.B) {
@@ -223,14 +223,14 @@ func BenchmarkAppendInt(b *testing.B) {
 	}{
 		{"big_2^64", new(big.Int).Lsh(big.NewInt(1), 64)},
 		{"big_10^30", new(big.Int).Exp(big.NewInt(10), big.NewInt(30), nil)},
-		{"big_4300digits", new(big.Int).Sub(new(big.Int).Exp(big.NewInt(10), big.NewInt(MaxIntDigits), nil), big.NewInt(1))},
+		{"big_4300digits", new(big.Int).Sub(new(big.Int).Exp(big.NewInt(10), big.NewInt(maxIntDigits), nil), big.NewInt(1))},
 		{"big_refused", new(big.Int).Lsh(big.NewInt(1), 100000)},
 	} {
 		b.Run(c.name+"/jsondump", func(b *testing.B) {
 			b.ReportAllocs()
 			buf := make([]byte, 0, 8192)
 			for b.Loop() {
-				buf, _ = AppendBigInt(buf[:0], c.x)
+				buf, _ = appendBigInt(buf[:0], c.x)
 			}
 			numSink = buf
 		})

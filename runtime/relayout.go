@@ -8,22 +8,22 @@ import (
 	"unsafe"
 )
 
-// Relayout writes JSON text as CPython writes json.dumps(json.loads(text))
+// relayout writes JSON text as CPython writes json.dumps(json.loads(text))
 // under e's options, at e's current depth: the text of a json.Marshaler or
-// a json.RawMessage (PYTHON_JSON_SPEC.md §13).
+// a json.RawMessage.
 //
 // The text is read the way CPython 3.11's C scanner (Modules/_json.c) reads
-// a str, where DESIGN.md makes each byte that is not part of valid UTF-8 the
+// a str, where jsondump's mapping (README) makes each byte that is not part of valid UTF-8 the
 // code point U+FFFD:
 //
 //   - the whitespace of the text (space, \t, \n, \r) is dropped and the
 //     value laid out again with e's indent and separators;
 //   - numbers are normalised as Python's int and float print them (see
-//     AppendNumberText): 1.50 is 1.5, 1E5 is 100000.0, -0 is 0, 1e400 is
+//     appendNumberText): 1.50 is 1.5, 1E5 is 100000.0, -0 is 0, 1e400 is
 //     Infinity; NaN, Infinity and -Infinity are accepted;
 //   - strings are decoded and escaped again by e's ensure_ascii; an escaped
 //     surrogate pair is one code point, an escaped lone surrogate stays one
-//     and is written \udXXX (see AppendStringWTF8);
+//     and is written \udXXX (see appendStringWTF8);
 //   - in an object whose keys repeat, the last value wins at the place of
 //     the first key, as a dict built from the pairs keeps it; with SortKeys
 //     the members are sorted by code point.
@@ -31,7 +31,7 @@ import (
 // Text that json.loads rejects (empty text, trailing data, "[1,]", "01",
 // a raw control character in a string, a leading byte order mark, ...) is an
 // error worded as Python's JSONDecodeError, "Expecting value: line 1 column 1
-// (char 0)", with the position counted in code points; Relayout returns it
+// (char 0)", with the position counted in code points; relayout returns it
 // without recording it, and the caller wraps it. The errors Python raises as
 // ValueError (an int of more than 4300 digits; under AllowNaN(false) a
 // non-finite float that the output keeps, reported after the whole text was
@@ -47,10 +47,10 @@ import (
 // repeat, or any object of two or more members under SortKeys, has its
 // members' output moved into the final order, once, when it closes (the
 // move of an outer object carries the inner ones along). A streaming Encoder is not flushed while
-// Relayout runs, because moved members must still be in the buffer. In the
-// common case (no repeated keys, SortKeys off) Relayout allocates nothing
+// relayout runs, because moved members must still be in the buffer. In the
+// common case (no repeated keys, SortKeys off) relayout allocates nothing
 // beyond growing the buffer for texts of moderate nesting and object size.
-func (e *Encoder) Relayout(text []byte) error {
+func (e *Encoder) relayout(text []byte) error {
 	if e.err != nil {
 		return e.err
 	}
@@ -106,14 +106,14 @@ const (
 	rlNaN
 )
 
-// rlState is one Relayout call.
+// rlState is one relayout call.
 type rlState struct {
 	e         *Encoder
 	text      []byte
 	nonFinite bool // the error is a non-finite float's, found once the text was out
 }
 
-// rlScratch is the working memory of a Relayout call. run keeps it in local
+// rlScratch is the working memory of a relayout call. run keeps it in local
 // variables, backed by arrays on its stack, and passes the slices to helpers
 // by value: storing them through a pointer would move the arrays to the heap.
 // They move to the heap only for deep or wide text, or for many keys with
@@ -250,10 +250,10 @@ func (s *rlState) run() error {
 			}
 			lit := t[i:end]
 			mark := len(e.buf)
-			buf, reason, ok := AppendNumberText(e.buf, unsafe.String(&lit[0], len(lit)))
+			buf, reason, ok := appendNumberText(e.buf, unsafe.String(&lit[0], len(lit)))
 			if !ok {
 				err := errIntDigits(reason) // int("1"*4301) in json.loads
-				e.Fail(err)
+				e.fail(err)
 				return err
 			}
 			e.buf = buf
@@ -278,7 +278,7 @@ func (s *rlState) run() error {
 				}
 				if nf != rlFinite && !e.cfg.AllowNaN {
 					err := rlOutOfRange(nf)
-					e.Fail(err)
+					e.fail(err)
 					if e.err == err {
 						s.nonFinite = true
 						// The text is out, but Python stops at its first
@@ -721,7 +721,7 @@ func (s *rlState) writeString(raw []byte, esc bool) {
 	e := s.e
 	ascii := e.cfg.EnsureASCII
 	if !esc {
-		e.buf = AppendStringBytes(e.buf, raw, ascii)
+		e.buf = appendStringBytes(e.buf, raw, ascii)
 		return
 	}
 	buf := append(e.buf, '"')

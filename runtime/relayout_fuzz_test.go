@@ -12,7 +12,7 @@ import (
 	"testing"
 )
 
-// FuzzRelayout checks Relayout against encoding/json on any input:
+// FuzzRelayout checks relayout against encoding/json on any input:
 //
 //   - text that json.Valid accepts is accepted, unless it has an int of more
 //     than 4300 digits (Python's ValueError) or nests past the depth limit;
@@ -49,11 +49,11 @@ func FuzzRelayout(f *testing.F) {
 			{SeparatorsOption(",", ":"), SortKeysOption(true), EnsureASCIIOption(false)},
 		} {
 			e := NewEncoder(nil, opts)
-			err := e.Relayout(in)
+			err := e.relayout(in)
 			out, _ := e.Finish()
 			if !valid {
 				if err == nil && !rlHasPythonConstant(in) {
-					t.Fatalf("Relayout(%q) = %q, want an error: encoding/json rejects the text", in, out)
+					t.Fatalf("relayout(%q) = %q, want an error: encoding/json rejects the text", in, out)
 				}
 				continue
 			}
@@ -64,7 +64,7 @@ func FuzzRelayout(f *testing.F) {
 				case errors.As(err, &ve) && strings.HasPrefix(ve.Msg, numMsgLimitPrefix):
 				case errors.As(err, &re):
 				default:
-					t.Fatalf("Relayout(%q): %v; encoding/json accepts the text", in, err)
+					t.Fatalf("relayout(%q): %v; encoding/json accepts the text", in, err)
 				}
 				continue
 			}
@@ -73,7 +73,7 @@ func FuzzRelayout(f *testing.F) {
 				continue // 1e400 is written Infinity, which is not JSON
 			}
 			if !json.Valid(out) {
-				t.Fatalf("Relayout(%q) = %q: not valid JSON", in, out)
+				t.Fatalf("relayout(%q) = %q: not valid JSON", in, out)
 			}
 			if rlLoneSurrogate.Match(in) {
 				// encoding/json reads each lone surrogate as U+FFFD, so
@@ -81,7 +81,7 @@ func FuzzRelayout(f *testing.F) {
 				continue
 			}
 			if got := rlDecodeJSON(t, out); !rlSameValue(got, want) {
-				t.Fatalf("Relayout(%q) = %q: decodes to %#v, want %#v", in, out, got, want)
+				t.Fatalf("relayout(%q) = %q: decodes to %#v, want %#v", in, out, got, want)
 			}
 		}
 	})

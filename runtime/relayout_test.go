@@ -37,10 +37,10 @@ var rlOptionSets = []rlOptionSet{
 }
 
 // rlPyScript reads one hex-encoded text per line, decodes it (it is valid
-// UTF-8: the Go side replaced each invalid byte by U+FFFD, as DESIGN.md
+// UTF-8: the Go side replaced each invalid byte by U+FFFD, as README's mapping
 // defines the str of a Go text) and prints, for each option set, "OK " and
 // the hex of the UTF-8 of json.dumps(json.loads(text), **opts), lone
-// surrogates written \udXXX (the documented choice of AppendStringWTF8), or
+// surrogates written \udXXX (the documented choice of appendStringWTF8), or
 // "ERR <type>: <message>". Python 3.11 words the out-of-range error without
 // the repr of the value, which 3.12 added; the script adds it from the first
 // non-finite float in output order.
@@ -118,20 +118,20 @@ func rlPythonText(t []byte) []byte {
 	return out
 }
 
-// rlGoResult runs Relayout under o and returns what the Python script prints.
+// rlGoResult runs relayout under o and returns what the Python script prints.
 func rlGoResult(text []byte, o rlOptionSet) string {
 	e := NewEncoder(nil, o.opts)
 	var err error
 	if o.wrap {
 		if e.BeginArray() {
 			e.Elem()
-			err = e.Relayout(text)
+			err = e.relayout(text)
 			if err == nil {
 				e.EndArray()
 			}
 		}
 	} else {
-		err = e.Relayout(text)
+		err = e.relayout(text)
 	}
 	out, ferr := e.Finish()
 	if err == nil && ferr != nil {
@@ -373,7 +373,7 @@ func (g *rlGen) text() []byte {
 	return t
 }
 
-// TestRelayoutPython compares Relayout with CPython's
+// TestRelayoutPython compares relayout with CPython's
 // json.dumps(json.loads(text), **opts) on thousands of random texts under
 // each option set of rlOptionSets, byte for byte, errors included.
 func TestRelayoutPython(t *testing.T) {
@@ -506,22 +506,22 @@ func TestRelayoutInvalid(t *testing.T) {
 	}
 	for i, tx := range rlInvalid {
 		e := NewEncoder(nil, nil)
-		err := e.Relayout(tx)
+		err := e.relayout(tx)
 		out, _ := e.Finish()
 		if err == nil {
-			t.Errorf("Relayout(%q) = %q, want an error", tx, out)
+			t.Errorf("relayout(%q) = %q, want an error", tx, out)
 			continue
 		}
 		if !strings.HasPrefix(lines[i], "ERR ") {
 			t.Errorf("python accepts %q: %s", tx, rlShow(lines[i]))
 		}
 		if got := "ERR " + rlErrType(err) + ": " + err.Error(); got != lines[i] {
-			t.Errorf("Relayout(%q):\n got %s\nwant %s", tx, got, lines[i])
+			t.Errorf("relayout(%q):\n got %s\nwant %s", tx, got, lines[i])
 		}
 	}
 }
 
-// TestRelayoutExamples checks hand-picked cases of PYTHON_JSON_SPEC.md §13.
+// TestRelayoutExamples checks hand-picked cases of json.dumps(json.loads(text)).
 func TestRelayoutExamples(t *testing.T) {
 	cases := []struct {
 		in   string
@@ -548,10 +548,10 @@ func TestRelayoutExamples(t *testing.T) {
 	}
 	for _, c := range cases {
 		e := NewEncoder(nil, c.opts)
-		err := e.Relayout([]byte(c.in))
+		err := e.relayout([]byte(c.in))
 		out, _ := e.Finish()
 		if err != nil || string(out) != c.want {
-			t.Errorf("Relayout(%q) = %q, %v; want %q", c.in, out, err, c.want)
+			t.Errorf("relayout(%q) = %q, %v; want %q", c.in, out, err, c.want)
 		}
 	}
 }
@@ -573,20 +573,20 @@ func TestRelayoutErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		e := NewEncoder(nil, c.opts)
-		err := e.Relayout([]byte(c.in))
+		err := e.relayout([]byte(c.in))
 		_, ferr := e.Finish()
 		got := ""
 		if err != nil {
 			got = err.Error()
 		}
 		if got != c.want {
-			t.Errorf("Relayout(%q) error %q, want %q", c.in, got, c.want)
+			t.Errorf("relayout(%q) error %q, want %q", c.in, got, c.want)
 		}
 		var ve *ValueError
 		var re *RecursionError
 		if errors.As(err, &ve) || errors.As(err, &re) {
 			if ferr != err {
-				t.Errorf("Relayout(%q): Finish gives %v, want the recorded %v", c.in, ferr, err)
+				t.Errorf("relayout(%q): Finish gives %v, want the recorded %v", c.in, ferr, err)
 			}
 		}
 	}
@@ -594,12 +594,12 @@ func TestRelayoutErrors(t *testing.T) {
 	deep := strings.Repeat("[", 1_000_000) + strings.Repeat("]", 1_000_000)
 	e := NewEncoder(nil, nil)
 	var re *RecursionError
-	if err := e.Relayout([]byte(deep)); !errors.As(err, &re) {
+	if err := e.relayout([]byte(deep)); !errors.As(err, &re) {
 		t.Errorf("deep text: error %v, want RecursionError", err)
 	}
 	e.Finish()
 	e = NewEncoder(nil, []Option{MaxDepthOption(1_000_000)})
-	if err := e.Relayout([]byte(deep)); err != nil {
+	if err := e.relayout([]byte(deep)); err != nil {
 		t.Errorf("deep text under MaxDepth(1e6): %v", err)
 	}
 	e.Finish()
@@ -607,14 +607,14 @@ func TestRelayoutErrors(t *testing.T) {
 	e = NewEncoder(nil, []Option{IndentOption(2)})
 	e.BeginArray()
 	e.Elem()
-	if err := e.Relayout([]byte(`[{"a": [1, `)); err == nil || e.depth != 1 {
-		t.Errorf("error %v, depth %d after a failed Relayout at depth 1", err, e.depth)
+	if err := e.relayout([]byte(`[{"a": [1, `)); err == nil || e.depth != 1 {
+		t.Errorf("error %v, depth %d after a failed relayout at depth 1", err, e.depth)
 	}
 	e.Finish()
 }
 
 // TestRelayoutWide checks objects past the pairwise duplicate check and past
-// the arrays on Relayout's stack against a plain map.
+// the arrays on relayout's stack against a plain map.
 func TestRelayoutWide(t *testing.T) {
 	for _, n := range []int{5, 13, 40, 300} {
 		for _, sortKeys := range []bool{false, true} {
@@ -651,7 +651,7 @@ func TestRelayoutWide(t *testing.T) {
 			}
 			want.WriteByte('}')
 			e := NewEncoder(nil, []Option{SeparatorsOption(",", ":"), SortKeysOption(sortKeys)})
-			err := e.Relayout(in.Bytes())
+			err := e.relayout(in.Bytes())
 			out, _ := e.Finish()
 			if err != nil || !bytes.Equal(out, want.Bytes()) {
 				t.Errorf("n=%d sort=%v: got %s, %v\nwant %s", n, sortKeys, out, err, want.Bytes())
@@ -678,11 +678,11 @@ func TestRelayoutAllocs(t *testing.T) {
 		e := NewEncoder(buf[:0], opts)
 		if n := testing.AllocsPerRun(100, func() {
 			e.buf = e.buf[:0]
-			if err := e.Relayout(text); err != nil {
+			if err := e.relayout(text); err != nil {
 				t.Fatal(err)
 			}
 		}); n != 0 {
-			t.Errorf("Relayout with %v: %v allocations, want 0", opts, n)
+			t.Errorf("relayout with %v: %v allocations, want 0", opts, n)
 		}
 		e.Finish()
 	}
@@ -693,11 +693,11 @@ func TestRelayoutAllocs(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() {
 		e := NewEncoder(buf[:0], nil)
-		if err := e.Relayout(text); err != nil {
+		if err := e.relayout(text); err != nil {
 			t.Fatal(err)
 		}
 		buf, _ = e.Finish()
 	}); n != 0 {
-		t.Errorf("NewEncoder, Relayout, Finish: %v allocations, want 0", n)
+		t.Errorf("NewEncoder, relayout, Finish: %v allocations, want 0", n)
 	}
 }

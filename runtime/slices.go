@@ -72,7 +72,7 @@ func EncodeInts[T Ints](e *Encoder, s []T) {
 		} else if i > 0 {
 			e.sep()
 		}
-		e.buf = AppendInt(e.buf, int64(x))
+		e.buf = appendInt(e.buf, int64(x))
 	}
 	e.endScalars(len(s), flat)
 }
@@ -94,7 +94,7 @@ func EncodeUints[T Uints](e *Encoder, s []T) {
 		} else if i > 0 {
 			e.sep()
 		}
-		e.buf = AppendUint(e.buf, uint64(x))
+		e.buf = appendUint(e.buf, uint64(x))
 	}
 	e.endScalars(len(s), flat)
 }
@@ -120,7 +120,7 @@ func EncodeFloat64s[T ~float64](e *Encoder, s []T) {
 		if !e.cfg.AllowNaN && !e.finite(f) {
 			break
 		}
-		e.buf = AppendFloat64(e.buf, f)
+		e.buf = appendFloat64(e.buf, f)
 	}
 	e.endScalars(len(s), flat)
 }
@@ -145,7 +145,7 @@ func EncodeFloat32s[T ~float32](e *Encoder, s []T) {
 		if !e.cfg.AllowNaN && !e.finite(float64(f)) {
 			break
 		}
-		e.buf = AppendFloat32(e.buf, f)
+		e.buf = appendFloat32(e.buf, f)
 	}
 	e.endScalars(len(s), flat)
 }
@@ -166,7 +166,7 @@ func EncodeStrings[T ~string](e *Encoder, s []T) {
 		} else if i > 0 {
 			e.sep()
 		}
-		e.buf = AppendString(e.buf, string(x), e.cfg.EnsureASCII)
+		e.buf = appendString(e.buf, string(x), e.cfg.EnsureASCII)
 	}
 	e.endScalars(len(s), flat)
 }

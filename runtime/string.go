@@ -22,7 +22,7 @@ import (
 // '\\u{0:04x}'), and a code point above U+FFFF as a UTF-16 surrogate pair.
 //
 // A Python str is a sequence of code points and cannot hold invalid UTF-8; a Go
-// string can. DESIGN.md defines the Python str of a Go string as the one that
+// string can. README's mapping defines the Python str of a Go string as the one that
 // has U+FFFD in place of each byte that is not part of valid UTF-8: the rule of
 // utf8.DecodeRuneInString, of `for range` over a string and of encoding/json.
 // (bytes.decode('utf-8', 'replace') differs: it writes one U+FFFD per maximal
@@ -34,7 +34,7 @@ import (
 // append. With ensure_ascii=False valid multi-byte UTF-8 is checked but stays
 // in the run, so text in any script is copied in long runs.
 
-// AppendString appends s to dst as a JSON string literal, exactly as CPython's
+// appendString appends s to dst as a JSON string literal, exactly as CPython's
 // json.dumps writes a str, and returns the extended buffer. ascii is Python's
 // ensure_ascii.
 //
@@ -50,22 +50,22 @@ import (
 //
 // Examples, as CPython 3.11 writes them:
 //
-//	AppendString(nil, "é😀\x7f\"/", true)   `"\u00e9\ud83d\ude00\u007f\"/"`   json.dumps('é😀\x7f"/')
-//	AppendString(nil, "é😀\x7f\"/", false)  "\"é😀\x7f\\\"/\""              json.dumps('é😀\x7f"/', ensure_ascii=False)
-//	AppendString(nil, "a\tb\x00", false)    `"a\tb\u0000"`                   json.dumps('a\tb\x00', ensure_ascii=False)
-//	AppendString(nil, "a\xffb", true)       `"a\ufffdb"`                     json.dumps('a\ufffdb')
-func AppendString(dst []byte, s string, ascii bool) []byte {
+//	appendString(nil, "é😀\x7f\"/", true)   `"\u00e9\ud83d\ude00\u007f\"/"`   json.dumps('é😀\x7f"/')
+//	appendString(nil, "é😀\x7f\"/", false)  "\"é😀\x7f\\\"/\""              json.dumps('é😀\x7f"/', ensure_ascii=False)
+//	appendString(nil, "a\tb\x00", false)    `"a\tb\u0000"`                   json.dumps('a\tb\x00', ensure_ascii=False)
+//	appendString(nil, "a\xffb", true)       `"a\ufffdb"`                     json.dumps('a\ufffdb')
+func appendString(dst []byte, s string, ascii bool) []byte {
 	return strAppendQuoted(dst, s, ascii, false)
 }
 
-// AppendStringBytes is AppendString for text held in a []byte. It does not
+// appendStringBytes is appendString for text held in a []byte. It does not
 // convert s to a string and allocates nothing beyond growing dst. A nil or
 // empty s gives `""`.
-func AppendStringBytes(dst []byte, s []byte, ascii bool) []byte {
+func appendStringBytes(dst []byte, s []byte, ascii bool) []byte {
 	return strAppendQuoted(dst, s, ascii, false)
 }
 
-// AppendStringWTF8 is AppendString for text in WTF-8 (generalized UTF-8), in
+// appendStringWTF8 is appendString for text in WTF-8 (generalized UTF-8), in
 // which the three-byte sequences ED A0 80 through ED BF BF stand for the lone
 // surrogate code points U+D800..U+DFFF. Such text comes from JSON escapes like
 // "\ud800" that have no partner; Python keeps them in the str as they are.
@@ -73,16 +73,16 @@ func AppendStringBytes(dst []byte, s []byte, ascii bool) []byte {
 // With ascii a surrogate is written as \uXXXX like any other code point
 // below U+10000, as CPython does: json.dumps('\ud800') is "\ud800". Without
 // ascii CPython would copy the surrogate into its output str, and that str has
-// no UTF-8 form (encoding it raises UnicodeEncodeError); AppendStringWTF8
+// no UTF-8 form (encoding it raises UnicodeEncodeError); appendStringWTF8
 // writes it as \uXXXX too, so that its output stays valid UTF-8 and still
 // decodes to the same code point. Two surrogates in a row are escaped one by
 // one, which gives the same bytes as CPython with ascii: '\ud83d\ude00' is
-// written "\ud83d\ude00". Every other byte is treated as AppendString treats it.
+// written "\ud83d\ude00". Every other byte is treated as appendString treats it.
 //
-//	AppendStringWTF8(nil, "x\xed\xa0\x80", true)   `"x\ud800"`   json.dumps('x\ud800')
-//	AppendStringWTF8(nil, "x\xed\xa0\x80", false)  `"x\ud800"`   (CPython: '"x\ud800"' as a str with a lone surrogate)
-//	AppendStringWTF8(nil, "\xed\xa0", false)       "\"\uFFFD\uFFFD\""  (truncated: one U+FFFD per byte)
-func AppendStringWTF8(dst []byte, s string, ascii bool) []byte {
+//	appendStringWTF8(nil, "x\xed\xa0\x80", true)   `"x\ud800"`   json.dumps('x\ud800')
+//	appendStringWTF8(nil, "x\xed\xa0\x80", false)  `"x\ud800"`   (CPython: '"x\ud800"' as a str with a lone surrogate)
+//	appendStringWTF8(nil, "\xed\xa0", false)       "\"\uFFFD\uFFFD\""  (truncated: one U+FFFD per byte)
+func appendStringWTF8(dst []byte, s string, ascii bool) []byte {
 	return strAppendQuoted(dst, s, ascii, true)
 }
 

@@ -31,7 +31,7 @@ func strBenchRepeat(s string, n int) string {
 	return strings.ToValidUTF8(t, "")
 }
 
-// BenchmarkAppendString measures AppendString against its peers in the
+// BenchmarkAppendString measures appendString against its peers in the
 // standard library: strconv.AppendQuote (Go syntax, not JSON, but the usual
 // speed reference) and encoding/json's Encoder writing into a reused buffer
 // with SetEscapeHTML(false), the fastest way encoding/json writes a string.
@@ -44,7 +44,7 @@ func BenchmarkAppendString(b *testing.B) {
 			b.SetBytes(int64(len(s)))
 			buf := make([]byte, 0, 8*len(s)+64)
 			for b.Loop() {
-				buf = AppendString(buf[:0], s, true)
+				buf = appendString(buf[:0], s, true)
 			}
 		})
 		b.Run(in.name+"/jsondump-utf8", func(b *testing.B) {
@@ -52,7 +52,7 @@ func BenchmarkAppendString(b *testing.B) {
 			b.SetBytes(int64(len(s)))
 			buf := make([]byte, 0, 8*len(s)+64)
 			for b.Loop() {
-				buf = AppendString(buf[:0], s, false)
+				buf = appendString(buf[:0], s, false)
 			}
 		})
 		b.Run(in.name+"/strconv.AppendQuote", func(b *testing.B) {
@@ -80,7 +80,7 @@ func BenchmarkAppendString(b *testing.B) {
 }
 
 // BenchmarkAppendStringBytes measures the []byte and WTF-8 entry points, which
-// share AppendString's code, on the same inputs.
+// share appendString's code, on the same inputs.
 func BenchmarkAppendStringBytes(b *testing.B) {
 	for _, in := range strBenchInputs {
 		s := []byte(in.text)
@@ -91,7 +91,7 @@ func BenchmarkAppendStringBytes(b *testing.B) {
 				b.SetBytes(int64(len(s)))
 				buf := make([]byte, 0, 8*len(s)+64)
 				for b.Loop() {
-					buf = AppendStringBytes(buf[:0], s, ascii)
+					buf = appendStringBytes(buf[:0], s, ascii)
 				}
 			})
 			b.Run(name+"/wtf8", func(b *testing.B) {
@@ -99,7 +99,7 @@ func BenchmarkAppendStringBytes(b *testing.B) {
 				b.SetBytes(int64(len(s)))
 				buf := make([]byte, 0, 8*len(s)+64)
 				for b.Loop() {
-					buf = AppendStringWTF8(buf[:0], in.text, ascii)
+					buf = appendStringWTF8(buf[:0], in.text, ascii)
 				}
 			})
 		}

@@ -19,11 +19,11 @@ import (
 //   - its escapes are CPython's: the short forms for '"', '\\', \b \f \n \r \t
 //     and never \u for those, lower-case hex, \u only below U+0020 without
 //     ensure_ascii, '/' never escaped;
-//   - AppendStringBytes gives the same bytes, appending keeps dst's content,
-//     and AppendStringWTF8 gives the same bytes when the input holds no
+//   - appendStringBytes gives the same bytes, appending keeps dst's content,
+//     and appendStringWTF8 gives the same bytes when the input holds no
 //     surrogate sequence.
 //
-// For AppendStringWTF8 it checks that the UTF-16 code units of the literal are
+// For appendStringWTF8 it checks that the UTF-16 code units of the literal are
 // those of the input's code points, lone surrogates included.
 //
 // The seeds run as part of go test; go test -fuzz=FuzzAppendString ./runtime
@@ -51,27 +51,27 @@ func FuzzAppendString(f *testing.F) {
 		wtf8Units := strUnits(strWTF8CodePoints(s))
 		surrogates := strHasSurrogate(s)
 		for _, ascii := range []bool{true, false} {
-			out := AppendString(nil, s, ascii)
+			out := appendString(nil, s, ascii)
 			var got string
 			if err := json.Unmarshal(out, &got); err != nil {
-				t.Fatalf("AppendString(nil, %q, %v) = %q: not a JSON string: %v", s, ascii, out, err)
+				t.Fatalf("appendString(nil, %q, %v) = %q: not a JSON string: %v", s, ascii, out, err)
 			}
 			if got != want {
-				t.Fatalf("AppendString(nil, %q, %v) = %q, decodes to %q, want %q", s, ascii, out, got, want)
+				t.Fatalf("appendString(nil, %q, %v) = %q, decodes to %q, want %q", s, ascii, out, got, want)
 			}
-			strCheckLiteral(t, "AppendString", s, out, ascii, false)
+			strCheckLiteral(t, "appendString", s, out, ascii, false)
 
-			if b := AppendStringBytes([]byte("[1,"), []byte(s), ascii); !bytes.Equal(b, append([]byte("[1,"), out...)) {
-				t.Fatalf("AppendStringBytes(%q, %q, %v) = %q, want %q", "[1,", s, ascii, b, "[1,"+string(out))
+			if b := appendStringBytes([]byte("[1,"), []byte(s), ascii); !bytes.Equal(b, append([]byte("[1,"), out...)) {
+				t.Fatalf("appendStringBytes(%q, %q, %v) = %q, want %q", "[1,", s, ascii, b, "[1,"+string(out))
 			}
 
-			w := AppendStringWTF8(nil, s, ascii)
+			w := appendStringWTF8(nil, s, ascii)
 			if !surrogates && !bytes.Equal(w, out) {
-				t.Fatalf("AppendStringWTF8(nil, %q, %v) = %q, want %q as from AppendString", s, ascii, w, out)
+				t.Fatalf("appendStringWTF8(nil, %q, %v) = %q, want %q as from appendString", s, ascii, w, out)
 			}
-			strCheckLiteral(t, "AppendStringWTF8", s, w, ascii, true)
+			strCheckLiteral(t, "appendStringWTF8", s, w, ascii, true)
 			if units := strLiteralUnits(t, w); !slices.Equal(units, wtf8Units) {
-				t.Fatalf("AppendStringWTF8(nil, %q, %v) = %q: UTF-16 units %04x, want %04x", s, ascii, w, units, wtf8Units)
+				t.Fatalf("appendStringWTF8(nil, %q, %v) = %q: UTF-16 units %04x, want %04x", s, ascii, w, units, wtf8Units)
 			}
 		}
 	})
@@ -217,12 +217,12 @@ func TestAppendStringCJKRuns(t *testing.T) {
 		s := string(b)
 		want := strPythonText(s)
 		for _, ascii := range []bool{true, false} {
-			out := AppendString(nil, s, ascii)
+			out := appendString(nil, s, ascii)
 			var got string
 			if err := json.Unmarshal(out, &got); err != nil || got != want {
-				t.Fatalf("AppendString(nil, %q, %v) = %q, decodes to %q (%v), want %q", s, ascii, out, got, err, want)
+				t.Fatalf("appendString(nil, %q, %v) = %q, decodes to %q (%v), want %q", s, ascii, out, got, err, want)
 			}
-			strCheckLiteral(t, "AppendString", s, out, ascii, false)
+			strCheckLiteral(t, "appendString", s, out, ascii, false)
 		}
 	}
 }

@@ -109,7 +109,7 @@ var strCases = []strCase{
 // s.encode('utf-8', 'surrogatepass'), or the bytes shown where s has U+FFFD.
 // For the utf8 column the lone surrogates that CPython leaves raw in its output
 // str were then replaced by '\\u%04x' % ord(c), the one documented difference
-// of AppendStringWTF8 (CPython's str has no UTF-8 form there).
+// of appendStringWTF8 (CPython's str has no UTF-8 form there).
 var strWTF8Cases = []strCase{
 	// s = '\ud800'
 	{"\xed\xa0\x80", `"\ud800"`, "\"\\ud800\""},
@@ -152,18 +152,18 @@ func TestAppendStringTable(t *testing.T) {
 			if ascii {
 				want = c.ascii
 			}
-			if got := AppendString(nil, c.in, ascii); string(got) != want {
-				t.Errorf("strCases[%d]: AppendString(nil, %q, %v) = %q, want %q", i, c.in, ascii, got, want)
+			if got := appendString(nil, c.in, ascii); string(got) != want {
+				t.Errorf("strCases[%d]: appendString(nil, %q, %v) = %q, want %q", i, c.in, ascii, got, want)
 			}
 			// The bytes form, and appending after existing content.
-			got := AppendStringBytes([]byte("[1, "), []byte(c.in), ascii)
+			got := appendStringBytes([]byte("[1, "), []byte(c.in), ascii)
 			if string(got) != "[1, "+want {
-				t.Errorf("strCases[%d]: AppendStringBytes(%q, %q, %v) = %q, want %q", i, "[1, ", c.in, ascii, got, "[1, "+want)
+				t.Errorf("strCases[%d]: appendStringBytes(%q, %q, %v) = %q, want %q", i, "[1, ", c.in, ascii, got, "[1, "+want)
 			}
 			// Without surrogate sequences, WTF-8 is read as UTF-8.
 			if !strHasSurrogate(c.in) {
-				if got := AppendStringWTF8(nil, c.in, ascii); string(got) != want {
-					t.Errorf("strCases[%d]: AppendStringWTF8(nil, %q, %v) = %q, want %q", i, c.in, ascii, got, want)
+				if got := appendStringWTF8(nil, c.in, ascii); string(got) != want {
+					t.Errorf("strCases[%d]: appendStringWTF8(nil, %q, %v) = %q, want %q", i, c.in, ascii, got, want)
 				}
 			}
 		}
@@ -177,8 +177,8 @@ func TestAppendStringWTF8Table(t *testing.T) {
 			if ascii {
 				want = c.ascii
 			}
-			if got := AppendStringWTF8([]byte("x"), c.in, ascii); string(got) != "x"+want {
-				t.Errorf("strWTF8Cases[%d]: AppendStringWTF8(%q, %q, %v) = %q, want %q", i, "x", c.in, ascii, got, "x"+want)
+			if got := appendStringWTF8([]byte("x"), c.in, ascii); string(got) != "x"+want {
+				t.Errorf("strWTF8Cases[%d]: appendStringWTF8(%q, %q, %v) = %q, want %q", i, "x", c.in, ascii, got, "x"+want)
 			}
 		}
 	}
@@ -291,7 +291,7 @@ func strRandText(r *rand.Rand, surrogates bool) string {
 	return string(b)
 }
 
-// TestAppendStringPython compares AppendString with CPython's json.dumps on a
+// TestAppendStringPython compares appendString with CPython's json.dumps on a
 // few thousand random strings, in both ensure_ascii modes. Python receives the
 // str that stands for each Go string (strPythonText) as a JSON line, written
 // by encoding/json, which is exact for valid UTF-8.
@@ -325,14 +325,14 @@ for line in sys.stdin.buffer:
 	for i, s := range inputs {
 		for k, ascii := range []bool{true, false} {
 			want := lines[2*i+k]
-			got := AppendString(nil, s, ascii)
+			got := appendString(nil, s, ascii)
 			if string(got) != want {
-				t.Errorf("input %d: AppendString(nil, %q, %v) = %q, want %q (CPython json.dumps(%q, ensure_ascii=%s))",
+				t.Errorf("input %d: appendString(nil, %q, %v) = %q, want %q (CPython json.dumps(%q, ensure_ascii=%s))",
 					i, s, ascii, got, want, strPythonText(s), strPyBool(ascii))
 				failures++
 			}
-			if got := AppendStringBytes(nil, []byte(s), ascii); string(got) != want {
-				t.Errorf("input %d: AppendStringBytes(nil, %q, %v) = %q, want %q", i, s, ascii, got, want)
+			if got := appendStringBytes(nil, []byte(s), ascii); string(got) != want {
+				t.Errorf("input %d: appendStringBytes(nil, %q, %v) = %q, want %q", i, s, ascii, got, want)
 				failures++
 			}
 			if failures > 20 {
@@ -342,11 +342,11 @@ for line in sys.stdin.buffer:
 	}
 }
 
-// TestAppendStringWTF8Python compares AppendStringWTF8 with CPython on random
+// TestAppendStringWTF8Python compares appendStringWTF8 with CPython on random
 // strings that hold lone surrogates. Python receives each str as a list of
 // code points, since a str with a lone surrogate has no UTF-8 form. Without
 // ensure_ascii, the script escapes the lone surrogates CPython leaves raw, as
-// AppendStringWTF8 is documented to do; everything else is CPython's output.
+// appendStringWTF8 is documented to do; everything else is CPython's output.
 func TestAppendStringWTF8Python(t *testing.T) {
 	const script = `
 import sys, json
@@ -379,8 +379,8 @@ for line in sys.stdin.buffer:
 	for i, s := range inputs {
 		for k, ascii := range []bool{true, false} {
 			want := lines[2*i+k]
-			if got := AppendStringWTF8(nil, s, ascii); string(got) != want {
-				t.Errorf("input %d: AppendStringWTF8(nil, %q, %v) = %q, want %q (code points %U)", i, s, ascii, got, want, strWTF8CodePoints(s))
+			if got := appendStringWTF8(nil, s, ascii); string(got) != want {
+				t.Errorf("input %d: appendStringWTF8(nil, %q, %v) = %q, want %q (code points %U)", i, s, ascii, got, want, strWTF8CodePoints(s))
 				if failures++; failures > 20 {
 					t.Fatal("too many failures")
 				}
@@ -411,14 +411,14 @@ func TestAppendStringAllocs(t *testing.T) {
 	for _, s := range inputs {
 		b := []byte(s)
 		for _, ascii := range []bool{true, false} {
-			if n := testing.AllocsPerRun(100, func() { buf = AppendString(buf[:0], s, ascii) }); n != 0 {
-				t.Errorf("AppendString(buf, %q, %v): %v allocations, want 0", s, ascii, n)
+			if n := testing.AllocsPerRun(100, func() { buf = appendString(buf[:0], s, ascii) }); n != 0 {
+				t.Errorf("appendString(buf, %q, %v): %v allocations, want 0", s, ascii, n)
 			}
-			if n := testing.AllocsPerRun(100, func() { buf = AppendStringBytes(buf[:0], b, ascii) }); n != 0 {
-				t.Errorf("AppendStringBytes(buf, %q, %v): %v allocations, want 0", s, ascii, n)
+			if n := testing.AllocsPerRun(100, func() { buf = appendStringBytes(buf[:0], b, ascii) }); n != 0 {
+				t.Errorf("appendStringBytes(buf, %q, %v): %v allocations, want 0", s, ascii, n)
 			}
-			if n := testing.AllocsPerRun(100, func() { buf = AppendStringWTF8(buf[:0], s, ascii) }); n != 0 {
-				t.Errorf("AppendStringWTF8(buf, %q, %v): %v allocations, want 0", s, ascii, n)
+			if n := testing.AllocsPerRun(100, func() { buf = appendStringWTF8(buf[:0], s, ascii) }); n != 0 {
+				t.Errorf("appendStringWTF8(buf, %q, %v): %v allocations, want 0", s, ascii, n)
 			}
 		}
 	}

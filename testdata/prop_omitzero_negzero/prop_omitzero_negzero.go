@@ -1,7 +1,7 @@
 // Package prop_omitzero_negzero reproduces a difference from encoding/json
 // found by the property test (generator/prop_test.go).
 //
-// DESIGN.md: omitzero follows the encoding/json of the Go toolchain in use.
+// README's mapping: omitzero follows the encoding/json of the Go toolchain in use.
 // In Go 1.26 omitzero calls reflect.Value.IsZero, which for a float is
 // v.Float() == 0, so -0.0 is zero and the field is left out (encoding/json
 // prints {} for Repro). The generated code tests math.Float64bits(x) != 0

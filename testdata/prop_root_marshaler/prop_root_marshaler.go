@@ -10,7 +10,7 @@
 //
 //	jsondumpgen -type=Upper,Code,Jay,S
 //
-// DESIGN.md maps an encoding.TextMarshaler to the str of its text and a
+// README's mapping maps an encoding.TextMarshaler to the str of its text and a
 // json.Marshaler to json.loads of its text, as encoding/json does:
 //
 //	value                     got (Dumps, jsondump.Dumps)   want (encoding/json agrees)

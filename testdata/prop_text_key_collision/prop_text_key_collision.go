@@ -2,7 +2,7 @@
 // the property test (generator/prop_test.go).
 //
 // Two keys of a map whose key type is an encoding.TextMarshaler can have the
-// same text. DESIGN.md: such keys become str, and the Python dict of a Go
+// same text. README's mapping: such keys become str, and the Python dict of a Go
 // map is built in ascending key order, so Python has one key, at the place
 // of the first, with the value of the last. jsondumprt.EncodeTextMap writes
 // both members (a JSON object with a duplicate key), and in an order that
@@ -15,7 +15,7 @@
 //	      (Python: json.dumps({"ByCode": {"k9": 1, "k9": 2}}) builds the dict {"k9": 2})
 //
 // Which value survives depends on the order of keys with equal texts, which
-// DESIGN.md does not define; ordering them by the key itself when the key
+// README's mapping does not define; ordering them by the key itself when the key
 // type is ordered (here -3 before 3) would make it deterministic.
 package prop_text_key_collision
 

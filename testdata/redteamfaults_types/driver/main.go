@@ -1380,7 +1380,7 @@ func checkConcurrency() {
 
 // checkEmptyLevels compares, at the depth limit, generated named maps and
 // slices whose innermost value is empty with the dynamic path: an empty
-// [] or {} is no level in the dynamic path. DESIGN.md does not say which
+// [] or {} is no level in the dynamic path. README's mapping does not say which
 // is right: reported as info.
 func checkEmptyLevels() {
 	d := ft.Dict{"d": ft.Dict{}}

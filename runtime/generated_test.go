@@ -27,7 +27,7 @@ func (ownGen) JSONDumpEncode(e *Encoder, x any) bool {
 
 func ownGenEncode(e *Encoder, v *ownGen) {
 	if e.BeginObject() {
-		e.Key(`"A"`, `"A"`)
+		e.key(`"A"`, `"A"`)
 		e.Int(int64(v.A))
 		e.EndObject()
 	}
@@ -47,7 +47,7 @@ type (
 
 // TestOwnEncodable checks that a type embedding a generated type is not
 // written as the embedded value alone (its other fields would be lost): it
-// is an unknown object, as DESIGN.md has every type that was not generated.
+// is an unknown object, as README's mapping has every type that was not generated.
 // A nil pointer is null whatever its type, as encoding/json writes a nil
 // Marshaler, and nothing is called through it.
 func TestOwnEncodable(t *testing.T) {
