@@ -21,6 +21,10 @@ type Dumper interface {
 }
 
 // Errors, each a Python exception class; see the package documentation.
+// These types, their fields and the sentinels below are stable: programs
+// may rely on errors.As and errors.Is with them. (They are defined in the
+// runtime package, whose encoder creates them, and named here; the runtime
+// prints as jsondumprt in %T.)
 type (
 	// TypeError is Python's TypeError: a value or key with no JSON form.
 	TypeError = jsondumprt.TypeError
@@ -34,6 +38,37 @@ type (
 	MarshalerError = jsondumprt.MarshalerError
 	// WriteError is the failure of the io.Writer given to Dump.
 	WriteError = jsondumprt.WriteError
+)
+
+// Sentinels that errors.Is finds in the errors above, so that a program can
+// test which fault it met without matching Python's message:
+//
+//	if errors.Is(err, jsondump.ErrCircular) { … }
+var (
+	// ErrCircular: a value contains itself (ValueError "Circular reference
+	// detected"), under CheckCircular(true).
+	ErrCircular = jsondumprt.ErrCircular
+	// ErrNonFinite: NaN or an infinity under AllowNaN(false) (ValueError
+	// "Out of range float values are not JSON compliant: nan").
+	ErrNonFinite = jsondumprt.ErrNonFinite
+	// ErrIntDigits: an int of more than 4300 digits (ValueError "Exceeds
+	// the limit (4300 digits) for integer string conversion…"), Python's
+	// default sys.get_int_max_str_digits().
+	ErrIntDigits = jsondumprt.ErrIntDigits
+	// ErrDepth: nesting past MaxDepth (RecursionError).
+	ErrDepth = jsondumprt.ErrDepth
+	// ErrKey: a map key that Python cannot have (TypeError "keys must be
+	// str, int, float, bool or None, not …"), under SkipKeys(false).
+	ErrKey = jsondumprt.ErrKey
+	// ErrUnsortable: keys that SortKeys cannot order (TypeError "'<' not
+	// supported between instances of 'int' and 'str'").
+	ErrUnsortable = jsondumprt.ErrUnsortable
+	// ErrNotSerializable: a value with no JSON form and no Default hook
+	// (TypeError "Object of type complex128 is not JSON serializable").
+	ErrNotSerializable = jsondumprt.ErrNotSerializable
+	// ErrIndent: an indentation past 64 MiB on one line (ValueError; Python
+	// would raise MemoryError).
+	ErrIndent = jsondumprt.ErrIndent
 )
 
 // Dumps returns the JSON text of v exactly as Python's json.dumps returns it

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/big"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -490,6 +491,51 @@ func TestEmptyIndentFreshEncoder(t *testing.T) {
 			}
 		case <-time.After(10 * time.Second):
 			t.Fatal("Dumps with an empty indent did not return")
+		}
+	}
+}
+
+// TestErrorSentinels checks that each fault matches its own sentinel with
+// errors.Is, and no other, through every entry point's error.
+func TestErrorSentinels(t *testing.T) {
+	all := []error{jsondump.ErrCircular, jsondump.ErrNonFinite, jsondump.ErrIntDigits, jsondump.ErrDepth,
+		jsondump.ErrKey, jsondump.ErrUnsortable, jsondump.ErrNotSerializable, jsondump.ErrIndent}
+	cyc := []any{1}
+	cyc[0] = cyc
+	deep := any(nil)
+	for range 50 {
+		deep = []any{deep}
+	}
+	long := new(big.Int).Exp(big.NewInt(10), big.NewInt(4300), nil) // 4301 digits
+	for _, c := range []struct {
+		name string
+		v    any
+		opts []jsondump.Option
+		want error
+	}{
+		{"cycle", cyc, nil, jsondump.ErrCircular},
+		{"NaN", math.NaN(), []jsondump.Option{jsondump.AllowNaN(false)}, jsondump.ErrNonFinite},
+		{"NaN in a Marshaler's text", json.RawMessage(`[NaN]`), []jsondump.Option{jsondump.AllowNaN(false)}, jsondump.ErrNonFinite},
+		{"4301 digits", long, nil, jsondump.ErrIntDigits},
+		{"4301 digits in a Number", json.Number(long.String()), nil, jsondump.ErrIntDigits},
+		{"depth", deep, []jsondump.Option{jsondump.MaxDepth(10)}, jsondump.ErrDepth},
+		{"cycle without CheckCircular", cyc, []jsondump.Option{jsondump.CheckCircular(false)}, jsondump.ErrDepth},
+		{"not serializable", complex(1, 2), nil, jsondump.ErrNotSerializable},
+		{"indent", []any{1}, []jsondump.Option{jsondump.Indent(1 << 40)}, jsondump.ErrIndent},
+	} {
+		_, err := jsondump.Dumps(c.v, c.opts...)
+		_, aerr := jsondump.AppendDumps(nil, c.v, c.opts...)
+		derr := jsondump.Dump(io.Discard, c.v, c.opts...)
+		for i, err := range []error{err, aerr, derr} {
+			if err == nil {
+				t.Errorf("%s (entry %d): no error", c.name, i)
+				continue
+			}
+			for _, s := range all {
+				if got := errors.Is(err, s); got != (s == c.want) {
+					t.Errorf("%s (entry %d): errors.Is(%q, %v) = %v", c.name, i, err, s, got)
+				}
+			}
 		}
 	}
 }
