@@ -74,7 +74,7 @@ var (
 // Dumps returns the JSON text of v exactly as Python's json.dumps returns it
 // for the equivalent Python value, under opts.
 func Dumps(v any, opts ...Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, nil)
 	e.Any(v)
 	return e.FinishString()
 }

@@ -119,7 +119,7 @@ func FuzzDumpsPython(f *testing.F) {
 			// and Python's answer is not needed: past MaxDepth, whatever
 			// json.loads makes of the text, jsondump must refuse it.
 			for _, o := range fuzzOptionSets {
-				if _, err := jsondump.Dumps(json.RawMessage(in), o.opts...); err == nil {
+				if _, err := jsondump.Dumps(json.RawMessage(in), append(o.opts, jsondump.MaxDepth(fuzzMaxDepth))...); err == nil {
 					t.Errorf("raw path, options %s: %d levels of nesting written without error: %q", o.name, depth, clip(string(in)))
 				}
 			}
@@ -171,11 +171,12 @@ func FuzzDumpsPython(f *testing.F) {
 // (by the input's length) also goes through Dump, which streams.
 func checkFuzzResult(t *testing.T, path string, in []byte, o diffOpts, j int, v any, want string, valid bool) {
 	t.Helper()
-	s, err := jsondump.Dumps(v, o.opts...)
+	opts := append(o.opts[:len(o.opts):len(o.opts)], jsondump.MaxDepth(fuzzMaxDepth))
+	s, err := jsondump.Dumps(v, opts...)
 	got := goResult(s, err)
 	if j == len(in)%len(fuzzOptionSets) {
 		var w bytes.Buffer
-		derr := jsondump.Dump(&w, v, o.opts...)
+		derr := jsondump.Dump(&w, v, opts...)
 		if dgot := goResult(w.String(), derr); derr == nil && dgot != got || (derr == nil) != (err == nil) {
 			t.Errorf("%s path, %s, input %q: Dump %s differs from Dumps %s", path, o.name, clip(string(in)), readable(dgot), readable(got))
 		}
@@ -214,8 +215,8 @@ func checkFuzzResult(t *testing.T, path string, in []byte, o diffOpts, j int, v 
 // past CPython's default recursion limit and past MaxDepth.
 const fuzzingMaxDepth = 100
 
-// fuzzMaxDepth is jsondump's default MaxDepth, and encoding/json's nesting
-// limit too.
+// fuzzMaxDepth is encoding/json's nesting limit; the fuzz targets give
+// jsondump the same MaxDepth (its default is CPython's 1000).
 const fuzzMaxDepth = 10000
 
 // nestingDepth returns the deepest nesting of arrays and objects in text,

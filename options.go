@@ -53,9 +53,15 @@ func CheckCircular(on bool) Option { return jsondumprt.CheckCircularOption(on) }
 // is returned unchanged. fn is never called for map keys.
 func Default(fn func(v any) (any, error)) Option { return jsondumprt.DefaultOption(fn) }
 
-// MaxDepth limits nesting to n levels of arrays, objects and Default calls
-// (default 10000; n <= 0 restores it; at most 1<<20, which keeps the
-// goroutine stack far below Go's limit). Deeper values are a RecursionError,
-// Python's error for nesting past its recursion limit. It goes beyond
-// Python's options, so that runaway data never overflows the stack.
+// MaxDepth limits nesting to n levels of arrays, objects and Default calls.
+// The default, 1000, is where CPython's json.dumps stops with RecursionError
+// (its recursion limit); 900 levels always succeed, as in Python. n <= 0
+// restores the default; n above 100,000 is 100,000, a depth at which no value
+// comes near Go's stack limit. Deeper values are a RecursionError, Python's
+// error for nesting past its recursion limit, never a crash.
+//
+// Going deeper costs memory with an indent: indented output grows with the
+// square of the depth (each line is indented by its level), so a document
+// 10,000 levels deep written with Indent(4) is hundreds of megabytes. Raise
+// the limit for trusted data; keep it for input from others.
 func MaxDepth(n int) Option { return jsondumprt.MaxDepthOption(n) }

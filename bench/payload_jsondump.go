@@ -11,9 +11,12 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// _jsondump_Small_size is the length of the last output of Dumps of a Small.
+var _jsondump_Small_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Small) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Small_size)
 	_jsondump_Small_any(e, v)
 	return e.FinishString()
 }
@@ -49,21 +52,31 @@ func _jsondump_Small_any(e *jsondumprt.Encoder, x any) bool {
 		} else {
 			_jsondump_Small(e, p)
 		}
-	case Small:
-		e.Claim()
-		_jsondump_Small(e, &p)
+		return true
 	case jsondumprt.Value[Small]:
 		e.Claim()
 		_jsondump_Small(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Small_anyvalue(e, x)
+}
+
+func _jsondump_Small_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Small)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Small(e, &p)
 	return true
 }
 
+// _jsondump_Medium_size is the length of the last output of Dumps of a Medium.
+var _jsondump_Medium_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Medium) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Medium_size)
 	_jsondump_Medium_any(e, v)
 	return e.FinishString()
 }
@@ -99,15 +112,22 @@ func _jsondump_Medium_any(e *jsondumprt.Encoder, x any) bool {
 		} else {
 			_jsondump_Medium(e, p)
 		}
-	case Medium:
-		e.Claim()
-		_jsondump_Medium(e, &p)
+		return true
 	case jsondumprt.Value[Medium]:
 		e.Claim()
 		_jsondump_Medium(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Medium_anyvalue(e, x)
+}
+
+func _jsondump_Medium_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Medium)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Medium(e, &p)
 	return true
 }
 

@@ -11,9 +11,12 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// _jsondump_Twitter_size is the length of the last output of Dumps of a Twitter.
+var _jsondump_Twitter_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Twitter) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Twitter_size)
 	_jsondump_Twitter_any(e, v)
 	return e.FinishString()
 }
@@ -50,21 +53,31 @@ func _jsondump_Twitter_any(e *jsondumprt.Encoder, x any) bool {
 			_jsondump_Twitter(e, p)
 			e.Leave()
 		}
-	case Twitter:
-		e.Claim()
-		_jsondump_Twitter(e, &p)
+		return true
 	case jsondumprt.Value[Twitter]:
 		e.Claim()
 		_jsondump_Twitter(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Twitter_anyvalue(e, x)
+}
+
+func _jsondump_Twitter_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Twitter)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Twitter(e, &p)
 	return true
 }
 
+// _jsondump_TwitterArchive_size is the length of the last output of Dumps of a TwitterArchive.
+var _jsondump_TwitterArchive_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *TwitterArchive) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_TwitterArchive_size)
 	_jsondump_TwitterArchive_any(e, v)
 	return e.FinishString()
 }
@@ -101,15 +114,22 @@ func _jsondump_TwitterArchive_any(e *jsondumprt.Encoder, x any) bool {
 			_jsondump_TwitterArchive(e, p)
 			e.Leave()
 		}
-	case TwitterArchive:
-		e.Claim()
-		_jsondump_TwitterArchive(e, &p)
+		return true
 	case jsondumprt.Value[TwitterArchive]:
 		e.Claim()
 		_jsondump_TwitterArchive(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_TwitterArchive_anyvalue(e, x)
+}
+
+func _jsondump_TwitterArchive_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(TwitterArchive)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_TwitterArchive(e, &p)
 	return true
 }
 

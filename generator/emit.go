@@ -69,12 +69,16 @@ func optsParam() *jen.Statement { return jen.Id("opts").Op("...").Qual(jsondumpP
 //
 //	func _jsondump_T_any(e *jsondumprt.Encoder, x any) bool {
 //		switch p := x.(type) {
-//		case *T:                  e.Claim(); <null, or the cycle check and _jsondump_T(e, p)>
-//		case T:                   e.Claim(); _jsondump_T_value(e, &p)
-//		case jsondumprt.Value[T]: e.Claim(); _jsondump_T_value(e, p.P)
-//		default:                  return false
+//		case *T:                  e.Claim(); <null, or the cycle check and _jsondump_T(e, p)>; return true
+//		case jsondumprt.Value[T]: e.Claim(); _jsondump_T_value(e, p.P); return true
 //		}
-//		return true
+//		return _jsondump_T_anyvalue(e, x)
+//	}
+//
+//	func _jsondump_T_anyvalue(e *jsondumprt.Encoder, x any) bool {
+//		p, ok := x.(T) // or, for a large or generic T, jsondumprt.CopyValue[T](x)
+//		if !ok { return false }
+//		e.Claim(); _jsondump_T_value(e, &p); return true
 //	}
 //
 // The exported methods pass v itself to _jsondump_T_any, so a *T is written
@@ -84,19 +88,13 @@ func optsParam() *jen.Statement { return jen.Id("opts").Op("...").Qual(jsondumpP
 // makes for *T: calling it through a pointer copies nothing.
 func emitMethods(f *jen.File, n *Named) {
 	recv := func() *jen.Statement { return jen.Id("v").Op("*").Add(typeCode(n.Type)) }
-	anyFunc := func() *jen.Statement {
-		if len(n.TypeParams) == 0 {
-			return jen.Id(n.AnyFunc)
-		}
-		var args []jen.Code
-		for _, tp := range n.TypeParams {
-			args = append(args, jen.Id(tp.Name))
-		}
-		return jen.Id(n.AnyFunc).Types(args...)
-	}
+	anyFunc := func() *jen.Statement { return typeArgs(n, n.AnyFunc) }
+	f.Comment(n.SizeVar + " is the length of the last output of Dumps of a " + n.Name + ".")
+	f.Var().Id(n.SizeVar).Add(rt("SizeHint"))
+	f.Line()
 	f.Comment("Dumps returns the JSON text of v, byte-identical to Python's json.dumps.")
 	f.Func().Params(recv()).Id("Dumps").Params(optsParam()).Params(jen.String(), jen.Error()).Block(
-		jen.Id("e").Op(":=").Add(rt("NewStringEncoder")).Call(jen.Id("opts")),
+		jen.Id("e").Op(":=").Add(rt("NewStringEncoder")).Call(jen.Id("opts"), jen.Op("&").Id(n.SizeVar)),
 		anyFunc().Call(jen.Id("e"), jen.Id("v")),
 		jen.Return(jen.Id("e").Dot("FinishString").Call()),
 	)
@@ -150,20 +148,56 @@ func emitMethods(f *jen.File, n *Named) {
 				} else {
 					stmt.Else().Block(jen.Id(n.Func).Call(jen.Id("e"), jen.Id("p")))
 				}
+				g.Return(jen.True())
 			}),
-			jen.Case(typeCode(n.Type)).Block(
-				claim(),
-				jen.Id(valueFunc).Call(jen.Id("e"), jen.Op("&").Id("p")),
-			),
 			jen.Case(rt("Value").Types(typeCode(n.Type))).Block(
 				claim(),
 				jen.Id(valueFunc).Call(jen.Id("e"), jen.Id("p").Dot("P")),
+				jen.Return(jen.True()),
 			),
-			jen.Default().Block(jen.Return(jen.False())),
 		),
-		jen.Return(jen.True()),
+		jen.Return(typeArgs(n, n.AnyValueFunc).Call(jen.Id("e"), jen.Id("x"))),
 	)
 	f.Line()
+	// The T value: copied out of the any, onto the stack or the heap.
+	fn = f.Func().Id(n.AnyValueFunc)
+	if len(n.TypeParams) > 0 {
+		var params []jen.Code
+		for _, tp := range n.TypeParams {
+			params = append(params, jen.Id(tp.Name).Add(typeCode(tp.Constraint)))
+		}
+		fn.Types(params...)
+	}
+	fn.Params(encParam(), jen.Id("x").Any()).Bool().BlockFunc(func(g *jen.Group) {
+		if n.HeapCopy {
+			//	p, ok := jsondumprt.CopyValue[T](x); if !ok { return false }
+			g.List(jen.Id("p"), jen.Id("ok")).Op(":=").Add(rt("CopyValue").Types(typeCode(n.Type))).Call(jen.Id("x"))
+			g.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.False()))
+			g.Add(claim())
+			g.Id(valueFunc).Call(jen.Id("e"), jen.Id("p"))
+		} else {
+			//	p, ok := x.(T); if !ok { return false }
+			g.List(jen.Id("p"), jen.Id("ok")).Op(":=").Id("x").Assert(typeCode(n.Type))
+			g.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.False()))
+			g.Add(claim())
+			g.Id(valueFunc).Call(jen.Id("e"), jen.Op("&").Id("p"))
+		}
+		g.Return(jen.True())
+	})
+	f.Line()
+}
+
+// typeArgs is the name of one of a -type's functions, instantiated with
+// its own type parameters when it is generic.
+func typeArgs(n *Named, name string) *jen.Statement {
+	if len(n.TypeParams) == 0 {
+		return jen.Id(name)
+	}
+	var args []jen.Code
+	for _, tp := range n.TypeParams {
+		args = append(args, jen.Id(tp.Name))
+	}
+	return jen.Id(name).Types(args...)
 }
 
 // emitNamed writes the encode function of a named type:

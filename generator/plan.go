@@ -32,7 +32,18 @@ type Named struct {
 	// AnyFunc is a -type's function behind its methods: it writes a T,
 	// a *T or a jsondumprt.Value[T] held in an any, and reports false for
 	// anything else (a type that embeds T, to which Go promoted the method).
-	AnyFunc string
+	// A T value, which must be copied out of the any, is left to
+	// AnyValueFunc, so that AnyFunc's frame holds no T: it is on the stack
+	// at every level of a *T nested through any. HeapCopy says that the
+	// copy goes to the heap, for a T too large to copy onto the stack at
+	// every level of such nesting (or of a size unknown: a generic T).
+	AnyFunc      string
+	AnyValueFunc string
+	HeapCopy     bool
+
+	// SizeVar is a -type's jsondumprt.SizeHint, through which its Dumps
+	// allocates its result once.
+	SizeVar string
 
 	// NotAddr says the function writes a T that is not addressable (a map
 	// value, a T held in an any): pointer-receiver MarshalJSON and

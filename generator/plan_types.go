@@ -29,6 +29,17 @@ type planner struct {
 	checks map[*Value]types.Type
 }
 
+// stackSizes are the sizes the planner assumes for a decision that only
+// needs to be about right (whether a value is large): those of amd64, the
+// same on every machine, so that the output depends on the input alone.
+var stackSizes = types.SizesFor("gc", "amd64")
+
+// maxStackCopy is the largest T whose value, copied out of an any, goes on
+// the stack. A T value nested in a T through any fields costs a copy per
+// level; above 1 KiB the copy goes to the heap, so that the stack a level
+// takes stays small whatever the type (see jsondumprt.MaxMaxDepth).
+const maxStackCopy = 1 << 10
+
 // plan builds the Plan for the root types, following every named type they
 // reach through a worklist.
 func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
@@ -55,6 +66,9 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 		}
 		n.Root = true
 		n.AnyFunc = p.reserveName(n.Func + "_any")
+		n.AnyValueFunc = p.reserveName(n.Func + "_anyvalue")
+		n.SizeVar = p.reserveName(n.Func + "_size")
+		n.HeapCopy = t.TypeParams().Len() > 0 || stackSizes.Sizeof(t) > maxStackCopy
 		out.Roots = append(out.Roots, n)
 		if t.TypeParams().Len() > 0 {
 			n.Instances = p.instances(t)

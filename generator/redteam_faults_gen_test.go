@@ -43,8 +43,9 @@ import (
 //     error and panic, hook error and panic, TypeError, deep, cycle, and a
 //     file size limit, RLIMIT_FSIZE, as a full disk): old file intact, no
 //     temporary file left, mode kept;
-//   - deep: seven recursive generated shapes 100k deep (RecursionError under
-//     the default MaxDepth, success under MaxDepth(1<<20)), a million deep;
+//   - deep: seven recursive generated shapes 30,000 deep (RecursionError under
+//     the default MaxDepth, success under MaxDepth(1<<20), capped at 100,000),
+//     a million deep;
 //   - cycles: twelve cycles through generated pointers, maps, named slices,
 //     any fields, T in any, with CheckCircular on and off, indented or not;
 //   - any: generated values inside any as T and *T;

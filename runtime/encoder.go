@@ -3,8 +3,11 @@ package jsondumprt
 import (
 	"errors"
 	"io"
+	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 )
 
 // An Encoder writes one JSON document the way CPython's json encoder lays it
@@ -33,13 +36,18 @@ import (
 // pool (NewEncoder, NewStreamEncoder) and gives it back on Finish or Close.
 type Encoder struct {
 	buf []byte
-	w   io.Writer // Dump's writer; nil when building a buffer
+	w   io.Writer // Dump's writer; nil otherwise
+	dst []byte    // AppendDumps' result so far: the caller's buffer, to which flush appends
+	// flushAt is the length of buf past which flush hands it on: chunkSize
+	// for Dump and AppendDumps, never for Dumps.
+	flushAt int
+	hint    *SizeHint // Dumps: the length of this type's last output, or nil
 
 	cfg config
 
 	keyForm  int  // index into FieldKey.forms for the layout in force, or -1 (see Member)
 	bareForm int  // index into FieldKey.forms of the key and key separator alone, or -1 (see Member)
-	plain    bool // neither indented nor streaming: begin and end take their short paths
+	plain    bool // not indented: begin and end take their short paths
 
 	depth int  // containers open now: the indentation level
 	hooks int  // Default calls open now; they count toward MaxDepth but do not indent
@@ -53,12 +61,15 @@ type Encoder struct {
 
 	// nl is "\n" followed by the indent unit repeated; NL(L) of
 	// Lib/json/encoder.py (_make_iterencode, newline_indent) is
-	// nl[:1+L*len(indent)]. It grows on demand and
-	// is kept across uses of a pooled Encoder with the same indent.
+	// nl[:1+L*len(indent)]. It grows on demand and is kept across uses of
+	// a pooled Encoder with the same indent, up to keepNL bytes.
 	nl       []byte
 	nlIndent string
 
-	own []byte // the Encoder's own buffer, kept across uses (NewStringEncoder, NewStreamEncoder)
+	// own is the Encoder's chunk buffer, kept across uses: Dump and
+	// AppendDumps write into it and hand it on every chunkSize bytes, so
+	// that nothing is written past the end of the caller's dst.
+	own []byte
 
 	seen    []seenEntry            // containers on the path from the root (CheckCircular)
 	seenSet map[seenEntry]struct{} // all of seen, once it is deep (see enterIdentity)
@@ -69,74 +80,111 @@ type Encoder struct {
 	kvs     []keyValue             // scratch for sorting map[string]any members, used as a stack
 }
 
-// flushAt is the buffered size past which a streaming Encoder hands its bytes
-// to the writer. 32 KiB amortises the writer's cost and keeps Dump's memory
-// flat whatever the size of the document.
-const flushAt = 32 << 10
+// chunkSize is the buffered size past which Dump hands its bytes to the
+// writer, and AppendDumps appends them to dst. 32 KiB amortises the
+// writer's cost and keeps Dump's memory flat whatever the size of the
+// document; for AppendDumps the chunk stays in the cache while it is
+// copied.
+const chunkSize = 32 << 10
+
+// What a pooled Encoder keeps for its next use, at most: one huge or deep
+// document must not make every later call pay for clearing, or hold on to,
+// the memory it needed.
+const (
+	keepOwn     = 8 * chunkSize // bytes of own
+	keepNL      = 4 << 10       // bytes of nl: 1000 levels of a 4-space indent
+	keepScratch = 1 << 10       // entries of seen and of each key scratch stack
+)
 
 var encoderPool = sync.Pool{New: func() any { return new(Encoder) }}
 
+// get returns a pooled Encoder set up for opts, writing into buf.
+func get(buf []byte, opts []Option) *Encoder {
+	e := encoderPool.Get().(*Encoder)
+	e.buf = buf
+	e.cfg = makeConfig(opts)
+	e.reset()
+	return e
+}
+
+// chunk returns own, empty, with room for a chunk and the token that
+// passes chunkSize.
+func (e *Encoder) chunk() []byte {
+	if cap(e.own) < 2*chunkSize {
+		e.own = make([]byte, 0, 2*chunkSize)
+	}
+	return e.own[:0]
+}
+
 // NewEncoder returns an Encoder, from a pool, that appends to dst under the
-// options opts. Call Finish to get the result and give the Encoder back.
+// options opts: AppendDumps. Call Finish to get the result and give the
+// Encoder back. The text goes through the Encoder's own buffer, which is
+// appended to dst a chunk at a time, so dst's spare capacity past the
+// result is never touched (the Encoder's writers store several bytes at a
+// time past the end of what they write).
 func NewEncoder(dst []byte, opts []Option) *Encoder {
 	e := encoderPool.Get().(*Encoder)
-	e.buf = dst
-	e.w = nil
+	e.dst = dst
+	e.flushAt = chunkSize
+	e.buf = e.chunk()
 	e.cfg = makeConfig(opts)
 	e.reset()
 	return e
 }
 
-// NewStringEncoder returns an Encoder, from a pool, that writes into a
-// buffer of its own, kept across uses. Call FinishString for the result.
-func NewStringEncoder(opts []Option) *Encoder {
-	e := encoderPool.Get().(*Encoder)
-	e.buf = e.own[:0]
-	e.w = nil
-	e.cfg = makeConfig(opts)
-	e.reset()
+// A SizeHint remembers the length of the last output of one type, so that
+// the next Dumps of it allocates its result once, at about the right size.
+// Generated code keeps one per type in a package-level variable; it is safe
+// for concurrent use.
+type SizeHint struct{ n atomic.Int64 }
+
+// NewStringEncoder returns an Encoder, from a pool, for Dumps: it writes
+// into a new buffer sized by hint (which may be nil), which FinishString
+// hands out as the result without copying it. Call FinishString for the
+// result.
+func NewStringEncoder(opts []Option, hint *SizeHint) *Encoder {
+	var buf []byte
+	if hint != nil {
+		if n := hint.n.Load(); n > 0 {
+			// A little more than last time, for documents that grow.
+			buf = make([]byte, 0, n+n>>4+64)
+		}
+	}
+	e := get(buf, opts)
+	e.hint = hint
+	e.flushAt = math.MaxInt
 	return e
 }
 
-// FinishString returns the text written as a string (its one allocation)
-// and the first error, and gives the Encoder back to its pool.
+// FinishString returns the text written as a string and the first error,
+// and gives the Encoder back to its pool. The buffer becomes the string
+// without a copy (nothing else holds it), unless most of it is empty.
 func (e *Encoder) FinishString() (string, error) {
 	var s string
 	err := e.err
-	if err == nil {
-		s = string(e.buf)
+	if err == nil && len(e.buf) > 0 {
+		if cap(e.buf) > 2*len(e.buf)+256 {
+			s = string(e.buf)
+		} else {
+			s = unsafe.String(unsafe.SliceData(e.buf), len(e.buf))
+		}
+		if e.hint != nil {
+			e.hint.n.Store(int64(len(s)))
+		}
 	}
-	e.keepOwn()
+	e.buf = nil
 	e.release()
 	return s, err
 }
 
-// keepOwnMax is the largest buffer an Encoder keeps for its next use: a
-// pooled Encoder that keeps a document's buffer makes the next Dumps of a
-// like document allocate only its result string, and sync.Pool lets idle
-// Encoders go at the next garbage collections.
-const keepOwnMax = 4 << 20
-
-// keepOwn keeps the buffer for the next use unless a huge document made it
-// too large to hold on to.
-func (e *Encoder) keepOwn() {
-	if cap(e.buf) <= keepOwnMax {
-		e.own = e.buf[:0]
-	} else {
-		e.own = nil
-	}
-	e.buf = nil
-}
-
 // NewStreamEncoder returns an Encoder, from a pool, that writes to w through
-// a bounded buffer. Call Close to flush the rest and give the Encoder back.
+// a bounded buffer: Dump. Call Close to flush the rest and give the Encoder
+// back.
 func NewStreamEncoder(w io.Writer, opts []Option) *Encoder {
 	e := encoderPool.Get().(*Encoder)
-	if cap(e.own) < 2*flushAt {
-		e.own = make([]byte, 0, 2*flushAt)
-	}
-	e.buf = e.own[:0]
 	e.w = w
+	e.flushAt = chunkSize
+	e.buf = e.chunk()
 	e.cfg = makeConfig(opts)
 	e.reset()
 	if w == nil {
@@ -155,17 +203,12 @@ var (
 func (e *Encoder) reset() {
 	e.keyForm = keyFormOf(&e.cfg)
 	e.bareForm = bareFormOf(&e.cfg)
-	e.plain = !e.cfg.Indented && e.w == nil
+	e.plain = !e.cfg.Indented
 	e.depth = 0
 	e.hooks = 0
 	e.first = false
 	e.calling = false
 	e.err = nil
-	e.seen = e.seen[:0]
-	clear(e.seenSet)
-	e.skeys = e.skeys[:0]
-	e.ikeys, e.ukeys, e.fkeys = e.ikeys[:0], e.ukeys[:0], e.fkeys[:0]
-	e.kvs = e.kvs[:0]
 	// A fresh Encoder has no nl yet, and its nlIndent "" equals the
 	// indent of Indent(0): test the length too, or newline would loop
 	// forever appending an empty indent to an empty nl.
@@ -179,33 +222,55 @@ func (e *Encoder) reset() {
 	}
 }
 
-// release drops every reference the Encoder holds and pools it.
+// release drops every reference to the caller's data and gives the Encoder
+// back to its pool, keeping only small buffers. The scratch stacks are
+// empty here (each map pops and clears what it pushed; Leave clears what it
+// pops), so nothing is cleared but what an unfinished call left.
 func (e *Encoder) release() {
-	e.w = nil
+	e.w, e.dst, e.hint = nil, nil, nil
 	e.cfg.Default = nil
-	clear(e.seen)
-	clear(e.seenSet)
-	clear(e.skeys[:cap(e.skeys)])
-	clear(e.kvs[:cap(e.kvs)])
-	e.kvs = e.kvs[:0]
-	e.seen = e.seen[:0]
-	e.skeys = e.skeys[:0]
+	e.seen = trim(e.seen)
+	e.skeys = trim(e.skeys)
+	e.kvs = trim(e.kvs)
+	e.ikeys = trim(e.ikeys)
+	e.ukeys = trim(e.ukeys)
+	e.fkeys = trim(e.fkeys)
+	// seenSet exists only for documents nested more than seenScanMax
+	// deep; a map keeps the size it grew to, so let it go with them.
+	e.seenSet = nil
+	if cap(e.nl) > keepNL {
+		e.nl, e.nlIndent = nil, ""
+	}
+	if cap(e.own) > keepOwn {
+		e.own = nil
+	}
 	encoderPool.Put(e)
 }
 
-// Finish returns the extended buffer and the first error, and gives the
-// Encoder back to its pool; e must not be used afterwards. On error the buffer
-// is returned as it was when the error happened.
+// trim returns s emptied for the next use: what it still holds is cleared,
+// and a stack that grew past keepScratch entries is let go.
+func trim[E any](s []E) []E {
+	if cap(s) > keepScratch {
+		return nil
+	}
+	clear(s)
+	return s[:0]
+}
+
+// Finish returns dst extended by the text written, and the first error, and
+// gives the Encoder back to its pool; e must not be used afterwards. On
+// error the text ends where the error came: closing brackets and later
+// members appended as the encoder unwound are not part of it.
 func (e *Encoder) Finish() ([]byte, error) {
 	buf, err := e.buf, e.err
 	if err != nil && e.errAt <= len(buf) {
-		// Closing brackets and later members may have been appended
-		// after the error: the result ends where the error came.
 		buf = buf[:e.errAt]
 	}
+	dst := append(e.dst, buf...)
+	e.own = e.buf[:0]
 	e.buf = nil
 	e.release()
-	return buf, err
+	return dst, err
 }
 
 // Close flushes what a streaming Encoder still holds (unless an error came
@@ -215,7 +280,8 @@ func (e *Encoder) Close() error {
 		e.flush()
 	}
 	err := e.err
-	e.keepOwn()
+	e.own = e.buf[:0]
+	e.buf = nil
 	e.release()
 	return err
 }
@@ -239,11 +305,17 @@ func (e *Encoder) fail(err error) {
 // Buffered returns the bytes written and not yet flushed.
 func (e *Encoder) Buffered() []byte { return e.buf }
 
-// flush hands the buffer to the writer.
+// flush hands the buffer on: to Dump's writer, or appended to AppendDumps'
+// dst.
 func (e *Encoder) flush() {
 	// After an error nothing more is written: a writer that failed once and
 	// would accept the next Write must not receive the same bytes again.
-	if e.w == nil || len(e.buf) == 0 || e.err != nil {
+	if len(e.buf) == 0 || e.err != nil {
+		return
+	}
+	if e.w == nil {
+		e.dst = append(e.dst, e.buf...)
+		e.buf = e.buf[:0]
 		return
 	}
 	n, err := e.w.Write(e.buf)
@@ -260,11 +332,11 @@ func (e *Encoder) flush() {
 	e.buf = e.buf[:0]
 }
 
-// maybeFlush flushes a streaming Encoder whose buffer passed flushAt. It is
-// called between members and elements, so each write is a whole number of
-// tokens and the buffer stays bounded by flushAt plus one token.
+// maybeFlush flushes the buffer once it passed flushAt. It is called
+// between members and elements, so each chunk is a whole number of tokens
+// and the buffer stays bounded by chunkSize plus one token.
 func (e *Encoder) maybeFlush() {
-	if len(e.buf) >= flushAt && e.w != nil {
+	if len(e.buf) >= e.flushAt {
 		e.flush()
 	}
 }

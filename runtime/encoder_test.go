@@ -2,7 +2,9 @@ package jsondumprt
 
 import (
 	"encoding/json"
+	"io"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +18,7 @@ func TestEncoderEmptyIndent(t *testing.T) {
 	for _, opt := range []Option{IndentOption(0), IndentOption(-3), IndentStringOption("")} {
 		done := make(chan string, 1)
 		go func() {
-			e := &Encoder{}
+			e := &Encoder{flushAt: math.MaxInt}
 			e.cfg = makeConfig([]Option{opt})
 			e.reset()
 			e.Any([]any{1, []any{2}})
@@ -49,13 +51,14 @@ func TestCycleDeep(t *testing.T) {
 		}
 		shared := []any{1}
 		x[0] = []any{shared, shared} // not a cycle
-		e := NewEncoder(nil, nil)
+		deep := []Option{MaxDepthOption(10000)}
+		e := NewEncoder(nil, deep)
 		e.Any(root)
 		if _, err := e.Finish(); err != nil {
 			t.Fatalf("depth %d, no cycle: %v", depth, err)
 		}
 		x[0] = root // now a cycle
-		e = NewEncoder(nil, nil)
+		e = NewEncoder(nil, deep)
 		e.Any(root)
 		_, err := e.Finish()
 		if ve, ok := err.(*ValueError); !ok || ve.Msg != "Circular reference detected" {
@@ -89,8 +92,8 @@ func TestStreamDeepBounded(t *testing.T) {
 	if err := e.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if limit := flushAt + 2*depth + 64; w.max > limit {
-		t.Errorf("largest write %d bytes, want at most %d (flushAt plus one line)", w.max, limit)
+	if limit := chunkSize + 2*depth + 64; w.max > limit {
+		t.Errorf("largest write %d bytes, want at most %d (chunkSize plus one line)", w.max, limit)
 	}
 	if w.total < depth*depth*2 {
 		t.Errorf("wrote %d bytes, want at least %d", w.total, depth*depth*2)
@@ -208,4 +211,96 @@ func TestFinishStopsAtError(t *testing.T) {
 			t.Errorf("%v: Finish = %q, %v; want %q and an error", c.v, out, err, c.want)
 		}
 	}
+}
+
+// TestReleaseKeepsSmall: after a document that needed much memory (a map of
+// 200,000 keys, 300 levels of a 100-space indent, a 1 MB string, deep cycle
+// tracking), the Encoder going back to its pool keeps only small
+// buffers, holds no pointer to the caller's data, and clears nothing at its
+// next use but what that use writes.
+func TestReleaseKeepsSmall(t *testing.T) {
+	big := make(map[string]any, 200_000)
+	for i := range 200_000 {
+		big[strconv.Itoa(i)] = i
+	}
+	var deep any = strings.Repeat("x", 1<<20)
+	for range 300 {
+		deep = []any{deep}
+	}
+	for _, c := range []struct {
+		v    any
+		opts []Option
+	}{
+		{big, nil},
+		{big, []Option{SortKeysOption(true)}},
+		{deep, []Option{IndentOption(100)}},
+	} {
+		for _, mk := range []func() *Encoder{
+			func() *Encoder { return NewEncoder(nil, c.opts) },
+			func() *Encoder { return NewStringEncoder(c.opts, nil) },
+			func() *Encoder { return NewStreamEncoder(io.Discard, c.opts) },
+		} {
+			e := mk()
+			e.Any(c.v)
+			switch {
+			case e.w != nil:
+				e.Close()
+			case e.flushAt == chunkSize:
+				e.Finish()
+			default:
+				e.FinishString()
+			}
+			// e is back in the pool; no other goroutine takes it here.
+			if cap(e.own) > keepOwn || cap(e.nl) > keepNL || cap(e.kvs) > keepScratch || cap(e.skeys) > keepScratch ||
+				cap(e.seen) > keepScratch || e.seenSet != nil {
+				t.Errorf("pooled Encoder keeps own %d, nl %d, kvs %d, skeys %d, seen %d bytes/entries, seenSet %v",
+					cap(e.own), cap(e.nl), cap(e.kvs), cap(e.skeys), cap(e.seen), e.seenSet != nil)
+			}
+			for _, kv := range e.kvs[:cap(e.kvs)] {
+				if kv.v != nil || kv.k != "" {
+					t.Fatalf("pooled Encoder still holds a member of the caller's map")
+				}
+			}
+			for _, s := range e.seen[:cap(e.seen)] {
+				if s != (seenEntry{}) {
+					t.Fatalf("pooled Encoder still holds an identity of the caller's data")
+				}
+			}
+			if e.buf != nil || e.dst != nil || e.w != nil || e.cfg.Default != nil {
+				t.Errorf("pooled Encoder still holds the caller's buffer, writer or hook")
+			}
+		}
+	}
+}
+
+// BenchmarkSmallAfterHuge times a small AppendDumps after one huge document
+// through the same pooled Encoders: it must cost what it costs alone
+// (BenchmarkSmallAfterHuge/after against /alone).
+func BenchmarkSmallAfterHuge(b *testing.B) {
+	small := map[string]any{"a": 1, "b": "x"}
+	buf := make([]byte, 0, 256)
+	b.Run("alone", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			e := NewEncoder(buf[:0], nil)
+			e.Any(small)
+			buf, _ = e.Finish()
+		}
+	})
+	b.Run("after", func(b *testing.B) {
+		huge := make(map[string]any, 1_000_000)
+		for i := range 1_000_000 {
+			huge[strconv.Itoa(i)] = i
+		}
+		e := NewEncoder(nil, nil)
+		e.Any(huge)
+		e.Finish()
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			e := NewEncoder(buf[:0], nil)
+			e.Any(small)
+			buf, _ = e.Finish()
+		}
+	})
 }

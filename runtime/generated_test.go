@@ -72,7 +72,7 @@ func TestOwnEncodable(t *testing.T) {
 			if i == 1 {
 				want = c.hook
 			}
-			e := NewStringEncoder(opts)
+			e := NewStringEncoder(opts, nil)
 			e.Any(c.v)
 			got, err := e.FinishString()
 			if err != nil {

@@ -46,8 +46,9 @@ import (
 // object's members are written as they come; only an object whose keys
 // repeat, or any object of two or more members under SortKeys, has its
 // members' output moved into the final order, once, when it closes (the
-// move of an outer object carries the inner ones along). A streaming Encoder is not flushed while
-// relayout runs, because moved members must still be in the buffer. In the
+// move of an outer object carries the inner ones along). The Encoder is not
+// flushed while relayout runs, because moved members must still be in the
+// buffer. In the
 // common case (no repeated keys, SortKeys off) relayout allocates nothing
 // beyond growing the buffer for texts of moderate nesting and object size.
 func (e *Encoder) relayout(text []byte) error {
@@ -56,12 +57,11 @@ func (e *Encoder) relayout(text []byte) error {
 	}
 	s := rlState{e: e, text: text}
 	depth, start := e.depth, len(e.buf)
-	// No flush while members may still move (see above): BeginObject and
-	// BeginArray flush a streaming Encoder, so its writer is set aside.
-	w := e.w
-	e.w = nil
+	// No flush while members may still move (see above).
+	flushAt := e.flushAt
+	e.flushAt = math.MaxInt
 	err := s.run()
-	e.w = w
+	e.flushAt = flushAt
 	if err == nil && e.err != nil {
 		// An error recorded while writing (an indentation too long) that
 		// did not stop the reading.
@@ -121,7 +121,7 @@ type rlState struct {
 type rlScratch struct {
 	members []rlMember // members of the open objects, by object
 	keys    []byte     // decoded keys that differ from their text (escapes, invalid UTF-8)
-	ints    []int32    // for ordering an object's members
+	ints    []int      // for ordering an object's members
 }
 
 // rlFrame is an open container.
@@ -129,14 +129,14 @@ type rlFrame struct {
 	obj     bool
 	nf      uint8 // arrays: the first non-finite of the elements so far
 	nfAt    int   // arrays: where nf's text is in e.buf
-	base    int32 // objects: index in members of the first member
-	keyMark int32 // objects: len(keys) when the object opened
+	base    int   // objects: index in members of the first member
+	keyMark int   // objects: len(keys) when the object opened
 }
 
 // rlMember is a member of an open object: where its decoded key is, and
 // where its output (key, key separator and value) lies in e.buf.
 type rlMember struct {
-	k0, k1     int32 // the decoded key: text[k0:k1], or keys[k0:k1] when dec
+	k0, k1     int // the decoded key: text[k0:k1], or keys[k0:k1] when dec
 	dec        bool
 	nf         uint8 // the first non-finite float of the value's output
 	nfAt       int   // where nf's text is in e.buf
@@ -153,7 +153,7 @@ func (s *rlState) run() error {
 		framesArr  [16]rlFrame
 		membersArr [24]rlMember
 		keysArr    [128]byte
-		intsArr    [64]int32
+		intsArr    [64]int
 	)
 	frames := framesArr[:0] // open containers, innermost last
 	sc := rlScratch{membersArr[:0], keysArr[:0], intsArr[:0]}
@@ -176,7 +176,7 @@ func (s *rlState) run() error {
 				i++
 				break
 			}
-			frames = append(frames, rlFrame{obj: true, base: int32(len(sc.members)), keyMark: int32(len(sc.keys))})
+			frames = append(frames, rlFrame{obj: true, base: len(sc.members), keyMark: len(sc.keys)})
 			var err error
 			if i, sc, err = s.key(i, sc); err != nil {
 				return err
@@ -357,11 +357,11 @@ func (s *rlState) key(i int, sc rlScratch) (int, rlScratch, error) {
 	}
 	raw := t[i+1 : end-1]
 	s.next()
-	m := rlMember{k0: int32(i + 1), k1: int32(end - 1), start: len(e.buf)}
+	m := rlMember{k0: i + 1, k1: end - 1, start: len(e.buf)}
 	if esc || !utf8.Valid(raw) {
-		m.k0 = int32(len(sc.keys))
+		m.k0 = len(sc.keys)
 		sc.keys = rlDecode(sc.keys, raw)
-		m.k1 = int32(len(sc.keys))
+		m.k1 = len(sc.keys)
 		m.dec = true
 	}
 	sc.members = append(sc.members, m)
@@ -389,7 +389,7 @@ func rlKey(text, keys []byte, m *rlMember) []byte {
 func (s *rlState) endObject(f *rlFrame, sc rlScratch) (uint8, int, rlScratch) {
 	e := s.e
 	recs := sc.members[f.base:]
-	var order []int32
+	var order []int
 	order, sc.ints = s.order(recs, sc.keys, sc.ints)
 	nf, nfAt := rlFinite, 0
 	if order == nil || e.err != nil {
@@ -436,7 +436,7 @@ const rlSmallObject = 12
 
 // order returns the indexes into recs of the members to write, in order, or
 // nil when that is recs as they are; ints is scratch space, returned grown.
-func (s *rlState) order(recs []rlMember, keys []byte, ints []int32) ([]int32, []int32) {
+func (s *rlState) order(recs []rlMember, keys []byte, ints []int) ([]int, []int) {
 	n := len(recs)
 	if n < 2 {
 		return nil, ints
@@ -462,13 +462,13 @@ func (s *rlState) order(recs []rlMember, keys []byte, ints []int32) ([]int32, []
 	ints = slices.Grow(ints[:0], 2*n)[:2*n]
 	perm, out := ints[:n], ints[n:2*n]
 	for i := range perm {
-		perm[i] = int32(i)
+		perm[i] = i
 	}
-	slices.SortFunc(perm, func(a, b int32) int {
+	slices.SortFunc(perm, func(a, b int) int {
 		if c := bytes.Compare(rlKey(text, keys, &recs[a]), rlKey(text, keys, &recs[b])); c != 0 {
 			return c
 		}
-		return int(a - b)
+		return a - b
 	})
 	if sortKeys {
 		// Of each run of equal keys, the last member; the order is sorted.
@@ -506,7 +506,7 @@ func (s *rlState) order(recs []rlMember, keys []byte, ints []int32) ([]int32, []
 	if len(out) == n {
 		same := true
 		for i, v := range out {
-			if int(v) != i {
+			if v != i {
 				same = false
 				break
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -598,9 +599,9 @@ func TestRelayoutErrors(t *testing.T) {
 		t.Errorf("deep text: error %v, want RecursionError", err)
 	}
 	e.Finish()
-	e = NewEncoder(nil, []Option{MaxDepthOption(1_000_000)})
-	if err := e.relayout([]byte(deep)); err != nil {
-		t.Errorf("deep text under MaxDepth(1e6): %v", err)
+	e = NewEncoder(nil, []Option{MaxDepthOption(MaxMaxDepth)})
+	if err := e.relayout([]byte(deep[1_000_000-MaxMaxDepth : 1_000_000+MaxMaxDepth])); err != nil {
+		t.Errorf("deep text under MaxDepth(%d): %v", MaxMaxDepth, err)
 	}
 	e.Finish()
 	// Invalid JSON leaves the Encoder usable for the caller to record it.
@@ -699,5 +700,42 @@ func TestRelayoutAllocs(t *testing.T) {
 		buf, _ = e.Finish()
 	}); n != 0 {
 		t.Errorf("NewEncoder, relayout, Finish: %v allocations, want 0", n)
+	}
+}
+
+// TestRelayoutPast2GiB writes a RawMessage of more than 2 GiB whose second
+// member starts past byte 2³¹ and moves to the front under SortKeys: the
+// positions of the re-layout are ints, not int32s. It needs about 9 GB of
+// memory and a few seconds, so -short skips it.
+func TestRelayoutPast2GiB(t *testing.T) {
+	if testing.Short() {
+		t.Skip("needs ~5 GB of memory; skipped under -short")
+	}
+	const n = 1<<31 + 1000
+	const start, end = `{"b": "`, `", "a": 1}`
+	text := make([]byte, len(start)+n+len(end))
+	copy(text, start)
+	for i := len(start); i < len(start)+n; i++ {
+		text[i] = 'x'
+	}
+	copy(text[len(start)+n:], end)
+	// Dumps' Encoder, into a buffer of the right size: nothing is copied
+	// but the moved member.
+	e := get(make([]byte, 0, len(text)+64), []Option{SortKeysOption(true)})
+	e.flushAt = math.MaxInt
+	e.RawMessage(text)
+	out, err := e.buf, e.err
+	e.buf = nil
+	e.release()
+	text = nil
+	if err != nil {
+		t.Fatal(err)
+	}
+	const head, tail = `{"a": 1, "b": "`, `"}`
+	if len(out) != len(head)+n+len(tail) || string(out[:len(head)]) != head || string(out[len(out)-len(tail):]) != tail {
+		t.Fatalf("got %d bytes, starting %q and ending %q", len(out), out[:min(len(out), 40)], out[max(0, len(out)-40):])
+	}
+	if i := bytes.IndexFunc(out[len(head):len(out)-len(tail)], func(r rune) bool { return r != 'x' }); i >= 0 {
+		t.Fatalf("byte %d of the string is not x", i)
 	}
 }

@@ -42,8 +42,8 @@ func (e *Encoder) beginScalars() (ok, flat bool) {
 // sep writes the item separator before element i > 0 of a flat loop.
 func (e *Encoder) sep() {
 	e.buf = append(e.buf, e.cfg.ItemSep...)
-	if len(e.buf) >= flushAt {
-		e.maybeFlush()
+	if len(e.buf) >= e.flushAt {
+		e.flush()
 	}
 }
 

@@ -11,9 +11,12 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// _jsondump_Employee_size is the length of the last output of Dumps of a Employee.
+var _jsondump_Employee_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Employee) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Employee_size)
 	_jsondump_Employee_any(e, v)
 	return e.FinishString()
 }
@@ -49,15 +52,22 @@ func _jsondump_Employee_any(e *jsondumprt.Encoder, x any) bool {
 		} else {
 			_jsondump_Employee(e, p)
 		}
-	case Employee:
-		e.Claim()
-		_jsondump_Employee(e, &p)
+		return true
 	case jsondumprt.Value[Employee]:
 		e.Claim()
 		_jsondump_Employee(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Employee_anyvalue(e, x)
+}
+
+func _jsondump_Employee_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Employee)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Employee(e, &p)
 	return true
 }
 

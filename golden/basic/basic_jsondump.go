@@ -11,9 +11,12 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// _jsondump_Basic_size is the length of the last output of Dumps of a Basic.
+var _jsondump_Basic_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Basic) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Basic_size)
 	_jsondump_Basic_any(e, v)
 	return e.FinishString()
 }
@@ -49,15 +52,22 @@ func _jsondump_Basic_any(e *jsondumprt.Encoder, x any) bool {
 		} else {
 			_jsondump_Basic(e, p)
 		}
-	case Basic:
-		e.Claim()
-		_jsondump_Basic(e, &p)
+		return true
 	case jsondumprt.Value[Basic]:
 		e.Claim()
 		_jsondump_Basic(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Basic_anyvalue(e, x)
+}
+
+func _jsondump_Basic_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Basic)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Basic(e, &p)
 	return true
 }
 

@@ -13,9 +13,12 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// _jsondump_Feed_size is the length of the last output of Dumps of a Feed.
+var _jsondump_Feed_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Feed) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Feed_size)
 	_jsondump_Feed_any(e, v)
 	return e.FinishString()
 }
@@ -52,21 +55,31 @@ func _jsondump_Feed_any(e *jsondumprt.Encoder, x any) bool {
 			_jsondump_Feed(e, p)
 			e.Leave()
 		}
-	case Feed:
-		e.Claim()
-		_jsondump_Feed(e, &p)
+		return true
 	case jsondumprt.Value[Feed]:
 		e.Claim()
 		_jsondump_Feed(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Feed_anyvalue(e, x)
+}
+
+func _jsondump_Feed_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Feed)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Feed(e, &p)
 	return true
 }
 
+// _jsondump_Page_size is the length of the last output of Dumps of a Page.
+var _jsondump_Page_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Page[T]) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Page_size)
 	_jsondump_Page_any[T](e, v)
 	return e.FinishString()
 }
@@ -103,21 +116,31 @@ func _jsondump_Page_any[T any](e *jsondumprt.Encoder, x any) bool {
 			_jsondump_Page(e, p)
 			e.Leave()
 		}
-	case Page[T]:
-		e.Claim()
-		_jsondump_Page(e, &p)
+		return true
 	case jsondumprt.Value[Page[T]]:
 		e.Claim()
 		_jsondump_Page(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Page_anyvalue[T](e, x)
+}
+
+func _jsondump_Page_anyvalue[T any](e *jsondumprt.Encoder, x any) bool {
+	p, ok := jsondumprt.CopyValue[Page[T]](x)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Page(e, p)
 	return true
 }
 
+// _jsondump_Pair_size is the length of the last output of Dumps of a Pair.
+var _jsondump_Pair_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Pair[K, V]) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Pair_size)
 	_jsondump_Pair_any[K, V](e, v)
 	return e.FinishString()
 }
@@ -154,15 +177,22 @@ func _jsondump_Pair_any[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, 
 			_jsondump_Pair(e, p)
 			e.Leave()
 		}
-	case Pair[K, V]:
-		e.Claim()
-		_jsondump_Pair(e, &p)
+		return true
 	case jsondumprt.Value[Pair[K, V]]:
 		e.Claim()
 		_jsondump_Pair(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Pair_anyvalue[K, V](e, x)
+}
+
+func _jsondump_Pair_anyvalue[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, x any) bool {
+	p, ok := jsondumprt.CopyValue[Pair[K, V]](x)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Pair(e, p)
 	return true
 }
 

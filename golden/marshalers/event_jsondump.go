@@ -11,9 +11,12 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// _jsondump_Event_size is the length of the last output of Dumps of a Event.
+var _jsondump_Event_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Event) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Event_size)
 	_jsondump_Event_any(e, v)
 	return e.FinishString()
 }
@@ -49,21 +52,31 @@ func _jsondump_Event_any(e *jsondumprt.Encoder, x any) bool {
 		} else {
 			_jsondump_Event(e, p)
 		}
-	case Event:
-		e.Claim()
-		_jsondump_Event_value(e, &p)
+		return true
 	case jsondumprt.Value[Event]:
 		e.Claim()
 		_jsondump_Event_value(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Event_anyvalue(e, x)
+}
+
+func _jsondump_Event_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Event)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Event_value(e, &p)
 	return true
 }
 
+// _jsondump_Point_size is the length of the last output of Dumps of a Point.
+var _jsondump_Point_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Point) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Point_size)
 	_jsondump_Point_any(e, v)
 	return e.FinishString()
 }
@@ -99,15 +112,22 @@ func _jsondump_Point_any(e *jsondumprt.Encoder, x any) bool {
 		} else {
 			_jsondump_Point(e, p)
 		}
-	case Point:
-		e.Claim()
-		_jsondump_Point_value(e, &p)
+		return true
 	case jsondumprt.Value[Point]:
 		e.Claim()
 		_jsondump_Point_value(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Point_anyvalue(e, x)
+}
+
+func _jsondump_Point_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Point)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Point_value(e, &p)
 	return true
 }
 

@@ -11,9 +11,12 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// _jsondump_Doc_size is the length of the last output of Dumps of a Doc.
+var _jsondump_Doc_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Doc) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Doc_size)
 	_jsondump_Doc_any(e, v)
 	return e.FinishString()
 }
@@ -50,21 +53,31 @@ func _jsondump_Doc_any(e *jsondumprt.Encoder, x any) bool {
 			_jsondump_Doc(e, p)
 			e.Leave()
 		}
-	case Doc:
-		e.Claim()
-		_jsondump_Doc(e, &p)
+		return true
 	case jsondumprt.Value[Doc]:
 		e.Claim()
 		_jsondump_Doc(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Doc_anyvalue(e, x)
+}
+
+func _jsondump_Doc_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Doc)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Doc(e, &p)
 	return true
 }
 
+// _jsondump_List_size is the length of the last output of Dumps of a List.
+var _jsondump_List_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *List) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_List_size)
 	_jsondump_List_any(e, v)
 	return e.FinishString()
 }
@@ -100,21 +113,31 @@ func _jsondump_List_any(e *jsondumprt.Encoder, x any) bool {
 		} else {
 			_jsondump_List(e, p)
 		}
-	case List:
-		e.Claim()
-		_jsondump_List(e, &p)
+		return true
 	case jsondumprt.Value[List]:
 		e.Claim()
 		_jsondump_List(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_List_anyvalue(e, x)
+}
+
+func _jsondump_List_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(List)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_List(e, &p)
 	return true
 }
 
+// _jsondump_Keys_size is the length of the last output of Dumps of a Keys.
+var _jsondump_Keys_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Keys) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Keys_size)
 	_jsondump_Keys_any(e, v)
 	return e.FinishString()
 }
@@ -150,15 +173,22 @@ func _jsondump_Keys_any(e *jsondumprt.Encoder, x any) bool {
 		} else {
 			_jsondump_Keys(e, p)
 		}
-	case Keys:
-		e.Claim()
-		_jsondump_Keys(e, &p)
+		return true
 	case jsondumprt.Value[Keys]:
 		e.Claim()
 		_jsondump_Keys(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Keys_anyvalue(e, x)
+}
+
+func _jsondump_Keys_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Keys)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Keys(e, &p)
 	return true
 }
 

@@ -11,9 +11,12 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// _jsondump_Node_size is the length of the last output of Dumps of a Node.
+var _jsondump_Node_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Node) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Node_size)
 	_jsondump_Node_any(e, v)
 	return e.FinishString()
 }
@@ -50,15 +53,22 @@ func _jsondump_Node_any(e *jsondumprt.Encoder, x any) bool {
 			_jsondump_Node(e, p)
 			e.Leave()
 		}
-	case Node:
-		e.Claim()
-		_jsondump_Node(e, &p)
+		return true
 	case jsondumprt.Value[Node]:
 		e.Claim()
 		_jsondump_Node(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Node_anyvalue(e, x)
+}
+
+func _jsondump_Node_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Node)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Node(e, &p)
 	return true
 }
 

@@ -11,9 +11,12 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// _jsondump_Shapes_size is the length of the last output of Dumps of a Shapes.
+var _jsondump_Shapes_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Shapes) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Shapes_size)
 	_jsondump_Shapes_any(e, v)
 	return e.FinishString()
 }
@@ -49,21 +52,31 @@ func _jsondump_Shapes_any(e *jsondumprt.Encoder, x any) bool {
 		} else {
 			_jsondump_Shapes(e, p)
 		}
-	case Shapes:
-		e.Claim()
-		_jsondump_Shapes(e, &p)
+		return true
 	case jsondumprt.Value[Shapes]:
 		e.Claim()
 		_jsondump_Shapes(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Shapes_anyvalue(e, x)
+}
+
+func _jsondump_Shapes_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Shapes)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Shapes(e, &p)
 	return true
 }
 
+// _jsondump_Bytes_size is the length of the last output of Dumps of a Bytes.
+var _jsondump_Bytes_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Bytes) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Bytes_size)
 	_jsondump_Bytes_any(e, v)
 	return e.FinishString()
 }
@@ -99,15 +112,22 @@ func _jsondump_Bytes_any(e *jsondumprt.Encoder, x any) bool {
 		} else {
 			_jsondump_Bytes(e, p)
 		}
-	case Bytes:
-		e.Claim()
-		_jsondump_Bytes(e, &p)
+		return true
 	case jsondumprt.Value[Bytes]:
 		e.Claim()
 		_jsondump_Bytes(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Bytes_anyvalue(e, x)
+}
+
+func _jsondump_Bytes_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Bytes)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Bytes(e, &p)
 	return true
 }
 
