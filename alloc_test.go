@@ -100,3 +100,23 @@ func skipAllocsIfInstrumented(t *testing.T) {
 		}
 	}
 }
+
+// quotedLong has ,string fields whose JSON text is long (deepnode_jsondump_test.go
+// has its generated methods): the text moves aside in the Encoder's scratch,
+// not in a new buffer, so AppendDumps of it allocates nothing.
+type quotedLong struct {
+	S string  `json:"s,string"`
+	F float64 `json:"f,string"`
+}
+
+func TestQuotedAllocs(t *testing.T) {
+	skipAllocsIfInstrumented(t)
+	v := &quotedLong{S: "a long string value with \"quotes\" and é, longer than sixty-four bytes in all", F: 1.5}
+	buf := make([]byte, 0, 4<<10)
+	for _, opts := range [][]jsondump.Option{nil, {jsondump.EnsureASCII(false)}} {
+		buf, _ = v.AppendDumps(buf[:0], opts...) // warm the pool
+		if n := testing.AllocsPerRun(100, func() { buf, _ = v.AppendDumps(buf[:0], opts...) }); n != 0 {
+			t.Errorf("options %v: %v allocations", opts, n)
+		}
+	}
+}

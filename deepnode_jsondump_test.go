@@ -133,6 +133,66 @@ func _jsondump_deepBig_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	return true
 }
 
+// _jsondump_quotedLong_size is the length of the last output of Dumps of a quotedLong.
+var _jsondump_quotedLong_size jsondumprt.SizeHint
+
+// Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
+func (v *quotedLong) Dumps(opts ...jsondump.Option) (string, error) {
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_quotedLong_size)
+	_jsondump_quotedLong_any(e, v)
+	return e.FinishString()
+}
+
+// AppendDumps appends the JSON text of v to dst, as Python's json.dumps
+// writes it, and returns the extended buffer.
+func (v *quotedLong) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {
+	e := jsondumprt.NewEncoder(dst, opts)
+	_jsondump_quotedLong_any(e, v)
+	return e.Finish()
+}
+
+// Dump writes the JSON text of v to w, as Python's json.dump does, through a
+// bounded buffer.
+func (v *quotedLong) Dump(w io.Writer, opts ...jsondump.Option) error {
+	e := jsondumprt.NewStreamEncoder(w, opts)
+	_jsondump_quotedLong_any(e, v)
+	return e.Close()
+}
+
+// JSONDumpEncode writes x, of type quotedLong or *quotedLong, into e; it reports false for a value of
+// another type, to which Go promoted the method (jsondumprt.Encodable).
+func (quotedLong) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
+	return _jsondump_quotedLong_any(e, x)
+}
+
+func _jsondump_quotedLong_any(e *jsondumprt.Encoder, x any) bool {
+	switch p := x.(type) {
+	case *quotedLong:
+		e.Claim()
+		if p == nil {
+			e.Null()
+		} else {
+			_jsondump_quotedLong(e, p)
+		}
+		return true
+	case jsondumprt.Value[quotedLong]:
+		e.Claim()
+		_jsondump_quotedLong(e, p.P)
+		return true
+	}
+	return _jsondump_quotedLong_anyvalue(e, x)
+}
+
+func _jsondump_quotedLong_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(quotedLong)
+	if !ok {
+		return false
+	}
+	e.Claim()
+	_jsondump_quotedLong(e, &p)
+	return true
+}
+
 func _jsondump_deepNode(e *jsondumprt.Encoder, v *deepNode) {
 	if e.BeginObject() {
 		e.Member(&_jsondumpkey_deepNode_Name)
@@ -160,9 +220,44 @@ func _jsondump_deepBig(e *jsondumprt.Encoder, v *deepBig) {
 	}
 }
 
+func _jsondump_quotedLong(e *jsondumprt.Encoder, v *quotedLong) {
+	if e.BeginObject() {
+		if e.SortKeys() {
+			e.Member(&_jsondumpkey_deepNode_f)
+			{
+				mark := len(e.Buffered())
+				e.Float64(v.F)
+				e.QuoteFrom(mark)
+			}
+			e.Member(&_jsondumpkey_deepNode_s)
+			{
+				mark := len(e.Buffered())
+				e.String(v.S)
+				e.QuoteFrom(mark)
+			}
+		} else {
+			e.Member(&_jsondumpkey_deepNode_s)
+			{
+				mark := len(e.Buffered())
+				e.String(v.S)
+				e.QuoteFrom(mark)
+			}
+			e.Member(&_jsondumpkey_deepNode_f)
+			{
+				mark := len(e.Buffered())
+				e.Float64(v.F)
+				e.QuoteFrom(mark)
+			}
+		}
+		e.EndObject()
+	}
+}
+
 // Struct field keys, in every form the Encoder writes them (jsondumprt.FieldKey).
 var (
 	_jsondumpkey_deepNode_Name = jsondumprt.NewFieldKey("\"Name\"", "\"Name\"")
 	_jsondumpkey_deepNode_Next = jsondumprt.NewFieldKey("\"Next\"", "\"Next\"")
 	_jsondumpkey_deepNode_Pad  = jsondumprt.NewFieldKey("\"Pad\"", "\"Pad\"")
+	_jsondumpkey_deepNode_s    = jsondumprt.NewFieldKey("\"s\"", "\"s\"")
+	_jsondumpkey_deepNode_f    = jsondumprt.NewFieldKey("\"f\"", "\"f\"")
 )

@@ -11,7 +11,7 @@ import (
 )
 
 // Types with generated methods (deepnode_jsondump_test.go, written by
-// go run ./cmd/jsondumpgen -type=deepNode,deepBig .) nested through any
+// go run ./cmd/jsondumpgen -type=deepNode,deepBig,quotedLong .) nested through any
 // fields: the paths whose stack use TestMaxDepthCap measures.
 type (
 	deepNode struct {

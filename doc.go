@@ -24,7 +24,7 @@
 //	allow_nan=False            AllowNaN(false)
 //	check_circular=False       CheckCircular(false)
 //	default=fn                 Default(fn)
-//	(none)                     MaxDepth(n): the nesting limit, default 10000
+//	(none)                     MaxDepth(n): the nesting limit, default 1000 as CPython
 //
 // # The equivalent Python value
 //
@@ -78,7 +78,9 @@
 // back unchanged. Indent(n) with n above 64 MiB, or an indentation of more
 // than 64 MiB on one line, is a *ValueError: jsondump's own limit, since
 // running out of memory, which Python survives as MemoryError, ends a Go
-// process.
+// process. Sentinels tell the faults apart without matching the message:
+// errors.Is(err, ErrCircular), ErrNonFinite, ErrIntDigits, ErrDepth, ErrKey,
+// ErrUnsortable, ErrNotSerializable, ErrIndent.
 //
 // # Limits
 //
@@ -89,5 +91,6 @@
 // Python str can hold and UTF-8 cannot, comes only from \u escapes in a
 // Marshaler's text; it is written as its \uXXXX escape even when EnsureASCII
 // is off, so that the output stays valid UTF-8. Nesting deeper than MaxDepth
-// is a RecursionError where CPython, near depth 1000, raises one too.
+// (1000 levels by default, CPython's own limit; at most 100,000) is a
+// RecursionError, never a stack overflow.
 package jsondump

@@ -80,13 +80,10 @@ func Dumps(v any, opts ...Option) (string, error) {
 }
 
 // AppendDumps appends the JSON text of v to dst and returns the extended
-// buffer. With enough capacity in dst it allocates nothing. On error the
-// returned buffer holds dst and the part written before the error.
-//
-// Unlike append, AppendDumps may also change any of the bytes of dst's
-// spare capacity past the returned length (it stores several bytes at a
-// time, and uses that room as scratch space): keep nothing there that
-// other slices still use.
+// buffer, as append does: it never changes a byte of dst's array past the
+// returned length. With enough capacity in dst it allocates nothing. On
+// error the returned buffer holds dst and the part written before the
+// error.
 func AppendDumps(dst []byte, v any, opts ...Option) ([]byte, error) {
 	e := jsondumprt.NewEncoder(dst, opts)
 	e.Any(v)

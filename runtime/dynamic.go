@@ -62,15 +62,15 @@ func (e *Encoder) Any(v any) {
 	case []byte:
 		e.Bytes(x)
 	case []string:
-		encodeSlice(e, x, (*Encoder).String)
+		EncodeStrings(e, x)
 	case []int:
-		encodeSlice(e, x, encodeInt)
+		EncodeInts(e, x)
 	case []int64:
-		encodeSlice(e, x, (*Encoder).Int)
+		EncodeInts(e, x)
 	case []float64:
-		encodeSlice(e, x, (*Encoder).Float64)
+		EncodeFloat64s(e, x)
 	case []bool:
-		encodeSlice(e, x, (*Encoder).Bool)
+		EncodeBools(e, x)
 	case map[string]string:
 		EncodeStringMap(e, x, (*Encoder).String)
 	case map[string]int:
@@ -119,23 +119,6 @@ func (e *Encoder) marshalerOrUnknown(v any) {
 	default:
 		e.DefaultHook(v)
 	}
-}
-
-// encodeSlice writes one of the typed slices of the dynamic forms. Their
-// elements are scalars, so such a slice cannot contain itself.
-func encodeSlice[E any](e *Encoder, s []E, enc func(*Encoder, E)) {
-	if s == nil {
-		e.Null()
-		return
-	}
-	if !e.BeginArray() {
-		return
-	}
-	for _, x := range s {
-		e.Elem()
-		enc(e, x)
-	}
-	e.EndArray()
 }
 
 // sliceAny writes a []any, a Python list.
@@ -212,11 +195,7 @@ func (e *Encoder) mapAny(m map[string]any) {
 // mapAnyInvalid writes the members of m, some of whose keys are not valid
 // UTF-8, by normalStringKeys's rules. pairs holds m's members sorted by key.
 func (e *Encoder) mapAnyInvalid(m map[string]any, pairs []keyValue) {
-	keys := make([]string, len(pairs))
-	for i := range pairs {
-		keys[i] = pairs[i].k
-	}
-	for _, k := range normalStringKeys(keys, e.cfg.SortKeys) {
+	for _, k := range normalPairKeys(pairs, e.cfg.SortKeys) {
 		e.keyString(k)
 		e.Any(m[k])
 		if e.err != nil {

@@ -73,11 +73,11 @@ type Encoder struct {
 
 	seen    []seenEntry            // containers on the path from the root (CheckCircular)
 	seenSet map[seenEntry]struct{} // all of seen, once it is deep (see enterIdentity)
-	skeys   []string               // scratch for sorting string map keys, used as a stack
 	ikeys   []int64                // likewise for signed integer keys
 	ukeys   []uint64               // likewise for unsigned integer keys
 	fkeys   []float64              // likewise for float keys
-	kvs     []keyValue             // scratch for sorting map[string]any members, used as a stack
+	kvs     []keyValue             // scratch for sorting string-keyed members, used as a stack
+	tmp     []byte                 // scratch for the text of a ,string value (QuoteFrom)
 }
 
 // chunkSize is the buffered size past which Dump hands its bytes to the
@@ -230,11 +230,13 @@ func (e *Encoder) release() {
 	e.w, e.dst, e.hint = nil, nil, nil
 	e.cfg.Default = nil
 	e.seen = trim(e.seen)
-	e.skeys = trim(e.skeys)
 	e.kvs = trim(e.kvs)
 	e.ikeys = trim(e.ikeys)
 	e.ukeys = trim(e.ukeys)
 	e.fkeys = trim(e.fkeys)
+	if cap(e.tmp) > keepNL {
+		e.tmp = nil
+	}
 	// seenSet exists only for documents nested more than seenScanMax
 	// deep; a map keeps the size it grew to, so let it go with them.
 	e.seenSet = nil

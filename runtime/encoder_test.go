@@ -251,10 +251,10 @@ func TestReleaseKeepsSmall(t *testing.T) {
 				e.FinishString()
 			}
 			// e is back in the pool; no other goroutine takes it here.
-			if cap(e.own) > keepOwn || cap(e.nl) > keepNL || cap(e.kvs) > keepScratch || cap(e.skeys) > keepScratch ||
+			if cap(e.own) > keepOwn || cap(e.nl) > keepNL || cap(e.kvs) > keepScratch ||
 				cap(e.seen) > keepScratch || e.seenSet != nil {
-				t.Errorf("pooled Encoder keeps own %d, nl %d, kvs %d, skeys %d, seen %d bytes/entries, seenSet %v",
-					cap(e.own), cap(e.nl), cap(e.kvs), cap(e.skeys), cap(e.seen), e.seenSet != nil)
+				t.Errorf("pooled Encoder keeps own %d, nl %d, kvs %d, seen %d bytes/entries, seenSet %v",
+					cap(e.own), cap(e.nl), cap(e.kvs), cap(e.seen), e.seenSet != nil)
 			}
 			for _, kv := range e.kvs[:cap(e.kvs)] {
 				if kv.v != nil || kv.k != "" {

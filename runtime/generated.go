@@ -121,9 +121,10 @@ func (e *Encoder) QuoteFrom(mark int) {
 	if e.err != nil || mark > len(e.buf) {
 		return
 	}
-	var tmp [64]byte
-	text := append(tmp[:0], e.buf[mark:]...)
-	e.buf = appendStringBytes(e.buf[:mark], text, e.cfg.EnsureASCII)
+	// The text moves aside to the Encoder's scratch, kept across calls,
+	// so that a long value costs no allocation.
+	e.tmp = append(e.tmp[:0], e.buf[mark:]...)
+	e.buf = appendStringBytes(e.buf[:mark], e.tmp, e.cfg.EnsureASCII)
 }
 
 // IsNilPointer reports whether v holds a nil pointer: the omitzero test of

@@ -101,6 +101,16 @@ func (e *Encoder) keyBigInt(x *big.Int) {
 	e.keyRaw(text)
 }
 
+// normalPairKeys is normalStringKeys for the keys of pairs sorted by
+// sortPairs; it allocates, on the rare path of keys of invalid UTF-8.
+func normalPairKeys(pairs []keyValue, sortKeys bool) []string {
+	keys := make([]string, len(pairs))
+	for i := range pairs {
+		keys[i] = pairs[i].k
+	}
+	return normalStringKeys(keys, sortKeys)
+}
+
 // normalStringKeys takes keys sorted by bytes, some of them invalid UTF-8,
 // and returns the keys to write, in order: of each group of keys that are
 // the same Python str, the last (whose value the dict keeps), at the place

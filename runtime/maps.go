@@ -22,7 +22,9 @@ import (
 // Encoder keeps between calls, so a map costs no allocation either once the
 // Encoder is warm.
 
-// EncodeStringMap writes a map with string keys.
+// EncodeStringMap writes a map with string keys. The keys are sorted as
+// map[string]any's are (see sortPairs), then each value is looked up: a
+// typed value cannot wait in the pairs without being boxed.
 //
 // A key that is not valid UTF-8 is, in Python, the str with U+FFFD for each
 // bad byte, and two Go keys can become one Python key: {"\xfe": 1, "\xff": 2}
@@ -36,26 +38,33 @@ func EncodeStringMap[K ~string, V any](e *Encoder, m map[K]V, enc func(*Encoder,
 	if !e.BeginObject() {
 		return
 	}
-	mark := len(e.skeys)
+	mark := len(e.kvs)
 	valid := true
 	for k := range m {
-		e.skeys = append(e.skeys, string(k))
+		e.kvs = append(e.kvs, keyValue{p: keyPrefix(string(k)), k: string(k)})
 		valid = valid && utf8.ValidString(string(k))
 	}
-	keys := e.skeys[mark:]
-	slices.Sort(keys)
-	if !valid {
-		keys = normalStringKeys(keys, e.cfg.SortKeys)
-	}
-	for _, k := range keys {
-		e.keyString(k)
-		enc(e, m[K(k)])
-		if e.err != nil {
-			break
+	pairs := e.kvs[mark:]
+	sortPairs(pairs)
+	if valid {
+		for i := range pairs {
+			e.keyString(pairs[i].k)
+			enc(e, m[K(pairs[i].k)])
+			if e.err != nil {
+				break
+			}
+		}
+	} else {
+		for _, k := range normalPairKeys(pairs, e.cfg.SortKeys) {
+			e.keyString(k)
+			enc(e, m[K(k)])
+			if e.err != nil {
+				break
+			}
 		}
 	}
-	clear(e.skeys[mark:])
-	e.skeys = e.skeys[:mark]
+	clear(e.kvs[mark:])
+	e.kvs = e.kvs[:mark]
 	e.EndObject()
 }
 
