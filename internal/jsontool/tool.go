@@ -1,0 +1,353 @@
+// Package jsontool is the command jsondump, CPython 3.11's json.tool
+// (python -m json.tool, Lib/json/tool.py) for Go: the same flags, the same
+// output byte for byte, the same messages and exit statuses. cmd/jsondump
+// is its main; tests run Main in-process.
+//
+// json.tool reads a JSON text with json.load (or each line with json.loads
+// under --json-lines) and writes it with json.dump and a newline. The
+// library does both at once: jsondump.AppendDumps of a json.RawMessage
+// lays out json.dumps(json.loads(text)) in one pass (runtime/relayout.go),
+// with json.loads' JSONDecodeError, positions in code points. This package
+// adds what lies around it in CPython: the argparse command line (args.go,
+// help.go), the text layer that decodes the bytes (textio.go), the
+// UnicodeEncodeError of a lone surrogate written under --no-ensure-ascii
+// (surrogate.go), and the outfile (outfile.go).
+//
+// Where CPython fails with a ValueError (a JSONDecodeError, a
+// UnicodeDecodeError, an int of more than 4300 digits, a UnicodeEncodeError)
+// json.tool prints its message and exits with status 1, and so does
+// jsondump, word for word. Where CPython fails otherwise, with a traceback
+// and status 1 (a RecursionError, an outfile that cannot be opened),
+// jsondump prints the traceback's last line, "RecursionError: ...", and
+// exits with status 1. Usage errors are argparse's: the usage, a message,
+// status 2.
+package jsontool
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+
+	"github.com/jsondump/jsondump"
+)
+
+// MaxDepth is the deepest nesting of arrays and objects jsondump reads.
+// CPython's json.loads fails near 990 levels with RecursionError (the
+// scanner of Modules/_json.c counts against the recursion limit of 1000, as
+// do the frames below it), so 1000 levels read every document CPython
+// reads, and a few more. Deeper ones fail with CPython's RecursionError
+// message. The limit is kept that low on purpose: the indentation of n
+// nested levels takes O(n²) bytes of output (about 2 MB for a thousand
+// levels at the default indent), which the re-layout holds in memory while
+// the document is open.
+const MaxDepth = 1000
+
+// maxIndent is the library's limit on the indentation of one line
+// (runtime.MaxIndentBytes): an --indent larger than that works only where
+// no line is indented.
+const maxIndent = 64 << 20
+
+// Main runs jsondump with the command-line arguments args (without the
+// program's name), reading stdin and writing stdout and stderr when the
+// arguments name no files, and returns the exit status: 0 on success, 1 for
+// input that CPython's json.tool rejects (its message on stderr), 2 for a
+// usage error. A help or usage text is laid out for $COLUMNS columns, or
+// for the width of the terminal that stdout is, or 80.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, err := parseArgs(args)
+	if cfg.in != nil {
+		defer cfg.in.Close()
+	}
+	var uerr *usageError
+	if errors.As(err, &uerr) {
+		io.WriteString(stderr, usageText(terminalColumns(stdout))+prog+": error: "+uerr.msg+"\n")
+		return 2
+	}
+	if cfg.help {
+		io.WriteString(stdout, helpText(terminalColumns(stdout)))
+		return 0
+	}
+	r := &run{cfg: cfg, stdout: stdout, opts: cfg.options(false)}
+	var in io.Reader = stdin
+	if cfg.in != nil {
+		in = cfg.in
+	}
+	// A file is read with universal newlines (open()'s default, newline=
+	// None); sys.stdin reads "\r" as it is, outside Windows.
+	universal := cfg.in != nil
+	var msg string
+	if cfg.jsonLines {
+		msg = r.jsonLines(in, universal)
+	} else {
+		msg = r.document(in, universal)
+	}
+	if msg != "" {
+		io.WriteString(stderr, msg+"\n")
+		return 1
+	}
+	return 0
+}
+
+// options returns the keyword arguments json.tool passes to json.dump, as
+// options: sort_keys, ensure_ascii, indent (0 when noIndent), and
+// separators (",", ":") with --compact; and the depth limit.
+func (c *config) options(noIndent bool) []jsondump.Option {
+	opts := []jsondump.Option{
+		jsondump.MaxDepth(MaxDepth),
+		jsondump.SortKeys(c.sortKeys),
+		jsondump.EnsureASCII(c.ensureASCII),
+	}
+	switch {
+	case c.compact:
+		opts = append(opts, jsondump.Separators(",", ":"))
+	case c.indent == indentTab:
+		opts = append(opts, jsondump.IndentString("\t"))
+	case c.indent == indentSpaces:
+		n := int(c.spaces)
+		if noIndent {
+			n = 0
+		}
+		opts = append(opts, jsondump.Indent(n))
+	}
+	return opts
+}
+
+// hugeIndent reports whether the indent is one the library refuses.
+func (c *config) hugeIndent() bool {
+	return !c.compact && c.indent == indentSpaces && (c.spacesHuge || c.spaces > maxIndent)
+}
+
+// A run is one run of the command, past its arguments.
+type run struct {
+	cfg    *config
+	stdout io.Writer
+	opts   []jsondump.Option
+	buf    []byte // the output of the current document, reused
+}
+
+// document is json.tool without --json-lines: json.load of the whole input,
+// then json.dump of it to the output, and a newline. It returns the message
+// of the error that stops it, or "".
+func (r *run) document(in io.Reader, universal bool) string {
+	text, err := io.ReadAll(in)
+	if err != nil {
+		return ioError(err)
+	}
+	// TextIOWrapper.read() decodes everything at once: a bad byte's
+	// position counts from the start of the input.
+	if _, derr := decodeUTF8(text, true); derr != nil {
+		return derr.Error()
+	}
+	if universal {
+		text = translateNewlines(text)
+	}
+	out, msg := r.layout(text)
+	if msg != "" {
+		return msg
+	}
+	// json.tool opens the outfile once the input is read.
+	var of *outfile
+	var w io.Writer = r.stdout
+	if r.cfg.hasOut {
+		if of, err = openOutfile(r.cfg.out); err != nil {
+			return openError(err, r.cfg.out)
+		}
+		w = of
+	}
+	if !r.cfg.ensureASCII {
+		if at, eerr := encodeError(out); eerr != nil {
+			if of != nil {
+				of.abort()
+			} else if _, err := w.Write(out[:at]); err != nil {
+				return ioError(err)
+			}
+			return eerr.Error()
+		}
+	}
+	if _, err := w.Write(append(out, '\n')); err != nil {
+		if of != nil {
+			of.abort()
+		}
+		return ioError(err)
+	}
+	if of != nil {
+		if err := of.commit(); err != nil {
+			return ioError(err)
+		}
+	}
+	return ""
+}
+
+// jsonLines is json.tool with --json-lines: json.loads of each line as the
+// text layer gives it, json.dump of it and a newline, as they come. Memory
+// follows the longest line. On error the lines before the bad one are on
+// stdout (an outfile is left as it was).
+func (r *run) jsonLines(in io.Reader, universal bool) (msg string) {
+	var of *outfile
+	var dst io.Writer = r.stdout
+	if r.cfg.hasOut {
+		// json.tool opens the outfile before it reads the first line.
+		var err error
+		if of, err = openOutfile(r.cfg.out); err != nil {
+			return openError(err, r.cfg.out)
+		}
+		dst = of
+		defer func() {
+			if msg != "" {
+				of.abort()
+			}
+		}()
+	}
+	w := bufio.NewWriterSize(dst, 64<<10)
+	defer func() {
+		if err := w.Flush(); err != nil && msg == "" {
+			msg = ioError(err)
+		}
+		if msg == "" && of != nil {
+			if err := of.commit(); err != nil {
+				msg = ioError(err)
+			}
+		}
+	}()
+	lines := newLineReader(in, universal)
+	for {
+		line, err := lines.next()
+		if err == io.EOF {
+			return ""
+		}
+		if err != nil {
+			var derr *decodeError
+			if errors.As(err, &derr) {
+				return derr.Error()
+			}
+			return ioError(err)
+		}
+		out, msg := r.layout(line)
+		if msg != "" {
+			return msg
+		}
+		if !r.cfg.ensureASCII {
+			if at, eerr := encodeError(out); eerr != nil {
+				w.Write(out[:at])
+				return eerr.Error()
+			}
+		}
+		w.Write(out)
+		if err := w.WriteByte('\n'); err != nil {
+			return ioError(err)
+		}
+	}
+}
+
+// layout returns json.dumps(json.loads(text)) under the run's options, in
+// a buffer reused by the next call, or the message of the error.
+func (r *run) layout(text []byte) ([]byte, string) {
+	if text == nil {
+		text = []byte{} // a nil json.RawMessage is null
+	}
+	opts := r.opts
+	if r.cfg.hugeIndent() {
+		// json.dump builds ' ' * indent before it writes anything:
+		// beyond an int64 that is OverflowError, once json.loads has read
+		// the text. Else the layout with no indentation is the answer
+		// where it has no line to indent.
+		opts = r.cfg.options(true)
+		out, msg := r.relayout(text, opts)
+		if msg != "" {
+			return nil, msg
+		}
+		if r.cfg.spacesHuge {
+			return nil, "OverflowError: cannot fit 'int' into an index-sized integer"
+		}
+		if !containsNewline(out) {
+			return out, ""
+		}
+		opts = r.opts
+	}
+	return r.relayout(text, opts)
+}
+
+// relayout is one jsondump.AppendDumps of text as a json.RawMessage.
+func (r *run) relayout(text []byte, opts []jsondump.Option) ([]byte, string) {
+	out, err := jsondump.AppendDumps(r.buf[:0], json.RawMessage(text), opts...)
+	r.buf = out
+	if err == nil {
+		return out, ""
+	}
+	var rerr *jsondump.RecursionError
+	var merr *jsondump.MarshalerError
+	switch {
+	case errors.As(err, &rerr):
+		return nil, recursionMessage(text)
+	case errors.As(err, &merr):
+		return nil, merr.Err.Error() // json.loads' JSONDecodeError
+	}
+	return nil, err.Error() // ValueError: an int of more than 4300 digits, an indentation too long
+}
+
+func containsNewline(out []byte) bool {
+	for _, c := range out {
+		if c == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// recursionMessage returns the last line of CPython's traceback for text
+// nested deeper than MaxDepth: "RecursionError: maximum recursion depth
+// exceeded while decoding a JSON array from a unicode string" (or object,
+// as the container that passes the limit is), from Py_EnterRecursiveCall in
+// Modules/_json.c. The text is valid up to that container: the re-layout
+// read it that far.
+func recursionMessage(text []byte) string {
+	kind := "array"
+	depth := 0
+	inString := false
+scan:
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			depth++
+			if depth > MaxDepth {
+				if c == '{' {
+					kind = "object"
+				}
+				break scan
+			}
+		case ']', '}':
+			depth--
+		}
+	}
+	return "RecursionError: maximum recursion depth exceeded while decoding a JSON " + kind + " from a unicode string"
+}
+
+// openError is the last line of CPython's traceback when the outfile cannot
+// be opened: "FileNotFoundError: [Errno 2] No such file or directory: 'x/y'".
+func openError(err error, name string) string {
+	return pyOSErrorClass(err) + ": " + pyOSError(err, name)
+}
+
+// ioError is the last line of CPython's traceback for an error of reading
+// the input or writing the output: "OSError: [Errno 5] Input/output error".
+func ioError(err error) string {
+	errno := errnoOf(err)
+	if errno == 0 {
+		return "OSError: " + err.Error()
+	}
+	return pyOSErrorClass(err) + ": [Errno " + strconv.Itoa(int(errno)) + "] " + strerror(errno)
+}
