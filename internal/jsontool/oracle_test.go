@@ -36,9 +36,8 @@ import (
 // line per case: {"code", "stdout", "stderr" (base64), "tb" (the exception
 // was no SystemExit: stderr is the traceback's last line), "out" (base64 of
 // the outfile after the run, or null), "files" (the folder's files after
-// the run)}. With "serve" as its argument it
-// answers cases one at a time, flushing after each (the fuzz target's
-// co-process).
+// the run)}, flushed, so that it also serves as the fuzz target's
+// co-process.
 const batchScript = `
 import sys, os, io, json, base64, argparse, traceback
 import json.tool
@@ -94,9 +93,7 @@ def run(case):
     return res
 
 for line in sys.stdin:
-    print(json.dumps(run(json.loads(line))))
-    if sys.argv[1:] == ['serve']:
-        sys.stdout.flush()
+    print(json.dumps(run(json.loads(line))), flush=True)
 `
 
 // A toolCase is one run of the command: its arguments, its stdin, the files
