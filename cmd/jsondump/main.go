@@ -46,10 +46,15 @@ package main
 
 import (
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/jsondump/jsondump/internal/jsontool"
 )
 
 func main() {
+	// A closed pipe on stdout (jsondump big.json | head) is EPIPE for
+	// Main, which exits 32 as json.tool does, rather than SIGPIPE.
+	signal.Ignore(syscall.SIGPIPE)
 	os.Exit(jsontool.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -224,6 +224,8 @@ func pyOSErrorClass(err error) string {
 		return "NotADirectoryError"
 	case syscall.EEXIST:
 		return "FileExistsError"
+	case syscall.EPIPE:
+		return "BrokenPipeError"
 	}
 	return "OSError"
 }

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/jsondump/jsondump/internal/pyoracle"
@@ -19,6 +21,7 @@ import (
 // standard streams, as cmd/jsondump's main does.
 func TestMain(m *testing.M) {
 	if os.Getenv("JSONTOOL_TEST_MAIN") == "1" {
+		signal.Ignore(syscall.SIGPIPE) // as cmd/jsondump's main
 		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
@@ -93,6 +96,33 @@ func TestSubprocessFaithful(t *testing.T) {
 		}
 		if d := compareResults(c, goRes, real); d != "" {
 			t.Errorf("%s: jsondump as a process differs from python3:\n%s", c.name, d)
+		}
+	}
+
+	// A reader that went away: json.tool exits with status 32, silently.
+	for _, run := range []struct {
+		program string
+		args    []string
+		env     []string
+	}{{py, []string{"-m", "json.tool", "big.json"}, nil}, {exe, []string{"big.json"}, []string{"JSONTOOL_TEST_MAIN=1"}}} {
+		dir := filepath.Join(root, "pipe", filepath.Base(run.program))
+		writeFiles(t, dir, &toolCase{files: map[string][]byte{"big.json": []byte("[" + strings.Repeat("1,", 100000) + "1]")}})
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+		cmd := exec.Command(run.program, run.args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), run.env...)
+		cmd.Stdout = w
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err = cmd.Run()
+		w.Close()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 32 || stderr.Len() != 0 {
+			t.Errorf("%s %s | (closed): %v, stderr %q; want exit status 32 and nothing on stderr", run.program, run.args, err, stderr.Bytes())
 		}
 	}
 

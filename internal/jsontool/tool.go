@@ -28,7 +28,9 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
 	"strconv"
+	"syscall"
 
 	"github.com/jsondump/jsondump"
 )
@@ -83,12 +85,21 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		msg = r.document(in, universal)
 	}
-	if msg != "" {
-		io.WriteString(stderr, msg+"\n")
-		return 1
+	switch msg {
+	case "":
+		return 0
+	case msgBrokenPipe:
+		// json.tool's __main__: except BrokenPipeError as exc:
+		// sys.exit(exc.errno). (cmd/jsondump ignores SIGPIPE, so that
+		// its writes see EPIPE rather than end the process.)
+		return int(syscall.EPIPE)
 	}
-	return 0
+	io.WriteString(stderr, msg+"\n")
+	return 1
 }
+
+// msgBrokenPipe is ioError's message for EPIPE.
+const msgBrokenPipe = "BrokenPipeError: [Errno 32] Broken pipe"
 
 // options returns the keyword arguments json.tool passes to json.dump, as
 // options: sort_keys, ensure_ascii, indent (0 when noIndent), and
@@ -131,7 +142,7 @@ type run struct {
 // then json.dump of it to the output, and a newline. It returns the message
 // of the error that stops it, or "".
 func (r *run) document(in io.Reader, universal bool) string {
-	text, err := io.ReadAll(in)
+	text, err := readAll(in)
 	if err != nil {
 		return ioError(err)
 	}
@@ -143,6 +154,12 @@ func (r *run) document(in io.Reader, universal bool) string {
 	if universal {
 		text = translateNewlines(text)
 	}
+	// The layout grows its buffer by a quarter at a time past a few
+	// hundred kilobytes, each time copying it and touching fresh memory:
+	// room for four times the input (the default indentation of canada.json
+	// takes 3.7) saves most of that. Room not written to costs no memory,
+	// only address space, which stays bounded for huge inputs.
+	r.buf = make([]byte, 0, len(text)+min(3*len(text), 256<<20)+4096)
 	out, msg := r.layout(text)
 	if msg != "" {
 		return msg
@@ -178,6 +195,36 @@ func (r *run) document(in io.Reader, universal bool) string {
 		}
 	}
 	return ""
+}
+
+// readAll reads in to its end. A regular file is read into a buffer of its
+// size, in one read: io.ReadAll's buffer would grow and be copied along the
+// way.
+func readAll(in io.Reader) ([]byte, error) {
+	f, ok := in.(*os.File)
+	if !ok {
+		return io.ReadAll(in)
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > 1<<40 {
+		return io.ReadAll(in)
+	}
+	// One byte more than the size, to see the end of the file without a
+	// second buffer (and in case it grew).
+	buf := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grown: let append find room
+		}
+	}
 }
 
 // jsonLines is json.tool with --json-lines: json.loads of each line as the

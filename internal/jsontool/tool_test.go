@@ -1,6 +1,7 @@
 package jsontool
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -305,4 +306,37 @@ func TestCommandLines(t *testing.T) {
 		cases = append(cases, c)
 	}
 	compareWithPython(t, cases)
+}
+
+// TestDepthLimit checks the depth the command reads, MaxDepth levels, and
+// what it does past them, whatever the depth: CPython's RecursionError
+// message as one line, status 1, quickly and without a crash.
+func TestDepthLimit(t *testing.T) {
+	recursion := func(kind string) string {
+		return "RecursionError: maximum recursion depth exceeded while decoding a JSON " + kind + " from a unicode string\n"
+	}
+	for _, c := range []struct {
+		name, text string
+		args       []string
+		code       int
+		stderr     string
+	}{
+		{"arrays at the limit", strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth), nil, 0, ""},
+		{"objects at the limit", strings.Repeat(`{"a":`, MaxDepth) + "1" + strings.Repeat("}", MaxDepth), []string{"--compact"}, 0, ""},
+		{"arrays past the limit", strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1), nil, 1, recursion("array")},
+		{"an object past the limit", strings.Repeat("[", MaxDepth) + `{"a": 1}` + strings.Repeat("]", MaxDepth), nil, 1, recursion("object")},
+		{"strings with brackets", strings.Repeat(`["[{\"",`, MaxDepth) + "{}" + strings.Repeat("]", MaxDepth), []string{"--sort-keys"}, 1, recursion("object")},
+		{"a million [", strings.Repeat("[", 1000000), nil, 1, recursion("array")},
+		{"a million {", strings.Repeat(`{"":`, 1000000), []string{"--indent", "1000"}, 1, recursion("object")},
+		{"a deep line", "[1]\n" + strings.Repeat("[", 5000) + "\n[2]\n", []string{"--json-lines"}, 1, recursion("array")},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := Main(c.args, strings.NewReader(c.text), &stdout, &stderr)
+		if code != c.code || stderr.String() != c.stderr {
+			t.Errorf("%s: exit %d, stderr %q; want %d, %q", c.name, code, stderr.String(), c.code, c.stderr)
+		}
+		if code == 0 && c.args == nil && strings.Count(stdout.String(), "\n") < MaxDepth {
+			t.Errorf("%s: %d lines of output", c.name, strings.Count(stdout.String(), "\n"))
+		}
+	}
 }
