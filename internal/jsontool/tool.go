@@ -160,6 +160,7 @@ func (r *run) document(in io.Reader, universal bool) string {
 	// takes 3.7) saves most of that. Room not written to costs no memory,
 	// only address space, which stays bounded for huge inputs.
 	r.buf = make([]byte, 0, len(text)+min(3*len(text), 256<<20)+4096)
+	adviseHugePages(r.buf)
 	out, msg := r.layout(text)
 	if msg != "" {
 		return msg
@@ -212,6 +213,7 @@ func readAll(in io.Reader) ([]byte, error) {
 	// One byte more than the size, to see the end of the file without a
 	// second buffer (and in case it grew).
 	buf := make([]byte, 0, fi.Size()+1)
+	adviseHugePages(buf)
 	for {
 		n, err := f.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
