@@ -88,7 +88,7 @@ func FuzzJSONToolPython(f *testing.F) {
 
 	py := pyoracle.Start(f, batchScript)
 	f.Cleanup(py.Close)
-	root := f.TempDir()
+	root := caseRoot(f)
 	n := 0
 	f.Fuzz(func(t *testing.T, text []byte, mode uint8) {
 		n++

@@ -79,7 +79,7 @@ func TestSubprocessFaithful(t *testing.T) {
 		{name: "help", args: []string{"-h"}, columns: 60},
 		{name: "missing infile", args: []string{"nofile"}},
 	}
-	root := t.TempDir()
+	root := caseRoot(t)
 	batch := runPython(t, root, cases)
 	for i := range cases {
 		c := &cases[i]

@@ -25,6 +25,7 @@ package jsontool
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -296,53 +297,79 @@ func (r *run) layout(text []byte) ([]byte, string) {
 	if text == nil {
 		text = []byte{} // a nil json.RawMessage is null
 	}
-	opts := r.opts
 	if r.cfg.hugeIndent() {
 		// json.dump builds ' ' * indent before it writes anything:
 		// beyond an int64 that is OverflowError, once json.loads has read
 		// the text. Else the layout with no indentation is the answer
 		// where it has no line to indent.
-		opts = r.cfg.options(true)
-		out, msg := r.relayout(text, opts)
+		out, msg, _ := r.relayout(text, r.cfg.options(true))
 		if msg != "" {
 			return nil, msg
 		}
 		if r.cfg.spacesHuge {
 			return nil, "OverflowError: cannot fit 'int' into an index-sized integer"
 		}
-		if !containsNewline(out) {
+		if !bytes.Contains(out, []byte("\n")) {
 			return out, ""
 		}
-		opts = r.opts
+		out, msg, _ = r.relayout(text, r.opts)
+		return out, msg
 	}
-	return r.relayout(text, opts)
+	// Keep the indentation within indentationBudget. Nesting no deeper
+	// than shallow levels cannot pass it, and real documents rarely nest
+	// deeper than a few dozen: they are laid out at once with that depth
+	// limit. A deeper one is first read without indentation (its output is
+	// then about its own size), for CPython's error if it has one, and
+	// measured (indentationOver) before it is laid out.
+	if w := r.cfg.indentWidth(); w > 0 && len(text) > 0 {
+		limit := indentationBudget(len(text))
+		if shallow := (limit/int64(len(text)) - 1) / w; shallow < MaxDepth {
+			out, msg, deep := r.relayout(text, append(r.opts[:len(r.opts):len(r.opts)], jsondump.MaxDepth(int(max(shallow, 1)))))
+			if !deep {
+				return out, msg
+			}
+			if _, msg, _ := r.relayout(text, r.cfg.options(true)); msg != "" {
+				return nil, msg
+			}
+			if indentationOver(text, w, limit) {
+				return nil, "jsondump: the layout of this document would take more than " + strconv.FormatInt(limit, 10) +
+					" bytes of line breaks and indentation (jsondump's limit: 1 GiB and 16 bytes for each byte of input)"
+			}
+		}
+	}
+	out, msg, _ := r.relayout(text, r.opts)
+	return out, msg
 }
 
-// relayout is one jsondump.AppendDumps of text as a json.RawMessage.
-func (r *run) relayout(text []byte, opts []jsondump.Option) ([]byte, string) {
+// relayout is one jsondump.AppendDumps of text as a json.RawMessage. deep
+// reports that the text nests past the depth limit of opts.
+func (r *run) relayout(text []byte, opts []jsondump.Option) (out []byte, msg string, deep bool) {
 	out, err := jsondump.AppendDumps(r.buf[:0], json.RawMessage(text), opts...)
 	r.buf = out
 	if err == nil {
-		return out, ""
+		return out, "", false
 	}
 	var rerr *jsondump.RecursionError
 	var merr *jsondump.MarshalerError
 	switch {
 	case errors.As(err, &rerr):
-		return nil, recursionMessage(text)
+		return nil, recursionMessage(text), true
 	case errors.As(err, &merr):
-		return nil, merr.Err.Error() // json.loads' JSONDecodeError
+		return nil, merr.Err.Error(), false // json.loads' JSONDecodeError
 	}
-	return nil, err.Error() // ValueError: an int of more than 4300 digits, an indentation too long
+	return nil, err.Error(), false // ValueError: an int of more than 4300 digits, an indentation too long
 }
 
-func containsNewline(out []byte) bool {
-	for _, c := range out {
-		if c == '\n' {
-			return true
-		}
+// indentWidth returns the bytes of indentation a level takes, or 0 for a
+// layout without line breaks.
+func (c *config) indentWidth() int64 {
+	switch {
+	case c.compact || c.indent == indentNone:
+		return 0
+	case c.indent == indentTab:
+		return 1
 	}
-	return false
+	return max(c.spaces, 0)
 }
 
 // recursionMessage returns the last line of CPython's traceback for text
@@ -399,4 +426,67 @@ func ioError(err error) string {
 		return "OSError: " + err.Error()
 	}
 	return pyOSErrorClass(err) + ": [Errno " + strconv.Itoa(int(errno)) + "] " + strerror(errno)
+}
+
+// indentationBudget is how many bytes of line breaks and indentation the
+// layout of a text of n bytes may write: 1 GiB, and 16 bytes for each byte
+// of the text. jsondump holds a document's whole layout in memory (the
+// re-layout moves an object's members when its keys repeat or are sorted),
+// while json.tool streams it; a few kilobytes of deep nesting under a wide
+// indent can ask for gigabytes (n levels take O(n²) bytes), which would end
+// the process rather than fail it.
+func indentationBudget(n int) int64 { return 1<<30 + 16*int64(n) }
+
+// jsonSpecial marks the bytes indentationOver looks at.
+var jsonSpecial = [256]bool{'"': true, '[': true, '{': true, ',': true, ']': true, '}': true}
+
+// indentationOver reports whether laying text out with w bytes of
+// indentation a level would write more than limit bytes of line breaks and
+// indentation: each "[", "{" and "," starts a line at the depth after it,
+// each "]" and "}" one at the depth after it (an upper bound: an empty
+// container starts none). Counting stops where the nesting passes
+// MaxDepth, where the layout stops too.
+func indentationOver(text []byte, w, limit int64) bool {
+	if int64(len(text))*(1+w*MaxDepth) <= limit {
+		return false
+	}
+	var total, depth int64
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if !jsonSpecial[c] {
+			continue
+		}
+		switch c {
+		case '"':
+			// To the closing quote: one not preceded by an odd number of
+			// backslashes.
+			for {
+				j := bytes.IndexByte(text[i+1:], '"')
+				if j < 0 {
+					return total > limit
+				}
+				i += 1 + j
+				k := i - 1
+				for k >= 0 && text[k] == '\\' {
+					k--
+				}
+				if (i-1-k)%2 == 0 {
+					break
+				}
+			}
+			continue
+		case '[', '{':
+			depth++
+			if depth > MaxDepth {
+				return total > limit
+			}
+		case ']', '}':
+			depth--
+		}
+		total += 1 + w*depth
+		if total > limit {
+			return true
+		}
+	}
+	return false
 }

@@ -277,10 +277,8 @@ func TestCommandLines(t *testing.T) {
 	}
 	// CPython builds lines as long as memory allows; jsondump's indentation
 	// stops at 64 MiB a line (runtime.MaxIndentBytes), but where no line is
-	// indented.
+	// indented. (TestHugeIndent checks the difference.)
 	cases = append(cases,
-		toolCase{name: "huge indent", args: []string{"--indent", "67108865"}, stdin: []byte("[1]"),
-			known: "indentation of 67108865 bytes exceeds jsondump's limit of 67108864 bytes"},
 		toolCase{name: "huge indent, no line to indent", args: []string{"--indent", "100000000"}, stdin: []byte(`"x"`)},
 		toolCase{name: "huge indent, no line to indent", args: []string{"--indent", "100000000", "--json-lines"}, stdin: []byte("[]\n{}\n1e400")})
 	for _, columns := range []int{1, 10, 20, 25, 26, 27, 30, 40, 45, 50, 60, 70, 75, 76, 77, 78, 79, 81, 90, 100, 120, 200} {
@@ -308,9 +306,18 @@ func TestCommandLines(t *testing.T) {
 	compareWithPython(t, cases)
 }
 
+// overBudget is the message for a text of n bytes whose layout would pass
+// indentationBudget.
+func overBudget(n int) string {
+	return "jsondump: the layout of this document would take more than " + strconv.FormatInt(indentationBudget(n), 10) +
+		" bytes of line breaks and indentation (jsondump's limit: 1 GiB and 16 bytes for each byte of input)\n"
+}
+
 // TestDepthLimit checks the depth the command reads, MaxDepth levels, and
 // what it does past them, whatever the depth: CPython's RecursionError
-// message as one line, status 1, quickly and without a crash.
+// message as one line, status 1, quickly and without a crash; and a layout
+// that would take more memory than indentationBudget allows, which fails
+// with a message of its own.
 func TestDepthLimit(t *testing.T) {
 	recursion := func(kind string) string {
 		return "RecursionError: maximum recursion depth exceeded while decoding a JSON " + kind + " from a unicode string\n"
@@ -329,6 +336,11 @@ func TestDepthLimit(t *testing.T) {
 		{"a million [", strings.Repeat("[", 1000000), nil, 1, recursion("array")},
 		{"a million {", strings.Repeat(`{"":`, 1000000), []string{"--indent", "1000"}, 1, recursion("object")},
 		{"a deep line", "[1]\n" + strings.Repeat("[", 5000) + "\n[2]\n", []string{"--json-lines"}, 1, recursion("array")},
+		{"a million [, wide", strings.Repeat("[", 1000000), []string{"--indent", "100000"}, 1, recursion("array")},
+		{"a syntax error, deep and wide", strings.Repeat("[", 900) + "]]x", []string{"--indent", "100000"}, 1, "Expecting ',' delimiter: line 1 column 903 (char 902)\n"},
+		// Past indentationBudget: CPython would write 10 GB.
+		{"deep and wide", strings.Repeat("[", 1000) + strings.Repeat("]", 1000), []string{"--indent", "10000"}, 1, overBudget(2000)},
+		{"many deep chains", "[" + strings.Repeat(strings.Repeat("[", 500)+strings.Repeat("]", 500)+",", 200) + "0]", []string{"--indent", "40"}, 1, overBudget(200203)},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := Main(c.args, strings.NewReader(c.text), &stdout, &stderr)
@@ -337,6 +349,27 @@ func TestDepthLimit(t *testing.T) {
 		}
 		if code == 0 && c.args == nil && strings.Count(stdout.String(), "\n") < MaxDepth {
 			t.Errorf("%s: %d lines of output", c.name, strings.Count(stdout.String(), "\n"))
+		}
+	}
+}
+
+// TestHugeIndent checks jsondump's answer to an indentation of more than
+// 64 MiB a line, where CPython writes the lines (and as much as 64 MiB of
+// spaces for each: too slow to compare here): a one-line message and status
+// 1 once a line would be indented, the output where none is.
+func TestHugeIndent(t *testing.T) {
+	for _, c := range []struct{ in, out, stderr string }{
+		{"[1]", "", "indentation of 67108865 bytes exceeds jsondump's limit of 67108864 bytes\n"},
+		{"[1, {}", "", "Expecting ',' delimiter: line 1 column 7 (char 6)\n"},
+		{`[[], {}, "x"]`, "", "indentation of 67108865 bytes exceeds jsondump's limit of 67108864 bytes\n"},
+		{`{"a": 1e400}`, "", "indentation of 67108865 bytes exceeds jsondump's limit of 67108864 bytes\n"},
+		{`[]`, "[]\n", ""},
+		{`"x"`, "\"x\"\n", ""},
+	} {
+		var stdout, stderr bytes.Buffer
+		Main([]string{"--indent", "67108865"}, strings.NewReader(c.in), &stdout, &stderr)
+		if stdout.String() != c.out || stderr.String() != c.stderr {
+			t.Errorf("--indent 67108865 of %s: stdout %q, stderr %q; want %q, %q", c.in, stdout.String(), stderr.String(), c.out, c.stderr)
 		}
 	}
 }
