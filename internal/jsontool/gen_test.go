@@ -79,12 +79,18 @@ func (g *gen) value(depth int) string {
 	default:
 		var b strings.Builder
 		b.WriteString("{" + g.ws())
-		for i, n := 0, g.n(5); i < n; i++ {
+		n := g.n(5)
+		if g.chance(0.1) {
+			n = 13 + g.n(30) // past the 12 members up to which repeated keys are found pairwise
+		}
+		for i := 0; i < n; i++ {
 			if i > 0 {
 				b.WriteString(g.ws() + "," + g.ws())
 			}
 			key := g.str()
-			if g.chance(0.4) {
+			if n > 12 && g.chance(0.5) {
+				key = `"k` + strconv.Itoa(g.n(2*n)) + `"`
+			} else if g.chance(0.4) {
 				key = g.pick(`"a"`, `"b"`, `"\u0061"`, `"é"`, `"\u00e9"`, `"B"`, `"😀"`, `"\ud83d\ude00"`, `""`)
 			}
 			b.WriteString(key + g.ws() + ":" + g.ws() + g.value(depth-1))
