@@ -190,9 +190,10 @@ func optionTuples(arg string) []optTuple {
 }
 
 // isNegativeNumber is argparse's _negative_number_matcher,
-// ^-\d+$|^-\d*\.\d+$ (\d of Python's re matches any Unicode digit).
+// ^-\d+$|^-\d*\.\d+$ (\d of Python's re matches any Unicode digit, and $
+// matches before a final newline too).
 func isNegativeNumber(arg string) bool {
-	s := []rune(arg[1:])
+	s := []rune(strings.TrimSuffix(arg[1:], "\n"))
 	digits := func(r []rune) int {
 		n := 0
 		for n < len(r) && unicode.IsDigit(r[n]) {

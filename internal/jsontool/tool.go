@@ -103,8 +103,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 const msgBrokenPipe = "BrokenPipeError: [Errno 32] Broken pipe"
 
 // options returns the keyword arguments json.tool passes to json.dump, as
-// options: sort_keys, ensure_ascii, indent (0 when noIndent), and
-// separators (",", ":") with --compact; and the depth limit.
+// options: sort_keys, ensure_ascii, indent, and separators (",", ":") with
+// --compact; and the depth limit. With noIndent, an indent is 0: the same
+// line breaks and separators, without the indentation.
 func (c *config) options(noIndent bool) []jsondump.Option {
 	opts := []jsondump.Option{
 		jsondump.MaxDepth(MaxDepth),
@@ -114,14 +115,14 @@ func (c *config) options(noIndent bool) []jsondump.Option {
 	switch {
 	case c.compact:
 		opts = append(opts, jsondump.Separators(",", ":"))
+	case noIndent && c.indent != indentNone:
+		opts = append(opts, jsondump.Indent(0))
 	case c.indent == indentTab:
 		opts = append(opts, jsondump.IndentString("\t"))
 	case c.indent == indentSpaces:
-		n := int(c.spaces)
-		if noIndent {
-			n = 0
-		}
-		opts = append(opts, jsondump.Indent(n))
+		// Python's ' ' * n is "" for n <= 0; past maxIndent, layout
+		// decides (see hugeIndent). The clamp keeps a 32-bit int right.
+		opts = append(opts, jsondump.Indent(int(min(max(c.spaces, 0), maxIndent+1))))
 	}
 	return opts
 }

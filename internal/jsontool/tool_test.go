@@ -271,7 +271,7 @@ func TestCommandLines(t *testing.T) {
 		{"nofile", "--no"}, {"dir"}, {"dir/"}, {""}, {"", ""}, {"-1"}, {"--indent", "-1.5"}, {"-.5"}, {"- x"}, {"-h x"},
 		{"--sort keys"}, {"in.json", "--indent"}, {"--indent", "3", "--indent", "5"}, {"--", "--"}, {"--", "--", "in.json"},
 		{"--", "in.json", "--"}, {"in.json", "--", "out.json"}, {"-", "--json-lines", "out.json"}, {"--json-lines", "nofile"},
-		{"it's"}, {"é\u0085\u200b\t\n"}, {"--indent", "it's \"q\""}, {"--indent", "\x7f\u00ad"},
+		{"it's"}, {"é\u0085\u200b\t\n"}, {"-1\n"}, {"-1\n\n"}, {"-.5\n"}, {"--indent", "it's \"q\""}, {"--indent", "\x7f\u00ad"},
 	} {
 		cases = append(cases, toolCase{name: "command line", args: line, files: files, stdin: []byte("[1]"), outfile: "out.json"})
 	}
