@@ -198,7 +198,7 @@ func (s *rlState) run() error {
 			s.next()
 			continue
 		case '"':
-			end, esc, err := s.scanString(i)
+			end, esc, _, err := s.scanString(i)
 			if err != nil {
 				return err
 			}
@@ -357,14 +357,14 @@ func (s *rlState) key(i int, sc rlScratch) (int, rlScratch, error) {
 	if i >= len(t) || t[i] != '"' {
 		return 0, sc, s.syntax(rlMsgName, i)
 	}
-	end, esc, err := s.scanString(i)
+	end, esc, nonASCII, err := s.scanString(i)
 	if err != nil {
 		return 0, sc, err
 	}
 	raw := t[i+1 : end-1]
 	s.next()
 	m := rlMember{k0: int32(i + 1), k1: int32(end - 1), start: len(e.buf)}
-	if esc || !utf8.Valid(raw) {
+	if esc || nonASCII && !utf8.Valid(raw) {
 		m.k0 = int32(len(sc.keys))
 		sc.keys = rlDecode(sc.keys, raw)
 		m.k1 = int32(len(sc.keys))
@@ -825,41 +825,63 @@ func rlIsLow(r rune) bool  { return 0xDC00 <= r && r <= 0xDFFF }
 // a letter that is not one ('u' is handled apart).
 var rlShortEscape = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
+// rlWordSpecial returns a word whose top bits are all zero exactly when none
+// of the 8 bytes of x is '"', '\\' or below 0x20 (see strWordFlagsUTF8): a
+// string literal keeps bytes of 0x80 and above as they are, so "&^ x" drops
+// what they would set.
+func rlWordSpecial(x uint64) uint64 {
+	q, b := x^('"'*strLSB), x^('\\'*strLSB)
+	return ((x-0x20*strLSB)&^x | (q-strLSB)&^q | (b-strLSB)&^b) & strMSB
+}
+
 // scanString checks the string literal whose opening quote is t[q] as
 // scanstring_unicode (Modules/_json.c, strict mode) does, with its error
-// positions, and returns the index after the closing quote and whether the
-// literal has escapes.
-func (s *rlState) scanString(q int) (int, bool, error) {
+// positions, and returns the index after the closing quote, whether the
+// literal has escapes, and whether it has bytes of 0x80 and above. It skips
+// 8 bytes at a time up to the word that holds a quote, a backslash or a
+// control character (a sixth of twitter.json's layout went to this loop
+// byte by byte).
+func (s *rlState) scanString(q int) (int, bool, bool, error) {
 	t := s.text
 	n := len(t)
 	esc := false
+	var seen uint64 // the bytes seen, or'ed: their top bit tells non-ASCII
 	end := q + 1
 	for {
 		next := end
+		for next+8 <= n {
+			w := strLoad64(t[next:])
+			if rlWordSpecial(w) != 0 {
+				break
+			}
+			seen |= w
+			next += 8
+		}
 		for next < n {
 			c := t[next]
 			if c == '"' || c == '\\' {
 				break
 			}
 			if c < 0x20 {
-				return 0, false, s.syntax(rlMsgControl, next)
+				return 0, false, false, s.syntax(rlMsgControl, next)
 			}
+			seen |= uint64(c)
 			next++
 		}
 		if next >= n {
-			return 0, false, s.syntax(rlMsgUntermStr, q)
+			return 0, false, false, s.syntax(rlMsgUntermStr, q)
 		}
 		if t[next] == '"' {
-			return next + 1, esc, nil
+			return next + 1, esc, seen&strMSB != 0, nil
 		}
 		esc = true
 		next++ // past the backslash
 		if next == n {
-			return 0, false, s.syntax(rlMsgUntermStr, q)
+			return 0, false, false, s.syntax(rlMsgUntermStr, q)
 		}
 		if c := t[next]; c != 'u' {
 			if rlShortEscape[c] == 0 {
-				return 0, false, s.syntax(rlMsgEscape, next-1)
+				return 0, false, false, s.syntax(rlMsgEscape, next-1)
 			}
 			end = next + 1
 			continue
@@ -868,17 +890,17 @@ func (s *rlState) scanString(q int) (int, bool, error) {
 		// digits, and reports any fault at the 'u'.
 		u := next
 		if u+5 >= n {
-			return 0, false, s.syntax(rlMsgUEscape, u)
+			return 0, false, false, s.syntax(rlMsgUEscape, u)
 		}
 		r, ok := rlHex4(t[u+1:])
 		if !ok {
-			return 0, false, s.syntax(rlMsgUEscape, u)
+			return 0, false, false, s.syntax(rlMsgUEscape, u)
 		}
 		end = u + 5
 		if rlIsHigh(r) && end+6 < n && t[end] == '\\' && t[end+1] == 'u' {
 			r2, ok := rlHex4(t[end+2:])
 			if !ok {
-				return 0, false, s.syntax(rlMsgUEscape, end+1)
+				return 0, false, false, s.syntax(rlMsgUEscape, end+1)
 			}
 			if rlIsLow(r2) {
 				end += 6
