@@ -82,7 +82,7 @@ type indentKind int
 const (
 	indentSpaces indentKind = iota // an int: that many spaces (none when <= 0)
 	indentTab                      // --tab: "\t"
-	indentNone                     // --no-indent, --compact: None
+	indentNone                     // --no-indent: None (--compact has its own field, which wins)
 )
 
 // config is the parsed command line, json.tool's argparse Namespace.
@@ -96,11 +96,9 @@ type config struct {
 	spacesHuge  bool  // indentSpaces: the int does not fit an int64
 	help        bool  // -h: print the help and exit 0
 
-	in       *os.File // the infile, opened while parsing (argparse.FileType); nil for stdin
-	inName   string   // the infile as given
-	out      string   // the outfile as pathlib.Path spells it, or ""
-	hasOut   bool
-	outGiven string // the outfile as given
+	in     *os.File // the infile, opened while parsing (argparse.FileType); nil for stdin
+	out    string   // the outfile as pathlib.Path spells it
+	hasOut bool     // an outfile was given
 }
 
 // A usageError is argparse's error: parse_args prints the usage and
@@ -399,7 +397,7 @@ func parseArgs(args []string) (cfg *config, err error) {
 					return 0, err
 				}
 			} else {
-				cfg.hasOut, cfg.outGiven, cfg.out = true, values[0], pyPath(values[0])
+				cfg.hasOut, cfg.out = true, pyPath(values[0])
 			}
 		}
 		return i, nil
@@ -463,7 +461,6 @@ func openInfile(cfg *config, name string) error {
 		cfg.in.Close()
 		cfg.in = nil
 	}
-	cfg.inName = name
 	if name == "-" {
 		return nil
 	}
