@@ -14,8 +14,6 @@ import (
 // names itself "python -m json.tool".
 const prog = "jsondump"
 
-const description = "A simple command line interface for json module to validate and pretty-print JSON objects."
-
 // usageOptionals and usagePositionals are the parts of the usage line, as
 // _format_usage splits it for wrapping: one part per argument, the mutually
 // exclusive group as one.
@@ -38,14 +36,16 @@ type helpEntry struct {
 	chunks     []string
 }
 
-var (
-	descriptionChunks = chunksOf("A simple command line interface for json module to validate and pretty-|print JSON objects.")
-
-	positionalEntries = []helpEntry{
+// helpTexts returns json.tool's texts cut into chunks: the description,
+// and the positional and optional arguments. They are built when the help is
+// asked for, not at every start.
+func helpTexts() (description []string, positionals, optionals []helpEntry) {
+	description = chunksOf("A simple command line interface for json module to validate and pretty-|print JSON objects.")
+	positionals = []helpEntry{
 		{"infile", chunksOf("a JSON file to be validated or pretty-|printed")},
 		{"outfile", chunksOf("write the output of infile to outfile")},
 	}
-	optionalEntries = []helpEntry{
+	optionals = []helpEntry{
 		{"-h, --help", chunksOf("show this help message and exit")},
 		{"--sort-keys", chunksOf("sort the output of dictionaries alphabetically by key")},
 		{"--no-ensure-ascii", chunksOf("disable escaping of non-|ASCII characters")},
@@ -55,7 +55,8 @@ var (
 		{"--no-indent", chunksOf("separate items with spaces rather than newlines")},
 		{"--compact", chunksOf("suppress all whitespace separation (most compact)")},
 	}
-)
+	return description, positionals, optionals
+}
 
 // chunksOf splits s into TextWrapper chunks: at each space, keeping the
 // space as a chunk, and at each "|", which marks where TextWrapper breaks a
@@ -135,6 +136,7 @@ func usageBody(w int) string {
 // the usage, the description, and the two sections of arguments.
 func helpText(columns int) string {
 	w := columns - 2
+	descriptionChunks, positionalEntries, optionalEntries := helpTexts()
 	var b strings.Builder
 	b.WriteString("usage: " + usageBody(w) + "\n\n")
 	for _, line := range wrapChunks(descriptionChunks, max(w, 11)) {

@@ -35,6 +35,7 @@ print(json.dumps(out))
 	if err := json.Unmarshal(pyoracle.Run(t, script, nil), &want); err != nil {
 		t.Fatal(err)
 	}
+	descriptionChunks, positionalEntries, optionalEntries := helpTexts()
 	got := []helpEntry{{"", descriptionChunks}}
 	got = append(got, optionalEntries[0])
 	got = append(got, positionalEntries...)
