@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -177,10 +179,14 @@ func writeFiles(t testing.TB, dir string, c *toolCase) {
 }
 
 // runPython runs the cases through CPython's json.tool, each in the folder
-// root/p<i>, in one python3 process.
-func runPython(t testing.TB, root string, cases []toolCase) []toolResult {
+// root/p<i>, in one python3 process per core (two at most), and returns a
+// function that waits for their results: the caller runs the Go side
+// meanwhile.
+func runPython(t testing.TB, root string, cases []toolCase) (wait func() []toolResult) {
 	t.Helper()
-	var in bytes.Buffer
+	py := pyoracle.Python(t)
+	shards := min(2, runtime.NumCPU(), max(len(cases), 1))
+	inputs := make([]bytes.Buffer, shards)
 	for i := range cases {
 		c := &cases[i]
 		dir := filepath.Join(root, "p"+strconv.Itoa(i))
@@ -189,18 +195,47 @@ func runPython(t testing.TB, root string, cases []toolCase) []toolResult {
 		if err != nil {
 			t.Fatal(err)
 		}
+		in := &inputs[i*shards/max(len(cases), 1)]
 		in.Write(line)
 		in.WriteByte('\n')
 	}
-	lines := pyoracle.Lines(pyoracle.Run(t, batchScript, in.Bytes()))
-	if len(lines) != len(cases) {
-		t.Fatalf("python3 answered %d cases of %d", len(lines), len(cases))
+	type answer struct {
+		out    []byte
+		stderr string
+		err    error
 	}
-	results := make([]toolResult, len(cases))
-	for i, line := range lines {
-		results[i] = decodePyResult(t, line)
+	answers := make([]chan answer, shards)
+	for k := range answers {
+		answers[k] = make(chan answer, 1)
+		go func(in []byte, ch chan<- answer) {
+			cmd := exec.Command(py, "-c", batchScript)
+			cmd.Stdin = bytes.NewReader(in)
+			cmd.Env = append(os.Environ(), "PYTHONIOENCODING=utf-8", "PYTHONUTF8=1")
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			ch <- answer{stdout.Bytes(), stderr.String(), err}
+		}(inputs[k].Bytes(), answers[k])
 	}
-	return results
+	return func() []toolResult {
+		t.Helper()
+		var lines []string
+		for _, ch := range answers {
+			a := <-ch
+			if a.err != nil {
+				t.Fatalf("python3 failed: %v\nstderr:\n%s", a.err, a.stderr)
+			}
+			lines = append(lines, pyoracle.Lines(a.out)...)
+		}
+		if len(lines) != len(cases) {
+			t.Fatalf("python3 answered %d cases of %d", len(lines), len(cases))
+		}
+		results := make([]toolResult, len(cases))
+		for i, line := range lines {
+			results[i] = decodePyResult(t, line)
+		}
+		return results
+	}
 }
 
 func decodePyResult(t testing.TB, line string) toolResult {
@@ -386,10 +421,11 @@ func compareWithPython(t *testing.T, cases []toolCase) {
 	t.Chdir(t.TempDir()) // restores the working folder at the end
 	root := caseRoot(t)
 	start := time.Now()
-	py := runPython(t, root, cases)
-	mid := time.Now()
+	wait := runPython(t, root, cases)
 	gos := runGo(t, root, cases)
-	t.Logf("python %v, go %v", mid.Sub(start), time.Since(mid))
+	mid := time.Now()
+	py := wait()
+	t.Logf("go %v, python %v", mid.Sub(start), time.Since(start))
 	failed := 0
 	for i := range cases {
 		if d := compareResults(&cases[i], gos[i], py[i]); d != "" {

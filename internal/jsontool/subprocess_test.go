@@ -80,7 +80,7 @@ func TestSubprocessFaithful(t *testing.T) {
 		{name: "missing infile", args: []string{"nofile"}},
 	}
 	root := caseRoot(t)
-	batch := runPython(t, root, cases)
+	batch := runPython(t, root, cases)()
 	for i := range cases {
 		c := &cases[i]
 		named := c.name == "usage" || c.name == "two indentations" || c.name == "help" || c.name == "missing infile"
