@@ -30,6 +30,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"syscall"
 
@@ -143,10 +144,24 @@ type run struct {
 // document is json.tool without --json-lines: json.load of the whole input,
 // then json.dump of it to the output, and a newline. It returns the message
 // of the error that stops it, or "".
-func (r *run) document(in io.Reader, universal bool) string {
-	text, err := readAll(in)
+func (r *run) document(in io.Reader, universal bool) (msg string) {
+	text, unmap, err := readAll(in)
 	if err != nil {
 		return ioError(err)
+	}
+	if unmap != nil {
+		// A mapped file that shrinks under us faults where its pages
+		// were: a panic to recover from (SetPanicOnFault), not a crash.
+		defer unmap()
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer func() {
+			if p := recover(); p != nil {
+				if _, ok := p.(interface{ Addr() uintptr }); !ok {
+					panic(p)
+				}
+				msg = "OSError: the input file changed while jsondump read it"
+			}
+		}()
 	}
 	// TextIOWrapper.read() decodes everything at once: a bad byte's
 	// position counts from the start of the input.
@@ -200,17 +215,28 @@ func (r *run) document(in io.Reader, universal bool) string {
 	return ""
 }
 
-// readAll reads in to its end. A regular file is read into a buffer of its
-// size, in one read: io.ReadAll's buffer would grow and be copied along the
-// way.
-func readAll(in io.Reader) ([]byte, error) {
+// readAll reads in to its end. A regular file of some size, read from its
+// start, is mapped into memory (mapFile) where the system allows it, and
+// unmap must be called once text is no longer used; else it is read into a
+// buffer of its size, in one read: io.ReadAll's buffer would grow and be
+// copied along the way.
+func readAll(in io.Reader) (text []byte, unmap func(), err error) {
 	f, ok := in.(*os.File)
 	if !ok {
-		return io.ReadAll(in)
+		text, err = io.ReadAll(in)
+		return text, nil, err
 	}
 	fi, err := f.Stat()
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() > 1<<40 {
-		return io.ReadAll(in)
+		text, err = io.ReadAll(in)
+		return text, nil, err
+	}
+	if fi.Size() >= 256<<10 {
+		if pos, err := f.Seek(0, io.SeekCurrent); err == nil && pos == 0 {
+			if text, unmap, ok := mapFile(f, fi.Size()); ok {
+				return text, unmap, nil
+			}
+		}
 	}
 	// One byte more than the size, to see the end of the file without a
 	// second buffer (and in case it grew).
@@ -220,10 +246,10 @@ func readAll(in io.Reader) ([]byte, error) {
 		n, err := f.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
-			return buf, nil
+			return buf, nil, nil
 		}
 		if err != nil {
-			return buf, err
+			return buf, nil, err
 		}
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)] // grown: let append find room

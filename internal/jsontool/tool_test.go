@@ -101,6 +101,9 @@ var invalidDocuments = []string{
 	strings.Repeat(`{"a":`, 1001) + "1" + strings.Repeat("}", 1001), strings.Repeat("[", 1001) + "x",
 	strings.Repeat(`["\"[",`, 995) + strings.Repeat("]", 995), strings.Repeat("[", 1000) + strings.Repeat("]", 999),
 	strings.Repeat("[{\"\":", 600) + strings.Repeat("}]", 600),
+	// Files of 256 KiB and more are mapped into memory rather than read.
+	"[" + strings.Repeat("1.5, \"é\", ", 30000) + "]", "\r\n[" + strings.Repeat("1.5,\r\n \"é\", ", 30000) + "\xff]",
+	"[" + strings.Repeat("{\"a\": [1, 2]}, ", 20000) + "{}]",
 }
 
 // TestInvalidDocuments runs invalidDocuments under several flag sets, from
