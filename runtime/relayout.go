@@ -246,14 +246,13 @@ func (s *rlState) run() error {
 				i += 9
 				break
 			}
-			end := rlNumberEnd(t, i)
+			mark := len(e.buf)
+			buf, end, ok := rlAppendNumber(e.buf, t, i)
 			if end < 0 {
 				return s.syntax(rlMsgValue, i)
 			}
-			lit := t[i:end]
-			mark := len(e.buf)
-			buf, ok := rlAppendShortNumber(e.buf, lit)
 			if !ok {
+				lit := t[i:end]
 				var reason string
 				buf, reason, ok = AppendNumberText(e.buf, unsafe.String(&lit[0], len(lit)))
 				if !ok {
@@ -653,85 +652,95 @@ func rlNumberEnd(t []byte, i int) int {
 	return j
 }
 
-// rlAppendShortNumber appends the number literal lit, which rlNumberEnd
-// accepted, as Python prints json.loads of it (see AppendNumberText), when
-// it can do so without strconv, and reports whether it did: an int of at
-// most 19 digits, and a float of at most 19 significant digits whose
-// decimal exponent, once those digits are taken as an integer, lies within
-// ±19 ("-65.613616999999977" is 65613616999999977 × 10^-15). Such a float
-// lies between 1e-19 and 2e38, far from subnormals and infinity, and
-// rlDecimalToFloat rounds it exactly. Most floats in real documents are of
-// this kind: the 111,000 of canada.json all are, and reading them with
-// strconv.ParseFloat took a fifth of its layout.
-func rlAppendShortNumber(dst, lit []byte) ([]byte, bool) {
-	i := 0
-	if lit[0] == '-' {
-		i = 1
+// rlAppendNumber reads the number literal at t[i] as rlNumberEnd does, in
+// the same pass, and returns the index after it, or -1 when there is none.
+// It also appends the number as Python prints json.loads of it (see
+// AppendNumberText) when it can do so without strconv, and reports whether
+// it did: an int of at most 19 digits, and a float of at most 19
+// significant digits whose decimal exponent, once those digits are taken as
+// an integer, lies within ±19 ("-65.613616999999977" is 65613616999999977 ×
+// 10^-15). Such a float lies between 1e-19 and 2e38, far from subnormals
+// and infinity, and rlDecimalToFloat rounds it exactly. Most floats in real
+// documents are of this kind: the 111,000 of canada.json all are, and
+// reading them with strconv.ParseFloat took a fifth of its layout. The
+// caller writes the others, t[i:end], with AppendNumberText.
+func rlAppendNumber(dst, t []byte, i int) (out []byte, end int, ok bool) {
+	j := i
+	if j < len(t) && t[j] == '-' {
+		j++
 	}
 	var m uint64 // the significant digits
 	nd := 0      // their number, from the first that is not 0
 	exp := 0     // the decimal exponent of m's last digit
 	isFloat := false
-	digit := func(c byte) bool {
-		if m == 0 && c == '0' {
-			return true
-		}
-		nd++
-		m = m*10 + uint64(c-'0')
-		return nd <= 19
-	}
-	for ; i < len(lit) && rlIsDigit(lit, i); i++ {
-		if !digit(lit[i]) {
-			return dst, false
-		}
-	}
-	if i < len(lit) && lit[i] == '.' {
-		isFloat = true
-		for i++; i < len(lit) && rlIsDigit(lit, i); i++ {
-			if !digit(lit[i]) {
-				return dst, false
+	switch {
+	case j < len(t) && t[j] == '0':
+		j++
+	case j < len(t) && '1' <= t[j] && t[j] <= '9':
+		for ; j < len(t) && '0' <= t[j] && t[j] <= '9'; j++ {
+			if nd++; nd <= 19 {
+				m = m*10 + uint64(t[j]-'0')
 			}
+		}
+	default:
+		return dst, -1, false
+	}
+	if j+1 < len(t) && t[j] == '.' && '0' <= t[j+1] && t[j+1] <= '9' {
+		isFloat = true
+		for j++; j < len(t) && '0' <= t[j] && t[j] <= '9'; j++ {
 			exp--
+			if m == 0 && t[j] == '0' {
+				continue // a leading zero of the fraction
+			}
+			if nd++; nd <= 19 {
+				m = m*10 + uint64(t[j]-'0')
+			}
 		}
 	}
-	if i < len(lit) {
-		// An exponent: e or E, a sign, digits (more than two put it out
-		// of reach, or make it a zero's).
-		isFloat = true
-		i++
+	if j < len(t) && (t[j] == 'e' || t[j] == 'E') {
+		k := j + 1
 		sign := 1
-		if lit[i] == '+' || lit[i] == '-' {
-			if lit[i] == '-' {
+		if k < len(t) && (t[k] == '+' || t[k] == '-') {
+			if t[k] == '-' {
 				sign = -1
 			}
-			i++
+			k++
 		}
-		if len(lit)-i > 2 {
-			return dst, false
+		if k < len(t) && '0' <= t[k] && t[k] <= '9' {
+			isFloat = true
+			x, nx := 0, 0
+			for ; k < len(t) && '0' <= t[k] && t[k] <= '9'; k++ {
+				if nx++; nx <= 2 {
+					x = x*10 + int(t[k]-'0')
+				}
+			}
+			if nx > 2 {
+				nd = 20 // out of reach, or a zero's: AppendNumberText's
+			}
+			exp += sign * x
+			j = k
 		}
-		x := 0
-		for ; i < len(lit); i++ {
-			x = x*10 + int(lit[i]-'0')
-		}
-		exp += sign * x
+	}
+	if nd > 19 {
+		return dst, j, false
 	}
 	if !isFloat {
-		if len(lit) == 2 && lit[0] == '-' && lit[1] == '0' {
-			return append(dst, '0'), true // int("-0") is 0
+		if j-i == 2 && t[i] == '-' && t[i+1] == '0' {
+			return append(dst, '0'), j, true // int("-0") is 0
 		}
-		return append(dst, lit...), true // no leading zeros: already int.__repr__
+		return append(dst, t[i:j]...), j, true // no leading zeros: already int.__repr__
 	}
 	f := 0.0
 	if m != 0 {
 		if exp < -19 || exp > 19 {
-			return dst, false
+			return dst, j, false
 		}
 		f = rlDecimalToFloat(m, exp)
 	}
-	if lit[0] == '-' {
+	if t[i] == '-' {
 		f = -f // -0.0 too
 	}
-	return AppendFloat64(dst, f), true
+	return AppendFloat64(dst, f), j, true
 }
 
 // rlDecimalToFloat returns m × 10^exp rounded to the nearest float64, ties

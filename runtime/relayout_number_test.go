@@ -82,6 +82,33 @@ func numberLiterals(r *rand.Rand, n int) []string {
 	return lits
 }
 
+// rlAppendShortNumber is rlAppendNumber for a whole literal lit.
+func rlAppendShortNumber(dst, lit []byte) ([]byte, bool) {
+	out, end, ok := rlAppendNumber(dst, lit, 0)
+	return out, ok && end == len(lit)
+}
+
+// TestRelayoutNumberEnd checks that rlAppendNumber ends a literal where
+// rlNumberEnd does, on random text made of the bytes of numbers.
+func TestRelayoutNumberEnd(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "0123456789-+.eE x"
+	for range 200000 {
+		b := make([]byte, 1+r.IntN(12))
+		for k := range b {
+			b[k] = alphabet[r.IntN(len(alphabet))]
+		}
+		if _, end, _ := rlAppendNumber(nil, b, 0); end != rlNumberEnd(b, 0) {
+			t.Fatalf("rlAppendNumber(%q) ends at %d, rlNumberEnd at %d", b, end, rlNumberEnd(b, 0))
+		}
+		if got, end, ok := rlAppendNumber(nil, b, 0); ok {
+			if want, _, _ := AppendNumberText(nil, string(b[:end])); string(got) != string(want) {
+				t.Fatalf("rlAppendNumber(%q) = %s, want %s", b[:end], got, want)
+			}
+		}
+	}
+}
+
 // TestRelayoutShortNumber checks rlAppendShortNumber against
 // AppendNumberText (strconv.ParseFloat's correctly rounded floats) on every
 // literal it takes, and that it takes the floats it is meant to.
