@@ -11,9 +11,10 @@ import (
 // faulted in 4 KiB at a time, which on a virtual machine costs microseconds
 // a page: for canada.json's 8 MB of output that was a quarter of the run.
 // The advice is only advice: where the system has no huge pages, or none
-// free, memory comes as before. Small buffers are left alone.
+// free, memory comes as before. Buffers too small to hold a 2 MiB page are
+// left alone.
 func adviseHugePages(b []byte) {
-	if cap(b) >= 4<<20 {
+	if cap(b) >= 2<<20 {
 		syscall.Madvise(b[:cap(b)], syscall.MADV_HUGEPAGE)
 	}
 }
