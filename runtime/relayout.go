@@ -2,7 +2,9 @@ package jsondumprt
 
 import (
 	"bytes"
+	"hash/maphash"
 	"math"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 	"unsafe"
@@ -196,7 +198,7 @@ func (s *rlState) run() error {
 			s.next()
 			continue
 		case '"':
-			end, esc, err := s.scanString(i)
+			end, esc, _, err := s.scanString(i)
 			if err != nil {
 				return err
 			}
@@ -244,17 +246,20 @@ func (s *rlState) run() error {
 				i += 9
 				break
 			}
-			end := rlNumberEnd(t, i)
+			mark := len(e.buf)
+			buf, end, ok := rlAppendNumber(e.buf, t, i)
 			if end < 0 {
 				return s.syntax(rlMsgValue, i)
 			}
-			lit := t[i:end]
-			mark := len(e.buf)
-			buf, reason, ok := appendNumberText(e.buf, unsafe.String(&lit[0], len(lit)))
 			if !ok {
-				err := errIntDigits(reason) // int("1"*4301) in json.loads
-				e.fail(err)
-				return err
+				lit := t[i:end]
+				var reason string
+				buf, reason, ok = appendNumberText(e.buf, unsafe.String(&lit[0], len(lit)))
+				if !ok {
+					err := errIntDigits(reason) // int("1"*4301) in json.loads
+					e.fail(err)
+					return err
+				}
 			}
 			e.buf = buf
 			if n := len(buf) - mark; n >= 8 && buf[len(buf)-1] == 'y' {
@@ -351,14 +356,14 @@ func (s *rlState) key(i int, sc rlScratch) (int, rlScratch, error) {
 	if i >= len(t) || t[i] != '"' {
 		return 0, sc, s.syntax(rlMsgName, i)
 	}
-	end, esc, err := s.scanString(i)
+	end, esc, nonASCII, err := s.scanString(i)
 	if err != nil {
 		return 0, sc, err
 	}
 	raw := t[i+1 : end-1]
 	s.next()
 	m := rlMember{k0: i + 1, k1: end - 1, start: len(e.buf)}
-	if esc || !utf8.Valid(raw) {
+	if esc || nonASCII && !utf8.Valid(raw) {
 		m.k0 = len(sc.keys)
 		sc.keys = rlDecode(sc.keys, raw)
 		m.k1 = len(sc.keys)
@@ -431,8 +436,42 @@ func (s *rlState) endObject(f *rlFrame, sc rlScratch) (uint8, int, rlScratch) {
 }
 
 // rlSmallObject is the number of members up to which order looks for
-// repeated keys by comparing each pair rather than by sorting.
+// repeated keys by comparing each pair rather than in a hash table.
 const rlSmallObject = 12
+
+// rlSeed seeds the hash of rlRepeats: a seed of the process's own, so that
+// no text can be made to collide.
+var rlSeed = maphash.MakeSeed()
+
+// rlRepeats reports whether two of the members recs have the same key. It
+// enters their indexes in an open-addressing hash table at most half full,
+// made in ints (scratch space, returned grown), and compares keys only
+// where their hashes meet: a linear cost where sorting the keys, as order
+// does when they repeat, costs n log n comparisons (a quarter of
+// twitter.json's layout, whose objects have up to 40 members).
+func rlRepeats(recs []rlMember, text, keys []byte, ints []int) (bool, []int) {
+	size := 1
+	for size < 2*len(recs) {
+		size <<= 1
+	}
+	ints = slices.Grow(ints[:0], size)[:size]
+	for i := range ints {
+		ints[i] = -1
+	}
+	mask := uint64(size - 1)
+	for j := range recs {
+		k := rlKey(text, keys, &recs[j])
+		h := maphash.Bytes(rlSeed, k) & mask
+		for ints[h] >= 0 {
+			if bytes.Equal(rlKey(text, keys, &recs[ints[h]]), k) {
+				return true, ints
+			}
+			h = (h + 1) & mask
+		}
+		ints[h] = j
+	}
+	return false, ints
+}
 
 // order returns the indexes into recs of the members to write, in order, or
 // nil when that is recs as they are; ints is scratch space, returned grown.
@@ -443,16 +482,20 @@ func (s *rlState) order(recs []rlMember, keys []byte, ints []int) ([]int, []int)
 	}
 	text := s.text
 	sortKeys := s.e.cfg.SortKeys
-	if !sortKeys && n <= rlSmallObject {
-		dup := false
-		for j := 1; j < n && !dup; j++ {
-			kj := rlKey(text, keys, &recs[j])
-			for i := 0; i < j; i++ {
-				if bytes.Equal(rlKey(text, keys, &recs[i]), kj) {
-					dup = true
-					break
+	if !sortKeys {
+		var dup bool
+		if n <= rlSmallObject {
+			for j := 1; j < n && !dup; j++ {
+				kj := rlKey(text, keys, &recs[j])
+				for i := 0; i < j; i++ {
+					if bytes.Equal(rlKey(text, keys, &recs[i]), kj) {
+						dup = true
+						break
+					}
 				}
 			}
+		} else {
+			dup, ints = rlRepeats(recs, text, keys, ints)
 		}
 		if !dup {
 			return nil, ints
@@ -609,6 +652,162 @@ func rlNumberEnd(t []byte, i int) int {
 	return j
 }
 
+// rlAppendNumber reads the number literal at t[i] as rlNumberEnd does, in
+// the same pass, and returns the index after it, or -1 when there is none.
+// It also appends the number as Python prints json.loads of it (see
+// appendNumberText) when it can do so without strconv, and reports whether
+// it did: an int of at most 19 digits, and a float of at most 19
+// significant digits whose decimal exponent, once those digits are taken as
+// an integer, lies within ±19 ("-65.613616999999977" is 65613616999999977 ×
+// 10^-15). Such a float lies between 1e-19 and 2e38, far from subnormals
+// and infinity, and rlDecimalToFloat rounds it exactly. Most floats in real
+// documents are of this kind: the 111,000 of canada.json all are, and
+// reading them with strconv.ParseFloat took a fifth of its layout. The
+// caller writes the others, t[i:end], with appendNumberText.
+func rlAppendNumber(dst, t []byte, i int) (out []byte, end int, ok bool) {
+	j := i
+	if j < len(t) && t[j] == '-' {
+		j++
+	}
+	var m uint64 // the significant digits
+	nd := 0      // their number, from the first that is not 0
+	exp := 0     // the decimal exponent of m's last digit
+	isFloat := false
+	switch {
+	case j < len(t) && t[j] == '0':
+		j++
+	case j < len(t) && '1' <= t[j] && t[j] <= '9':
+		for ; j < len(t) && '0' <= t[j] && t[j] <= '9'; j++ {
+			if nd++; nd <= 19 {
+				m = m*10 + uint64(t[j]-'0')
+			}
+		}
+	default:
+		return dst, -1, false
+	}
+	if j+1 < len(t) && t[j] == '.' && '0' <= t[j+1] && t[j+1] <= '9' {
+		isFloat = true
+		for j++; j < len(t) && '0' <= t[j] && t[j] <= '9'; j++ {
+			exp--
+			if m == 0 && t[j] == '0' {
+				continue // a leading zero of the fraction
+			}
+			if nd++; nd <= 19 {
+				m = m*10 + uint64(t[j]-'0')
+			}
+		}
+	}
+	if j < len(t) && (t[j] == 'e' || t[j] == 'E') {
+		k := j + 1
+		sign := 1
+		if k < len(t) && (t[k] == '+' || t[k] == '-') {
+			if t[k] == '-' {
+				sign = -1
+			}
+			k++
+		}
+		if k < len(t) && '0' <= t[k] && t[k] <= '9' {
+			isFloat = true
+			x, nx := 0, 0
+			for ; k < len(t) && '0' <= t[k] && t[k] <= '9'; k++ {
+				if nx++; nx <= 2 {
+					x = x*10 + int(t[k]-'0')
+				}
+			}
+			if nx > 2 {
+				nd = 20 // out of reach, or a zero's: appendNumberText's
+			}
+			exp += sign * x
+			j = k
+		}
+	}
+	if nd > 19 {
+		return dst, j, false
+	}
+	if !isFloat {
+		if j-i == 2 && t[i] == '-' && t[i+1] == '0' {
+			return append(dst, '0'), j, true // int("-0") is 0
+		}
+		return append(dst, t[i:j]...), j, true // no leading zeros: already int.__repr__
+	}
+	f := 0.0
+	if m != 0 {
+		if exp < -19 || exp > 19 {
+			return dst, j, false
+		}
+		f = rlDecimalToFloat(m, exp)
+	}
+	if t[i] == '-' {
+		f = -f // -0.0 too
+	}
+	return appendFloat64(dst, f), j, true
+}
+
+// rlDecimalToFloat returns m × 10^exp rounded to the nearest float64, ties
+// to even, for 0 < m < 2^64 and -19 <= exp <= 19, in exact integer
+// arithmetic:
+//
+//   - for exp >= 0 the product m × 10^exp is exact in 128 bits;
+//   - for exp < 0 the quotient of m × 2^s by 10^-exp, with s chosen so that
+//     it has 63 or 64 bits, and its remainder (bits.Div64), are exact.
+//
+// Either way the 64 leading bits and whether any bit below them is set
+// decide the rounding to 53 bits (rlRound).
+func rlDecimalToFloat(m uint64, exp int) float64 {
+	if exp >= 0 {
+		hi, lo := bits.Mul64(m, numPow10s[exp])
+		if hi == 0 {
+			return rlRound(lo, false, 0)
+		}
+		n := bits.Len64(hi) // bits of the product past 64
+		return rlRound(hi<<(64-n)|lo>>n, lo<<(64-n) != 0, n)
+	}
+	d := numPow10s[-exp]
+	// m × 2^s < 2^(63+len(d)), so its high word is below d, as Div64
+	// wants; the quotient is above 2^62.
+	s := 63 + bits.Len64(d) - bits.Len64(m)
+	var hi, lo uint64
+	switch {
+	case s >= 64:
+		hi = m << (s - 64)
+	case s > 0:
+		hi, lo = m>>(64-s), m<<s
+	default:
+		lo = m
+	}
+	q, r := bits.Div64(hi, lo, d)
+	return rlRound(q, r != 0, -s)
+}
+
+// rlRound returns (q + ε) × 2^exp2 rounded to the nearest float64, ties to
+// even, where 0 <= ε < 1 is not zero exactly when sticky; q > 0, and the
+// result is a normal number.
+func rlRound(q uint64, sticky bool, exp2 int) float64 {
+	n := bits.Len64(q)
+	if n <= 53 {
+		if !sticky {
+			return math.Ldexp(float64(q), exp2) // exact
+		}
+		// Widen q so that the bits below 53 exist; ε stays below them.
+		q <<= 64 - n
+		exp2 -= 64 - n
+		n = 64
+	}
+	shift := uint(n - 53)
+	mant := q >> shift
+	rest := q & (1<<shift - 1)
+	half := uint64(1) << (shift - 1)
+	if rest > half || rest == half && (sticky || mant&1 == 1) {
+		mant++
+		if mant == 1<<53 {
+			mant >>= 1
+			shift++
+		}
+	}
+	// mant is in [2^52, 2^53): the value is 1.f × 2^(exp2+shift+52).
+	return math.Float64frombits(uint64(exp2+int(shift)+52+1023)<<52 | mant&(1<<52-1))
+}
+
 // rlHex4 decodes the four hex digits of a \uXXXX escape, either case.
 func rlHex4(h []byte) (rune, bool) {
 	var r rune
@@ -635,41 +834,63 @@ func rlIsLow(r rune) bool  { return 0xDC00 <= r && r <= 0xDFFF }
 // a letter that is not one ('u' is handled apart).
 var rlShortEscape = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
+// rlWordSpecial returns a word whose top bits are all zero exactly when none
+// of the 8 bytes of x is '"', '\\' or below 0x20 (see strWordFlagsUTF8): a
+// string literal keeps bytes of 0x80 and above as they are, so "&^ x" drops
+// what they would set.
+func rlWordSpecial(x uint64) uint64 {
+	q, b := x^('"'*strLSB), x^('\\'*strLSB)
+	return ((x-0x20*strLSB)&^x | (q-strLSB)&^q | (b-strLSB)&^b) & strMSB
+}
+
 // scanString checks the string literal whose opening quote is t[q] as
 // scanstring_unicode (Modules/_json.c, strict mode) does, with its error
-// positions, and returns the index after the closing quote and whether the
-// literal has escapes.
-func (s *rlState) scanString(q int) (int, bool, error) {
+// positions, and returns the index after the closing quote, whether the
+// literal has escapes, and whether it has bytes of 0x80 and above. It skips
+// 8 bytes at a time up to the word that holds a quote, a backslash or a
+// control character (a sixth of twitter.json's layout went to this loop
+// byte by byte).
+func (s *rlState) scanString(q int) (int, bool, bool, error) {
 	t := s.text
 	n := len(t)
 	esc := false
+	var seen uint64 // the bytes seen, or'ed: their top bit tells non-ASCII
 	end := q + 1
 	for {
 		next := end
+		for next+8 <= n {
+			w := strLoad64(t[next:])
+			if rlWordSpecial(w) != 0 {
+				break
+			}
+			seen |= w
+			next += 8
+		}
 		for next < n {
 			c := t[next]
 			if c == '"' || c == '\\' {
 				break
 			}
 			if c < 0x20 {
-				return 0, false, s.syntax(rlMsgControl, next)
+				return 0, false, false, s.syntax(rlMsgControl, next)
 			}
+			seen |= uint64(c)
 			next++
 		}
 		if next >= n {
-			return 0, false, s.syntax(rlMsgUntermStr, q)
+			return 0, false, false, s.syntax(rlMsgUntermStr, q)
 		}
 		if t[next] == '"' {
-			return next + 1, esc, nil
+			return next + 1, esc, seen&strMSB != 0, nil
 		}
 		esc = true
 		next++ // past the backslash
 		if next == n {
-			return 0, false, s.syntax(rlMsgUntermStr, q)
+			return 0, false, false, s.syntax(rlMsgUntermStr, q)
 		}
 		if c := t[next]; c != 'u' {
 			if rlShortEscape[c] == 0 {
-				return 0, false, s.syntax(rlMsgEscape, next-1)
+				return 0, false, false, s.syntax(rlMsgEscape, next-1)
 			}
 			end = next + 1
 			continue
@@ -678,17 +899,17 @@ func (s *rlState) scanString(q int) (int, bool, error) {
 		// digits, and reports any fault at the 'u'.
 		u := next
 		if u+5 >= n {
-			return 0, false, s.syntax(rlMsgUEscape, u)
+			return 0, false, false, s.syntax(rlMsgUEscape, u)
 		}
 		r, ok := rlHex4(t[u+1:])
 		if !ok {
-			return 0, false, s.syntax(rlMsgUEscape, u)
+			return 0, false, false, s.syntax(rlMsgUEscape, u)
 		}
 		end = u + 5
 		if rlIsHigh(r) && end+6 < n && t[end] == '\\' && t[end+1] == 'u' {
 			r2, ok := rlHex4(t[end+2:])
 			if !ok {
-				return 0, false, s.syntax(rlMsgUEscape, end+1)
+				return 0, false, false, s.syntax(rlMsgUEscape, end+1)
 			}
 			if rlIsLow(r2) {
 				end += 6
