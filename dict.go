@@ -42,7 +42,12 @@ import jsondumprt "github.com/jsondump/jsondump/runtime"
 // encoder share, and named here.)
 type Dict = jsondumprt.Dict
 
-// Item is one key and value of a Dict. Keys are the Go forms of Python's
-// dict keys: string, every integer and float kind, *big.Int, bool and nil.
-// Values are any value jsondump writes.
+// Item is one key and value of a Dict: struct{ Key, Value any }. Keys are
+// the Go forms of Python's dict keys: string, every integer and float kind,
+// *big.Int, bool and nil. Values are any value jsondump writes.
+//
+// Item names an unnamed struct type, so that Dict literals without field
+// names, Dict{{"b", 1}}, pass go vet (whose composites check reports them
+// for struct types declared in another package); Item{Key: "b", Value: 1}
+// is the same value.
 type Item = jsondumprt.Item

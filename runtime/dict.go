@@ -46,7 +46,13 @@ import (
 type Dict []Item
 
 // Item is one key and value of a Dict.
-type Item struct{ Key, Value any }
+//
+// It is an alias of an unnamed struct type rather than a type of its own so
+// that the literals Dicts are written with, Dict{{"b", 1}, {"a", 2}}, pass
+// go vet in other packages: vet's composites check reports unkeyed fields
+// only for struct types declared in another package, and an unnamed struct
+// type is declared nowhere.
+type Item = struct{ Key, Value any }
 
 // Writing a Dict must find its repeated keys, which a map would find at the
 // cost of a map per Dict. Most Dicts have distinct string keys, and those
@@ -92,13 +98,12 @@ func (s *dictScratch) reset() {
 	s.entries = s.entries[:0]
 }
 
-// release drops the references the scratch space holds to the caller's
-// keys, so that a pooled Encoder keeps none.
-func (s *dictScratch) release() {
-	clear(s.keys[:cap(s.keys)])
-	clear(s.entries[:cap(s.entries)])
-	s.reset()
-}
+// release readies the scratch space for the pool. It holds no reference to
+// the caller's keys by then: each Dict clears the part of keys and entries
+// it used before it returns, error or not (a panic, which skips that, also
+// skips giving the Encoder back). Clearing their whole capacity here would
+// cost a large Dict's worth of memory clearing on every call after it.
+func (s *dictScratch) release() { s.reset() }
 
 // A dictKey is a string key of a Dict being sorted: the first eight bytes
 // of the key as an integer (keyPrefix), the key, and its item's index.
