@@ -278,7 +278,8 @@ func (g *dtGen) otherKey() (any, dtTag) {
 }
 
 // dict returns a random Dict. Its keys come in one of a few mixes: distinct
-// strings (the fast paths, long ones among them), strings that repeat,
+// strings (the fast paths, long ones among them), valid strings that
+// repeat, strings that repeat or are equal only after U+FFFD replacement,
 // keys of every kind, numbers only (which SortKeys can order), other
 // types only (which SkipKeys may drop to the last one).
 func (g *dtGen) dict(depth int) (any, dtTag) {
@@ -286,9 +287,12 @@ func (g *dtGen) dict(depth int) (any, dtTag) {
 	if g.n(8) == 0 {
 		size = 10 + g.n(50)
 	}
-	mix := g.n(10)
-	if mix < 4 && g.n(6) == 0 {
-		size = 17 + g.n(150)
+	mix := g.n(11)
+	if mix == 10 {
+		size = min(size, 3) // keys of other types: SortKeys fails on two that differ
+	}
+	if mix < 5 && g.n(6) == 0 {
+		size = 17 + g.n(150) // past dictScanMax: the hash and sort paths
 	}
 	size = min(size, max(g.nodes, 0))
 	g.nodes -= size
@@ -323,7 +327,10 @@ func (g *dtGen) dict(depth int) (any, dtTag) {
 					}
 				}
 			}
-		case mix < 6: // strings that repeat
+		case mix < 5: // strings that repeat, all valid UTF-8 (dictStrings finds the repeat)
+			s := dtStrings[g.n(6)]
+			k, kt = s, dtStr(s)
+		case mix < 6: // strings that repeat, or are equal only after U+FFFD replacement
 			s := dtStrings[g.n(8)]
 			if g.n(3) == 0 {
 				s = dtStrings[g.n(len(dtStrings))]
@@ -331,12 +338,16 @@ func (g *dtGen) dict(depth int) (any, dtTag) {
 			k, kt = s, dtStr(s)
 		case mix < 9:
 			k, kt = g.key()
-		case g.n(2) == 0: // numbers
+		case mix == 9: // numbers
 			for kt = nil; kt == nil || kt["t"] == "str" || kt["t"] == "other" || kt["t"] == "none"; {
 				k, kt = g.key()
 			}
-		default:
-			k, kt = g.otherKey()
+		default: // other types: the same key again, or another
+			if i > 0 && g.n(2) == 0 {
+				k, kt = d[i-1].Key, items[i-1][0]
+			} else {
+				k, kt = g.otherKey()
+			}
 		}
 		v, vt := g.value(depth + 1)
 		d[i] = jsondump.Item{Key: k, Value: v}
