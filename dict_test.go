@@ -292,7 +292,7 @@ func (g *dtGen) dict(depth int) (any, dtTag) {
 		size = min(size, 3) // keys of other types: SortKeys fails on two that differ
 	}
 	if mix < 5 && g.n(6) == 0 {
-		size = 17 + g.n(150) // past dictScanMax: the hash and sort paths
+		size = 13 + g.n(150) // past dictScanMax and mergeScanMax
 	}
 	size = min(size, max(g.nodes, 0))
 	g.nodes -= size
@@ -630,4 +630,104 @@ func dtSame(got, want string, large bool) bool {
 		return true
 	}
 	return large && strings.HasPrefix(got, sortErr) && strings.HasPrefix(want, sortErr)
+}
+
+// dtStringDict returns a Dict of n distinct string keys, named as a
+// service's fields are, and the map[string]any of the same items.
+func dtStringDict(n int) (jsondump.Dict, map[string]any) {
+	words := []string{"id", "user_name", "created_at", "status", "amount", "currency", "email", "tags",
+		"description", "updated_at", "is_active", "country", "score", "version", "parent_id", "url"}
+	d := make(jsondump.Dict, n)
+	m := make(map[string]any, n)
+	for i := range d {
+		k := words[i%len(words)]
+		if i >= len(words) {
+			k += "_" + strconv.Itoa(i/len(words))
+		}
+		var v any = "value " + strconv.Itoa(i)
+		if i%2 == 1 {
+			v = i * 1000
+		}
+		d[i] = jsondump.Item{Key: k, Value: v}
+		m[k] = v
+	}
+	return d, m
+}
+
+// TestDictAllocs checks that AppendDumps of Dicts of distinct string keys,
+// nested and beside the other forms, allocates nothing with a reused
+// buffer, on each path: the scan of short Dicts, the hash table of long
+// ones, the sort under SortKeys.
+func TestDictAllocs(t *testing.T) {
+	skipAllocsIfInstrumented(t)
+	short, _ := dtStringDict(8)
+	scanMax, _ := dtStringDict(12) // dictScanMax: the longest that is scanned
+	long, _ := dtStringDict(200)
+	huge, _ := dtStringDict(3000)
+	docs := map[string]any{
+		"short":   short,
+		"scanMax": scanMax,
+		"long":    long,
+		"huge":    huge,
+		"nested": jsondump.Dict{{Key: "b", Value: short}, {Key: "a", Value: []any{long, map[string]any{"x": scanMax}}},
+			{Key: "empty", Value: jsondump.Dict{}}, {Key: "nil", Value: jsondump.Dict(nil)}},
+	}
+	optSets := map[string][]jsondump.Option{
+		"defaults":  nil,
+		"indent":    {jsondump.Indent(2)},
+		"sort, tab": {jsondump.SortKeys(true), jsondump.IndentString("\t"), jsondump.EnsureASCII(false)},
+		"compact":   {jsondump.Separators(",", ":"), jsondump.AllowNaN(false), jsondump.CheckCircular(false)},
+	}
+	for dname, doc := range docs {
+		for oname, opts := range optSets {
+			buf := make([]byte, 0, 256<<10)
+			for range 4 { // warm the Encoder pool and its scratch space
+				if _, err := jsondump.AppendDumps(buf[:0], doc, opts...); err != nil {
+					t.Fatal(err)
+				}
+			}
+			n := testing.AllocsPerRun(100, func() {
+				var err error
+				buf, err = jsondump.AppendDumps(buf[:0], doc, opts...)
+				if err != nil {
+					t.Fatal(err)
+				}
+			})
+			if n != 0 {
+				t.Errorf("AppendDumps of the %s Dict with %s: %v allocations, want 0", dname, oname, n)
+			}
+		}
+	}
+}
+
+// BenchmarkDict compares a Dict of distinct string keys with the
+// map[string]any of the same items, at sizes on both sides of
+// dictScanMax (12), in Python's default layout into a reused buffer.
+func BenchmarkDict(b *testing.B) {
+	for _, n := range []int{4, 12, 16, 64, 1000} {
+		d, m := dtStringDict(n)
+		for _, sort := range []bool{false, true} {
+			opts := []jsondump.Option{jsondump.SortKeys(sort)}
+			name := strconv.Itoa(n)
+			if sort {
+				name += "/sort_keys"
+			}
+			for _, c := range []struct {
+				form string
+				v    any
+			}{{"Dict", d}, {"map", m}} {
+				b.Run(name+"/"+c.form, func(b *testing.B) {
+					buf, err := jsondump.AppendDumps(nil, c.v, opts...)
+					if err != nil {
+						b.Fatal(err)
+					}
+					b.SetBytes(int64(len(buf)))
+					b.ReportAllocs()
+					for b.Loop() {
+						buf, _ = jsondump.AppendDumps(buf[:0], c.v, opts...)
+					}
+				})
+			}
+		}
+	}
 }

@@ -58,8 +58,8 @@ type Item = struct{ Key, Value any }
 // cost of a map per Dict. Most Dicts have distinct string keys, and those
 // take a path that allocates nothing and builds no map (dictStrings):
 //
-//   - up to dictScanMax items, each key is compared with the ones before
-//     it, which for short Dicts is cheaper than any index;
+//   - up to dictScanMax (12) items, each key is compared with the ones
+//     before it, which for short Dicts is cheaper than any index;
 //   - past that, the keys' indexes are hashed into a table of the
 //     Encoder's own (dictScratch.table), reused from one Dict to the next;
 //   - under SortKeys, the keys are sorted (with the first eight bytes of
@@ -75,11 +75,16 @@ type Item = struct{ Key, Value any }
 // 64 bits, the type name of a key Python cannot have).
 
 // dictScanMax is the number of items up to which dictStrings finds repeated
-// keys by comparing each key with those before it (at most 120
-// comparisons). A string comparison costs about as much as hashing a short
-// key, and the scan needs no table; BenchmarkDict measures the crossover
-// near 16 keys.
-const dictScanMax = 16
+// keys by comparing each key with those before it (at most 66
+// comparisons), rather than by its hash table. BenchmarkDictRepeats puts the
+// crossover between 12 and 16 keys, for field names and for numbered names
+// alike (go1.26, AMD EPYC).
+const dictScanMax = 12
+
+// mergeScanMax is the number of items up to which mergeDict compares each
+// key with those kept before it, rather than sort the entries into buckets
+// and back. BenchmarkMergeDict puts the crossover near 32.
+const mergeScanMax = 32
 
 // dictScratch is the Encoder's scratch space for Dicts, kept across uses of
 // a pooled Encoder so that a warm Encoder writes Dicts without allocating.
@@ -171,13 +176,8 @@ func (e *Encoder) dictStrings(d Dict) bool {
 	case e.cfg.SortKeys:
 		return e.dictStringsSorted(d)
 	case len(d) <= dictScanMax:
-		for i := 1; i < len(d); i++ {
-			k := d[i].Key.(string)
-			for j := range i {
-				if d[j].Key.(string) == k {
-					return false
-				}
-			}
+		if scanRepeats(d) {
+			return false
 		}
 	default:
 		if e.dictHashRepeats(d) {
@@ -192,6 +192,24 @@ func (e *Encoder) dictStrings(d Dict) bool {
 		}
 	}
 	return true
+}
+
+// scanRepeats reports whether d, of string keys, repeats a key, by
+// comparing each key with those before it. Keys of one length are compared
+// by their last byte before the whole: numbered names (field_1, field_2)
+// differ there, and a call to compare them whole costs several times more.
+func scanRepeats(d Dict) bool {
+	for i := 1; i < len(d); i++ {
+		k := d[i].Key.(string)
+		n := len(k)
+		for j := range i {
+			o := d[j].Key.(string)
+			if len(o) == n && (n == 0 || o[n-1] == k[n-1]) && o == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dictHashRepeats reports whether d, of string keys, repeats a key, by an
@@ -335,9 +353,14 @@ func (e *Encoder) dictGeneral(d Dict) {
 // value; keys of other types by type name), merged bucket by bucket, and
 // sorted back into item order.
 func mergeDict(entries []anyEntry[int, int]) []anyEntry[int, int] {
-	if len(entries) <= dictScanMax {
+	if len(entries) <= mergeScanMax {
 		return mergeScan(entries)
 	}
+	return mergeSorted(entries)
+}
+
+// mergeSorted is mergeDict by buckets.
+func mergeSorted(entries []anyEntry[int, int]) []anyEntry[int, int] {
 	slices.SortFunc(entries, func(a, b anyEntry[int, int]) int {
 		if c := compareBuckets(&a.pyKey, &b.pyKey); c != 0 {
 			return c
