@@ -731,3 +731,37 @@ func BenchmarkDict(b *testing.B) {
 		}
 	}
 }
+
+// TestDictDepthLikeMap checks that Dicts count toward MaxDepth, and are
+// checked for cycles, as map[string]any is: nested n deep, around the limit,
+// a Dict and the map of the same items give the same text or the same error.
+func TestDictDepthLikeMap(t *testing.T) {
+	for n := 1; n <= 12; n++ {
+		var d any = jsondump.Dict{}
+		var m any = map[string]any{}
+		for range n {
+			d = jsondump.Dict{{Key: "k", Value: d}, {Key: "x", Value: []any{1}}}
+			m = map[string]any{"k": m, "x": []any{1}}
+		}
+		for _, opts := range [][]jsondump.Option{{jsondump.MaxDepth(8)}, {jsondump.MaxDepth(8), jsondump.Indent(1)}} {
+			ds, derr := jsondump.Dumps(d, opts...)
+			ms, merr := jsondump.Dumps(m, opts...)
+			if ds != ms || fmt.Sprint(derr) != fmt.Sprint(merr) {
+				t.Errorf("nested %d deep: Dict gives %q, %v; map gives %q, %v", n, ds, derr, ms, merr)
+			}
+		}
+	}
+	// A Dict holding itself, directly and through a list.
+	d := make(jsondump.Dict, 2)
+	d[0] = jsondump.Item{Key: "self", Value: d}
+	d[1] = jsondump.Item{Key: "list", Value: []any{d}}
+	m := map[string]any{}
+	m["self"], m["list"] = m, []any{m}
+	for _, opts := range [][]jsondump.Option{nil, {jsondump.CheckCircular(false), jsondump.MaxDepth(50)}} {
+		_, derr := jsondump.Dumps(d, opts...)
+		_, merr := jsondump.Dumps(m, opts...)
+		if derr == nil || fmt.Sprintf("%T %v", derr, derr) != fmt.Sprintf("%T %v", merr, merr) {
+			t.Errorf("a Dict holding itself, %d options: %v; the map: %v", len(opts), derr, merr)
+		}
+	}
+}
