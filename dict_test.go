@@ -657,7 +657,8 @@ func dtStringDict(n int) (jsondump.Dict, map[string]any) {
 // TestDictAllocs checks that AppendDumps of Dicts of distinct string keys,
 // nested and beside the other forms, allocates nothing with a reused
 // buffer, on each path: the scan of short Dicts, the hash table of long
-// ones, the sort under SortKeys.
+// ones, the sort under SortKeys; and so do Dicts that take the general
+// path, of repeated keys or numbers.
 func TestDictAllocs(t *testing.T) {
 	skipAllocsIfInstrumented(t)
 	short, _ := dtStringDict(8)
@@ -671,6 +672,13 @@ func TestDictAllocs(t *testing.T) {
 		"huge":    huge,
 		"nested": jsondump.Dict{{Key: "b", Value: short}, {Key: "a", Value: []any{long, map[string]any{"x": scanMax}}},
 			{Key: "empty", Value: jsondump.Dict{}}, {Key: "nil", Value: jsondump.Dict(nil)}},
+		// The general path: repeated keys, and numbers, equal ones among
+		// them. (Keys that need the memory allocate it: a float32's
+		// Python float, a *big.Int beyond 64 bits, the U+FFFD form of an
+		// invalid string, the type name of a key Python cannot have.)
+		"repeats": append(long[:20:20], long[:30]...),
+		"numbers": jsondump.Dict{{Key: 1, Value: "a"}, {Key: 2.5, Value: "b"}, {Key: true, Value: "c"}, {Key: int8(-3), Value: "d"},
+			{Key: uint64(1 << 63), Value: "e"}, {Key: big.NewInt(7), Value: "g"}, {Key: -1e300, Value: "i"}, {Key: 0.0, Value: "j"}},
 	}
 	optSets := map[string][]jsondump.Option{
 		"defaults":  nil,
