@@ -3,6 +3,7 @@ package jsondumprt
 import (
 	"cmp"
 	"hash/maphash"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -108,7 +109,26 @@ func (s *dictScratch) reset() {
 // it used before it returns, error or not (a panic, which skips that, also
 // skips giving the Encoder back). Clearing their whole capacity here would
 // cost a large Dict's worth of memory clearing on every call after it.
-func (s *dictScratch) release() { s.reset() }
+// Scratch space past dictScratchKeep bytes is let go, as the Encoder's
+// buffer is past keepOwnMax: one huge Dict must not pin its memory in the
+// pool.
+func (s *dictScratch) release() {
+	s.reset()
+	if cap(s.keys)*int(unsafe.Sizeof(dictKey{})) > dictScratchKeep {
+		s.keys = nil
+	}
+	if cap(s.entries)*int(unsafe.Sizeof(anyEntry[int, int]{})) > dictScratchKeep {
+		s.entries = nil
+	}
+	if cap(s.table)*4 > dictScratchKeep {
+		s.table = nil
+	}
+}
+
+// dictScratchKeep is the size past which a scratch slice is not kept for
+// the Encoder's next use: 1 MiB is the hash table of 131,072 keys, the
+// sorted keys of 32,768.
+const dictScratchKeep = 1 << 20
 
 // A dictKey is a string key of a Dict being sorted: the first eight bytes
 // of the key as an integer (keyPrefix), the key, and its item's index.
@@ -179,10 +199,12 @@ func (e *Encoder) dictStrings(d Dict) bool {
 		if scanRepeats(d) {
 			return false
 		}
-	default:
+	case len(d) < math.MaxInt32:
 		if e.dictHashRepeats(d) {
 			return false
 		}
+	default:
+		return false // past the table's int32 indexes (64 GiB of items): the general path
 	}
 	for i := range d {
 		e.keyString(d[i].Key.(string))
