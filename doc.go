@@ -40,6 +40,7 @@
 //	nil pointer, slice, map, any   None
 //	slice, array                   list
 //	map                            dict, built in ascending key order
+//	Dict                           dict(pairs) of its items, in insertion order
 //	struct (generated)             dict of its fields, by encoding/json's tag rules
 //	json.Marshaler, RawMessage,
 //	json.Number                    json.loads of its text, laid out again
@@ -50,7 +51,8 @@
 // map[string]any, []string, []int, []int64, []float64, []bool,
 // map[string]string, map[string]int, map[string]int64, map[string]float64,
 // map[string]bool, *big.Int, json.Number, json.RawMessage, json.Marshaler,
-// encoding.TextMarshaler, and every type with generated methods, as T or *T.
+// encoding.TextMarshaler, [Dict], and every type with generated methods, as T
+// or *T.
 // Any other value is Python's unknown object: it goes to the Default hook, and
 // without one it is the TypeError "Object of type T is not JSON serializable",
 // T spelt as Go's %T spells it. A type that embeds a generated type has its
@@ -62,12 +64,30 @@
 // order, so a map's members come in ascending key order, which is also the
 // order SortKeys gives for keys of one kind. In generated code a map[any]V
 // (or any interface key type) is built in the order nil, false, true,
-// numbers by value, strings; keys that are equal in Python (true, 1 and 1.0)
+// numbers by value (*big.Int among them), strings; keys that are equal in Python (true, 1 and 1.0)
 // are one member, named by the first and holding the last one's value; under
 // SortKeys a mix Python cannot sort (a string beside a number, nil beside
 // anything) is Python's TypeError, and keys of any other type are the
 // TypeError "keys must be str, int, float, bool or None", or are dropped
 // under SkipKeys.
+//
+// # Python's dict order: Dict
+//
+// A Go map has no order, so its members come in ascending key order. A
+// Python dict keeps the order it was built in, and a service that signs or
+// hashes json.dumps of a dict built in code depends on it. A [Dict] is that
+// dict, its items in insertion order:
+//
+//	s, err := jsondump.Dumps(jsondump.Dict{{"b", 1}, {"a", 2}})
+//	// s == `{"b": 1, "a": 2}`; Python: json.dumps({"b": 1, "a": 2})
+//
+// It means exactly dict(pairs) of its items: a repeated key keeps the place
+// of its first item and takes the value of its last; keys equal in Python
+// (false, 0, 0.0; true, 1, 1.0; an int and a *big.Int of one value; strings
+// equal once invalid UTF-8 is U+FFFD) are one key, named by the first; each
+// NaN key is a key of its own. SortKeys orders it as sorted(d.items()), with
+// Python's TypeError for keys it cannot compare. It is a dict wherever it
+// appears, generated types' fields included.
 //
 // # Errors
 //
@@ -87,7 +107,8 @@
 // Python's dicts hold keys that compare equal only once ({1: "a", True: "b"}
 // is {1: "b"}). A typed Go map cannot hold two such keys, except strings that
 // differ in invalid UTF-8 alone, which are merged as Python would merge their
-// U+FFFD forms; a map[any]V can, and is merged as described above. A lone surrogate, which a
+// U+FFFD forms; a map[any]V and a Dict can, and are merged as described
+// above. A lone surrogate, which a
 // Python str can hold and UTF-8 cannot, comes only from \u escapes in a
 // Marshaler's text; it is written as its \uXXXX escape even when EnsureASCII
 // is off, so that the output stays valid UTF-8. Nesting deeper than MaxDepth

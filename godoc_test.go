@@ -2,6 +2,7 @@ package jsondump_test
 
 import (
 	"go/ast"
+	"go/doc"
 	"go/parser"
 	"go/token"
 	"path/filepath"
@@ -84,4 +85,37 @@ func exportedRecv(t ast.Expr) bool {
 		return x.IsExported()
 	}
 	return false
+}
+
+// TestExamplesRun checks that every example with an "// Output:" comment is
+// one that go test runs: the comment must be a group of its own, the last
+// in the function. A "// Python:" line right above it joins its group, and
+// go test then compiles the example without running it.
+func TestExamplesRun(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parsed []*ast.File
+	for _, path := range files {
+		f, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parsed = append(parsed, f)
+	}
+	for _, ex := range doc.Examples(parsed...) {
+		if ex.Output != "" || ex.EmptyOutput {
+			continue
+		}
+		body := ex.Code.(*ast.BlockStmt)
+		for _, f := range parsed {
+			for _, c := range f.Comments {
+				if c.Pos() > body.Pos() && c.End() < body.End() && strings.Contains(c.Text(), "Output:") {
+					t.Errorf("%s: Example%s has an output comment that go test ignores; put it in a comment group of its own", fset.Position(c.Pos()), ex.Name)
+				}
+			}
+		}
+	}
 }

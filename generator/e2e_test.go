@@ -82,6 +82,15 @@ var e2eValues = map[string]string{
 	v := &recursive.Node{Value: 1, Next: &recursive.Node{Value: 2, Next: leaf},
 		Children: []*recursive.Node{leaf, nil, {Value: 4, Children: []*recursive.Node{}}},
 		Attrs: map[string]*recursive.Node{"x": leaf, "a": nil}, Extra: leaf}`,
+	"dict": `v := &dict.Webhook{ID: "evt_1",
+		Meta: jsondump.Dict{{"z", 1}, {"a", []any{1.5, "é"}}, {"m", jsondump.Dict{{2, "two"}, {1.0, "one"}, {true, "t"}}}, {"z", 26}},
+		Ptr: &jsondump.Dict{{"b", nil}, {"a", false}},
+		Pages: []jsondump.Dict{{{"n", 1}}, {}, nil},
+		ByName: map[string]jsondump.Dict{"y": {{"k", "v"}}, "x": nil},
+		Runtime: jsondumprt.Dict{{"\xff", 1}, {"\ufffd", 2}, {"b", 3}},
+		Any: jsondump.Dict{{math.Copysign(0, -1), "negzero"}, {0, "zero"}, {new(big.Int).Lsh(big.NewInt(1), 70), "big"}},
+		Pairs: []jsondump.Item{{"k", 1}},
+		Next: &dict.Webhook{ID: "inner", Extra: jsondump.Dict{}}}`,
 	"marshalers": `when := time.Date(2024, 2, 29, 13, 4, 5, 123456789, time.FixedZone("", 5*3600+1800))
 	v := &marshalers.Event{When: when, Opt: &when, Raw: json.RawMessage(` + "`" + `{"b": [1, 2.50, "\u00e9"], "a": {}}` + "`" + `),
 		Num: "1.50", Big: new(big.Int).Lsh(big.NewInt(1), 100), Color: 1, Point: marshalers.Point{X: 1, Y: 2},
@@ -90,8 +99,18 @@ var e2eValues = map[string]string{
 }
 
 // e2ePython gives, for the cases whose values encoding/json cannot carry
-// (map[any] keys), the value as a Python expression, written by hand.
+// (map[any] keys, Dicts), the value as a Python expression, written by
+// hand. A Dict is written dict([...]) of its items, as it is defined.
 var e2ePython = map[string]string{
+	"dict": `{"id": "evt_1",
+		"meta": dict([("z", 1), ("a", [1.5, "\u00e9"]), ("m", dict([(2, "two"), (1.0, "one"), (True, "t")])), ("z", 26)]),
+		"none": None, "ptr": dict([("b", None), ("a", False)]),
+		"pages": [dict([("n", 1)]), {}, None], "by_name": {"x": None, "y": dict([("k", "v")])},
+		"runtime": dict([("\ufffd", 1), ("\ufffd", 2), ("b", 3)]),
+		"any": dict([(-0.0, "negzero"), (0, "zero"), (2**70, "big")]),
+		"pairs": [{"Key": "k", "Value": 1}],
+		"next": {"id": "inner", "meta": None, "none": None, "ptr": None, "pages": None, "by_name": None,
+			"runtime": None, "any": None, "pairs": None, "next": None}}`,
 	"shapes": `{"inline": {"name": "in", "deep": {"ok": True}}, "ptr": {"A": 1, "B": 2},
 		"list": [{"V": 1.0}, {"V": 0.5}], "by_name": {"k": {"Z": "z", "A": "\u00e9"}},
 		"mixed": {True: "one", -1: "m", 2.5: "f", 7: "u"}, "nested": {"x": {False: 1}},
@@ -105,6 +124,7 @@ var e2eImports = map[string]string{
 	"shapes":     `"math"`,
 	"basic":      `"math"`,
 	"marshalers": `"math/big"; "time"`,
+	"dict":       `"math"; "math/big"; jsondumprt "github.com/jsondump/jsondump/runtime"`,
 }
 
 func TestEndToEnd(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 //
 //	e.Int(int64(<x>))        e.String(<x>)       _jsondump_T(e, &<x>)
 //	e.Marshaler(<x>, "p.T")  e.Any(<x>)          e.DefaultHook(<x>)
+//	e.Dict(<x>)
 func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
 	if v.Quoted {
 		// ,string: the value's JSON text, then that text as a JSON string.
@@ -82,6 +83,8 @@ func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
 		g.Id("e").Dot(method).Call(arg, jen.Lit(name))
 	case Any:
 		call("Any", x())
+	case Dict:
+		call("Dict", x())
 	case Unsupported:
 		call("DefaultHook", x())
 	case Ref:

@@ -22,6 +22,7 @@ var goldenCases = []struct {
 	{"marshalers", []string{"Event", "Point"}},
 	{"shapes", []string{"Shapes", "Bytes"}},
 	{"generic", []string{"Feed", "Page", "Pair"}},
+	{"dict", []string{"Webhook"}},
 }
 
 func testdataDir(t testing.TB, parts ...string) string {

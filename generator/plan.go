@@ -96,11 +96,12 @@ const (
 	Unsupported             // chan, func, complex: the Default hook
 	Ref                     // a named type: call its encode function
 	Encodable               // a type with its own JSONDumpEncode method (Addr: addressable)
+	Dict                    // jsondump.Dict (jsondumprt.Dict): e.Dict, a dict in insertion order
 )
 
 var kindNames = [...]string{"Bool", "Int", "Uint", "Float32", "Float64", "String", "Bytes", "BigInt",
 	"Pointer", "Slice", "Array", "Map", "Struct", "Any", "Marshaler", "TextMarshal", "RawMessage",
-	"Number", "Unsupported", "Ref", "Encodable"}
+	"Number", "Unsupported", "Ref", "Encodable", "Dict"}
 
 // String returns the kind's name.
 func (k Kind) String() string { return kindNames[k] }

@@ -135,3 +135,30 @@ func TestFileNameConstraint(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanDict checks that a field of type jsondump.Dict, or
+// jsondumprt.Dict, is written by the runtime's Dict writer wherever it
+// appears (directly, by pointer, in a slice or a map), not as the slice of
+// structs its underlying type is, and that no encode function is planned
+// for it.
+func TestPlanDict(t *testing.T) {
+	p := planFor(t, "dict", "Webhook")
+	dicts := 0
+	walk(p, func(n *Named, v *Value) {
+		if v.TypeName == "jsondumprt.Dict" {
+			dicts++
+			if v.Kind != Dict {
+				t.Errorf("dict: %s planned as %s, want Dict", v.TypeName, v.Kind)
+			}
+		}
+	})
+	// Meta, Extra, None, *Ptr, Pages[i], ByName[k], Runtime.
+	if dicts != 7 {
+		t.Errorf("dict: %d Dict values planned, want 7\n%s", dicts, p)
+	}
+	for _, n := range p.Named {
+		if n.Name == "Dict" {
+			t.Errorf("dict: an encode function planned for %s", n.TypeName)
+		}
+	}
+}

@@ -474,6 +474,11 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 	t = types.Unalias(t)
 	v := &Value{Type: p.goType(t, pos, what), TypeName: typeString(t)}
 	switch namedPath(t) {
+	case runtimePath + ".Dict":
+		// jsondump.Dict, an alias of it: a dict of its items, not the
+		// list of structs its underlying type would make.
+		v.Kind = Dict
+		return v
 	case "encoding/json.RawMessage":
 		v.Kind = RawMessage
 		return v

@@ -3,6 +3,8 @@ package jsondumprt
 import (
 	"cmp"
 	"math"
+	"math/big"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,7 +21,10 @@ import (
 //     are one key, as are true, 1 and 1.0, and strings that are the same
 //     once each invalid UTF-8 byte is U+FFFD. The first key in the order
 //     above names the member, and the last one's value is written. Among
-//     equal numbers the order is bool, signed, unsigned, float.
+//     equal numbers the order is bool, signed, unsigned, float, *big.Int
+//     (a Python int of any size; a nil one is None, after nil). Two
+//     *big.Ints of one value are one key too, and which one's value is
+//     written is not defined: they differ only in identity.
 //   - SortKeys sorts the dict as Python's list.sort would, so a mix that
 //     Python cannot compare (a string beside a number, nil beside anything,
 //     any other type beside anything) is Python's TypeError, naming the
@@ -49,20 +54,30 @@ const (
 	rankInt
 	rankUint
 	rankFloat
+	rankBig // a *big.Int beyond int64 and uint64
 )
+
+// A pyKey is a dict key as Python sees it: its class, and its value in the
+// fields of that class. Numbers keep their Go kind apart (rank), so that they
+// are compared exactly, never through a float64.
+type pyKey struct {
+	class anyClass
+	rank  uint8    // anyBool, anyNumber: rankBool…rankBig
+	kind  uint8    // the Go kind, breaking ties between equal numbers (and between nil and a nil *big.Int)
+	i     int64    // rankBool (0 or 1), rankInt
+	u     uint64   // rankUint
+	f     float64  // rankFloat: the Python float (a float32 as its shortest decimal)
+	big   *big.Int // rankBig: an int that fits neither int64 nor uint64
+	s     string   // anyString: the key; anyOther: its type's name
+	norm  string   // anyString: the Python str, when s is not valid UTF-8
+	other any      // anyOther: the key itself, for equality (pyEqual)
+}
 
 // anyEntry is one member of a map[any]V, with its key as Python sees it.
 type anyEntry[K comparable, V any] struct {
-	class anyClass
-	rank  uint8   // anyBool, anyNumber: rankBool…rankFloat
-	kind  uint8   // anyBool, anyNumber: the Go kind, breaking ties between equal numbers
-	i     int64   // rankBool (0 or 1), rankInt
-	u     uint64  // rankUint
-	f     float64 // rankFloat: the Python float (a float32 as its shortest decimal)
-	s     string  // anyString: the key; anyOther: its type's name
-	norm  string  // anyString: the Python str, when s is not valid UTF-8
-	key   K       // the key that names the member
-	val   V       // the value written
+	pyKey
+	key K // the key that names the member
+	val V // the value written
 }
 
 // EncodeAnyMap writes a map whose key type is an interface, by the rules
@@ -90,27 +105,8 @@ func EncodeAnyMap[K comparable, V any](e *Encoder, m map[K]V, enc func(*Encoder,
 	}
 	for i := range entries {
 		x := &entries[i]
-		switch x.class {
-		case anyNone:
-			e.keyNull()
-		case anyBool, anyNumber:
-			switch x.rank {
-			case rankBool:
-				e.keyBool(x.i != 0)
-			case rankInt:
-				e.keyInt(x.i)
-			case rankUint:
-				e.keyUint(x.u)
-			default:
-				e.keyFloat64(x.f)
-			}
-		case anyString:
-			e.keyString(x.s)
-		default:
-			if e.cfg.SkipKeys {
-				continue
-			}
-			e.fail(badKey(x.s))
+		if e.pyKeyMember(&x.pyKey) {
+			continue // skipped
 		}
 		if e.err != nil {
 			break
@@ -127,10 +123,50 @@ func EncodeAnyMap[K comparable, V any](e *Encoder, m map[K]V, enc func(*Encoder,
 	e.endObjectNonEmpty()
 }
 
+// pyKeyMember starts the next member with the key x, as Python writes a
+// dict key (Lib/json/encoder.py, _iterencode_dict), and reports whether the
+// member is skipped instead: a key of another type under SkipKeys. Without
+// SkipKeys such a key is Python's TypeError.
+func (e *Encoder) pyKeyMember(x *pyKey) (skipped bool) {
+	switch x.class {
+	case anyNone:
+		e.keyNull()
+	case anyBool, anyNumber:
+		switch x.rank {
+		case rankBool:
+			e.keyBool(x.i != 0)
+		case rankInt:
+			e.keyInt(x.i)
+		case rankUint:
+			e.keyUint(x.u)
+		case rankBig:
+			e.keyBigInt(x.big)
+		default:
+			e.keyFloat64(x.f)
+		}
+	case anyString:
+		e.keyString(x.s)
+	default:
+		if e.cfg.SkipKeys {
+			return true
+		}
+		e.fail(badKey(x.s))
+	}
+	return false
+}
+
 // classify describes the key k, holding value v.
 func classify[K comparable, V any](k K, v V) anyEntry[K, V] {
-	x := anyEntry[K, V]{class: anyNumber, rank: rankInt, key: k, val: v}
-	switch k := any(k).(type) {
+	return anyEntry[K, V]{pyKey: pyKeyOf(k), key: k, val: v}
+}
+
+// pyKeyOf describes the key k as Python sees it. A *big.Int is an int of
+// any size, as a value is, and a nil one is None, as Any writes it; an int
+// that fits int64 or uint64 is kept as one, so that only the rare larger
+// ones compare through math/big.
+func pyKeyOf(k any) pyKey {
+	x := pyKey{class: anyNumber, rank: rankInt}
+	switch k := k.(type) {
 	case nil:
 		x.class = anyNone
 	case bool:
@@ -178,13 +214,25 @@ func classify[K comparable, V any](k K, v V) anyEntry[K, V] {
 	case float32:
 		x.kind = 12
 		x.rank, x.f = rankFloat, float32Python(k)
+	case *big.Int:
+		x.kind = 14
+		switch {
+		case k == nil:
+			x.class = anyNone
+		case k.IsInt64():
+			x.i = k.Int64()
+		case k.IsUint64():
+			x.rank, x.u = rankUint, k.Uint64()
+		default:
+			x.rank, x.big = rankBig, k
+		}
 	case string:
 		x.class, x.s = anyString, k
 		if !utf8.ValidString(k) {
 			x.norm = replaceInvalid(k)
 		}
 	default:
-		x.class, x.s = anyOther, typeName(k)
+		x.class, x.s, x.other = anyOther, typeName(k), k
 	}
 	return x
 }
@@ -204,20 +252,24 @@ func float32Python(f float32) float64 {
 }
 
 // compareAnyEntries orders entries as the dict is built: by class, numbers
-// by value (NaN last) then rank, strings by bytes, other types by name.
+// by value (NaN last) then kind, strings by bytes, other types by name.
+// Python's None has two Go forms, nil and a nil *big.Int: nil comes first.
 func compareAnyEntries[K comparable, V any](a, b anyEntry[K, V]) int {
 	if c := cmp.Compare(a.class, b.class); c != 0 {
 		return c
 	}
 	switch a.class {
+	case anyNone:
+		return cmp.Compare(a.kind, b.kind)
 	case anyBool, anyNumber:
-		if c := compareNumbers(a, b); c != 0 {
+		if c := compareNumbers(&a.pyKey, &b.pyKey); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.kind, b.kind); c != 0 {
 			return c
 		}
-		// -0.0 before 0.0, the only equal numbers of one kind.
+		// -0.0 before 0.0, the only equal numbers of one kind but for
+		// two *big.Ints, which are equal in every way but identity.
 		return -cmp.Compare(boolInt(math.Signbit(a.f)), boolInt(math.Signbit(b.f)))
 	case anyString, anyOther:
 		return strings.Compare(a.s, b.s)
@@ -227,13 +279,15 @@ func compareAnyEntries[K comparable, V any](a, b anyEntry[K, V]) int {
 
 // compareNumbers compares two numeric keys by value, exactly; NaN is after
 // every other number and equal to itself.
-func compareNumbers[K comparable, V any](a, b anyEntry[K, V]) int {
+func compareNumbers(a, b *pyKey) int {
 	an := a.rank == rankFloat && math.IsNaN(a.f)
 	bn := b.rank == rankFloat && math.IsNaN(b.f)
 	if an || bn {
 		return cmp.Compare(boolInt(an), boolInt(bn))
 	}
 	switch {
+	case a.rank == rankBig || b.rank == rankBig:
+		return compareBig(a, b)
 	case a.rank == rankFloat && b.rank == rankFloat:
 		return cmp.Compare(a.f, b.f)
 	case a.rank == rankFloat:
@@ -256,9 +310,35 @@ func compareNumbers[K comparable, V any](a, b anyEntry[K, V]) int {
 	return cmp.Compare(a.i, b.i)
 }
 
+// compareBig compares two numbers, one of them at least a rankBig int: one
+// beyond int64 and uint64, so below -2^63 or above 2^64-1. Only another big
+// int or a float of that size can be near it; a float is then an integer,
+// compared exactly through math/big (a cold path: such keys are rare).
+func compareBig(a, b *pyKey) int {
+	if b.rank != rankBig {
+		return -compareBig(b, a)
+	}
+	// b is big; a is any number but NaN.
+	switch {
+	case a.rank == rankBig:
+		return a.big.Cmp(b.big)
+	case a.rank != rankFloat || math.Abs(a.f) < 1<<63:
+		// Every int64, uint64 and bool, and every float of this size,
+		// lies between the negative and the positive big ints.
+		return -b.big.Sign()
+	case math.IsInf(a.f, 0):
+		if a.f > 0 {
+			return 1
+		}
+		return -1
+	}
+	fa, _ := new(big.Float).SetFloat64(a.f).Int(nil) // exact: a.f is an integer
+	return fa.Cmp(b.big)
+}
+
 // compareIntFloat compares the integer of a (signed, unsigned or bool) with
 // the finite or infinite float f, exactly.
-func compareIntFloat[K comparable, V any](a anyEntry[K, V], f float64) int {
+func compareIntFloat(a *pyKey, f float64) int {
 	const two63, two64 = 1 << 63, 1 << 64
 	if a.rank == rankUint && a.u >= 1<<63 {
 		switch {
@@ -288,11 +368,37 @@ func compareIntFloat[K comparable, V any](a anyEntry[K, V], f float64) int {
 	return cmp.Compare(0, f-t)
 }
 
+// pyEqual reports whether a and b are one dict key in Python (a == b, and
+// hash equality, for the Python values of two Go keys): None equals None;
+// numbers, bools among them, are equal by value, NaN never (each NaN is a
+// key of its own, as distinct NaN objects are in Python); strings are equal
+// as Python strs, after U+FFFD replacement; keys of other types, which
+// Python cannot write, are one key when Go's == says so, and never when ==
+// cannot compare them (a slice, or a struct holding one in an interface).
+func pyEqual(a, b *pyKey) bool {
+	switch {
+	case a.class == anyNone || b.class == anyNone:
+		return a.class == b.class
+	case a.class.numeric() && b.class.numeric():
+		if a.rank == rankFloat && math.IsNaN(a.f) || b.rank == rankFloat && math.IsNaN(b.f) {
+			return false
+		}
+		return compareNumbers(a, b) == 0
+	case a.class == anyString && b.class == anyString:
+		return pyStr(a) == pyStr(b)
+	case a.class == anyOther && b.class == anyOther:
+		// A value that reflect finds comparable never makes == panic,
+		// whatever it is compared with.
+		return a.s == b.s && reflect.ValueOf(a.other).Comparable() && a.other == b.other
+	}
+	return false
+}
+
 // mergeAnyEntries merges the entries that are one key in Python, entries
 // being in dict order: each merged member keeps the first entry's key at the
 // first's place and takes the last entry's value. Equal numbers are next to
-// each other; a number equal to false or true merges into that bool, which
-// comes first.
+// each other, as are the two forms of None; a number equal to false or true
+// merges into that bool, which comes first.
 func mergeAnyEntries[K comparable, V any](entries []anyEntry[K, V]) []anyEntry[K, V] {
 	out := entries[:0]
 	invalid := false
@@ -302,7 +408,7 @@ func mergeAnyEntries[K comparable, V any](entries []anyEntry[K, V]) []anyEntry[K
 		if x.norm != "" {
 			invalid = true
 		}
-		if at := mergeTarget(out, bools, x); at >= 0 {
+		if at := mergeTarget(out, bools, &x); at >= 0 {
 			out[at].val = x.val
 			continue
 		}
@@ -335,17 +441,24 @@ func mergeAnyEntries[K comparable, V any](entries []anyEntry[K, V]) []anyEntry[K
 	return merged
 }
 
-// mergeTarget returns the place in out of the member that the number x is
-// equal to, or -1.
-func mergeTarget[K comparable, V any](out []anyEntry[K, V], bools [2]int, x anyEntry[K, V]) int {
+// mergeTarget returns the place in out of the member that the number or
+// None x is equal to, or -1.
+func mergeTarget[K comparable, V any](out []anyEntry[K, V], bools [2]int, x *anyEntry[K, V]) int {
+	n := len(out)
+	if x.class == anyNone {
+		if n > 0 && out[n-1].class == anyNone {
+			return n - 1
+		}
+		return -1
+	}
 	if x.class != anyNumber || x.rank == rankFloat && math.IsNaN(x.f) {
 		return -1
 	}
-	if n := len(out); n > 0 && out[n-1].class == anyNumber && compareNumbers(out[n-1], x) == 0 {
+	if n > 0 && out[n-1].class == anyNumber && compareNumbers(&out[n-1].pyKey, &x.pyKey) == 0 {
 		return n - 1
 	}
 	for _, at := range bools {
-		if at >= 0 && compareNumbers(out[at], x) == 0 {
+		if at >= 0 && compareNumbers(&out[at].pyKey, &x.pyKey) == 0 {
 			return at
 		}
 	}
@@ -358,6 +471,10 @@ func mergeTarget[K comparable, V any](out []anyEntry[K, V], bools [2]int, x anyE
 // start (reversed when strictly descending), then binary insertion of the
 // rest. Longer lists are checked by the same binary insertion, without the
 // natural run and merging of runs that CPython uses for them.
+//
+// (sorted(d.items()) compares (key, value) tuples, which compare their keys
+// with == and then <; keys of one dict are never ==, NaN ones included, so
+// the comparisons are those of the keys.)
 func pySort[K comparable, V any](entries []anyEntry[K, V]) error {
 	n := len(entries)
 	if n < 2 {
@@ -365,13 +482,13 @@ func pySort[K comparable, V any](entries []anyEntry[K, V]) error {
 	}
 	run := 1
 	if n < 64 {
-		lt, err := pyLess(entries[1], entries[0])
+		lt, err := pyLess(&entries[1].pyKey, &entries[0].pyKey)
 		if err != nil {
 			return err
 		}
 		run = 2
 		for ; run < n; run++ {
-			less, err := pyLess(entries[run], entries[run-1])
+			less, err := pyLess(&entries[run].pyKey, &entries[run-1].pyKey)
 			if err != nil {
 				return err
 			}
@@ -388,7 +505,7 @@ func pySort[K comparable, V any](entries []anyEntry[K, V]) error {
 		l, r := 0, i
 		for l < r {
 			p := l + (r-l)>>1
-			less, err := pyLess(pivot, entries[p])
+			less, err := pyLess(&pivot.pyKey, &entries[p].pyKey)
 			if err != nil {
 				return err
 			}
@@ -405,7 +522,7 @@ func pySort[K comparable, V any](entries []anyEntry[K, V]) error {
 }
 
 // pyLess is Python's a < b on two keys.
-func pyLess[K comparable, V any](a, b anyEntry[K, V]) (bool, error) {
+func pyLess(a, b *pyKey) (bool, error) {
 	switch {
 	case a.class.numeric() && b.class.numeric():
 		an := a.rank == rankFloat && math.IsNaN(a.f)
@@ -417,7 +534,8 @@ func pyLess[K comparable, V any](a, b anyEntry[K, V]) (bool, error) {
 	return false, notComparable(pyTypeName(a), pyTypeName(b))
 }
 
-func pyStr[K comparable, V any](x anyEntry[K, V]) string {
+// pyStr is the Python str of a string key.
+func pyStr(x *pyKey) string {
 	if x.norm != "" {
 		return x.norm
 	}
@@ -425,7 +543,7 @@ func pyStr[K comparable, V any](x anyEntry[K, V]) string {
 }
 
 // pyTypeName is the Python class name of a key, for the sort's TypeError.
-func pyTypeName[K comparable, V any](x anyEntry[K, V]) string {
+func pyTypeName(x *pyKey) string {
 	switch x.class {
 	case anyNone:
 		return "NoneType"

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -40,14 +41,14 @@ from fractions import Fraction
 codecs.register_error('perbyte', lambda e: ('\ufffd', e.start + 1))
 OPTS = [%s]
 KINDS = ['bool', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16',
-         'uint32', 'uint64', 'uintptr', 'float32', 'float64']
+         'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'bigint']
 others = {}
 def other(name):
     if name not in others:
         others[name] = type(name, (), {})
     return others[name]()
 def key(tag, text):
-    if tag == 'nil': return None
+    if tag in ('nil', 'nilbig'): return None
     if tag == 'bool': return text == 'true'
     if tag.startswith('float'): return float(text)
     if tag in KINDS: return int(text)
@@ -55,7 +56,8 @@ def key(tag, text):
     return other(tag)
 def order(e):
     tag, text, raw = e
-    if tag == 'nil': return (0,)
+    if tag == 'nil': return (0, 0)
+    if tag == 'nilbig': return (0, 1)
     if tag == 'bool': return (1, text == 'true')
     if tag in KINDS:
         k = key(tag, text)
@@ -120,6 +122,17 @@ func amKey(r *rand.Rand) (k any, tag, text string) {
 		return amOtherKey{r.IntN(2)}, "jsondumprt.amOtherKey", ""
 	case 16:
 		return [1]int{r.IntN(2)}, "[1]int", ""
+	case 17:
+		// A Python int of any size; a nil one is None. Two *big.Ints of
+		// one value are never drawn: which one's value is written is
+		// not defined.
+		bigs := []string{"", "-1", "2", "18446744073709551615", "18446744073709551616", "-9223372036854775809", "9223372036854775808", "1" + strings.Repeat("0", 30)}
+		s := bigs[r.IntN(len(bigs))]
+		if s == "" {
+			return (*big.Int)(nil), "nilbig", ""
+		}
+		x, _ := new(big.Int).SetString(s, 10)
+		return amBig(x), "bigint", s
 	default:
 		i := int32(r.IntN(7) - 3)
 		return i, "int32", strconv.Itoa(int(i))
@@ -206,6 +219,18 @@ func TestEncodeAnyMapPython(t *testing.T) {
 			t.Errorf("only %d outcomes %q in %v", seen[kind], kind, seen)
 		}
 	}
+}
+
+// amBigs interns the *big.Ints amKey draws, one pointer per value, so
+// that a map never holds two of one value (see amKey).
+var amBigs = map[string]*big.Int{}
+
+func amBig(x *big.Int) *big.Int {
+	if p, ok := amBigs[x.String()]; ok {
+		return p
+	}
+	amBigs[x.String()] = x
+	return x
 }
 
 func amJSON(entries [][3]any) string {

@@ -6,14 +6,15 @@
 //
 // Programs import github.com/jsondump/jsondump, not this package. Its
 // exported names exist for generated code and for the root package, which
-// gives the types users hold (Option, the errors and their sentinels) their
-// public names; those are stable. The rest changes with the generator, which
+// gives the types users hold (Option, Dict and Item, the errors and their
+// sentinels) their public names; those are stable. The rest changes with the generator, which
 // checks the version it was written for (GeneratedCodeVersion2).
 //
 // It imports the standard library only. Generated code and the dynamic
 // forms of Encoder.Any never use reflection; reflect answers questions on
 // cold paths only (is this a nil pointer, what is this value's identity for
-// a cycle check, is this field empty for a type parameter), and the
+// a cycle check, is this field empty for a type parameter, can == compare
+// two dict keys of a type Python cannot write), and the
 // reflective encoder for the other types lives in the reflect*.go files,
 // which the build tag jsondump_noreflect leaves out.
 package jsondumprt

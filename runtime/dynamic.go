@@ -37,6 +37,8 @@ func (e *Encoder) Any(v any) {
 		e.mapAny(x)
 	case []any:
 		e.sliceAny(x)
+	case Dict:
+		e.Dict(x)
 	case Encodable:
 		e.encodable(x, v)
 	case int8:

@@ -78,6 +78,7 @@ type Encoder struct {
 	fkeys   []float64              // likewise for float keys
 	kvs     []keyValue             // scratch for sorting string-keyed members, used as a stack
 	tmp     []byte                 // scratch for the text of a ,string value (QuoteFrom)
+	dict    dictScratch            // scratch for writing Dicts (dict.go)
 }
 
 // chunkSize is the buffered size past which Dump hands its bytes to the
@@ -93,7 +94,7 @@ const chunkSize = 32 << 10
 const (
 	keepOwn     = 8 * chunkSize // bytes of own
 	keepNL      = 4 << 10       // bytes of nl: 1000 levels of a 4-space indent
-	keepScratch = 1 << 10       // entries of seen and of each key scratch stack
+	keepScratch = 4 << 10       // entries of seen and of each scratch stack: a map or Dict of 4096 keys
 )
 
 var encoderPool = sync.Pool{New: func() any { return new(Encoder) }}
@@ -234,6 +235,7 @@ func (e *Encoder) release() {
 	e.ikeys = trim(e.ikeys)
 	e.ukeys = trim(e.ukeys)
 	e.fkeys = trim(e.fkeys)
+	e.dict.release()
 	if cap(e.tmp) > keepNL {
 		e.tmp = nil
 	}
