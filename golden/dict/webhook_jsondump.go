@@ -11,9 +11,12 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// _jsondump_Webhook_size is the length of the last output of Dumps of a Webhook.
+var _jsondump_Webhook_size jsondumprt.SizeHint
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Webhook) Dumps(opts ...jsondump.Option) (string, error) {
-	e := jsondumprt.NewStringEncoder(opts)
+	e := jsondumprt.NewStringEncoder(opts, &_jsondump_Webhook_size)
 	_jsondump_Webhook_any(e, v)
 	return e.FinishString()
 }
@@ -50,15 +53,22 @@ func _jsondump_Webhook_any(e *jsondumprt.Encoder, x any) bool {
 			_jsondump_Webhook(e, p)
 			e.Leave()
 		}
-	case Webhook:
-		e.Claim()
-		_jsondump_Webhook(e, &p)
+		return true
 	case jsondumprt.Value[Webhook]:
 		e.Claim()
 		_jsondump_Webhook(e, p.P)
-	default:
+		return true
+	}
+	return _jsondump_Webhook_anyvalue(e, x)
+}
+
+func _jsondump_Webhook_anyvalue(e *jsondumprt.Encoder, x any) bool {
+	p, ok := x.(Webhook)
+	if !ok {
 		return false
 	}
+	e.Claim()
+	_jsondump_Webhook(e, &p)
 	return true
 }
 
