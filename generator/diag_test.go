@@ -27,7 +27,8 @@ func TestDiagnostics(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
 			dir := filepath.Join("testdata", "diag", tt.dir)
-			files, err := Generate(Config{Dir: dir, Types: tt.types})
+			res, err := Generate(Config{Dir: dir, Types: tt.types})
+			files := res.Files
 			if err == nil {
 				t.Fatalf("Generate(%s) = %d files, want an error", dir, len(files))
 			}
@@ -60,8 +61,9 @@ func TestToleratedErrors(t *testing.T) {
 	}
 	testmod.Write(t, dir, "x")
 	write("t.go", "package x\n\ntype T struct{ A int }\n\nfunc use(t *T) (string, error) { return t.Dumps() }\n")
-	write("t_jsondump.go", Header+"\n\npackage x\n\nfunc (v *T) Dumps() (string, error) { return v.Gone, nil }\n")
-	files, err := Generate(Config{Dir: dir, Types: []string{"T"}})
+	write("t_jsondump.go", headerLine+"\n\npackage x\n\nfunc (v *T) Dumps() (string, error) { return v.Gone, nil }\n")
+	res, err := Generate(Config{Dir: dir, Types: []string{"T"}})
+	files := res.Files
 	if err != nil {
 		t.Fatalf("Generate: %v", err)
 	}

@@ -9,9 +9,9 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// emit prints a Plan as one gofmt-ed Go file. It never looks at go/types:
+// emit prints a filePlan as one gofmt-ed Go file. It never looks at go/types:
 // every decision is in the plan.
-func emit(p *Plan, path string) (File, error) {
+func emit(p *filePlan, path string) (File, error) {
 	f := jen.NewFilePathName(p.PkgPath, p.PkgName)
 	if p.Build != "" {
 		// Rendered verbatim: the header, a blank line, the constraint.
@@ -82,7 +82,7 @@ func optsParam() *jen.Statement { return jen.Id("opts").Op("...").Qual(jsondumpP
 // any or a field of another package's type. JSONDumpEncode's receiver is
 // never read and its body is one call, which Go inlines into the wrapper it
 // makes for *T: calling it through a pointer copies nothing.
-func emitMethods(f *jen.File, n *Named) {
+func emitMethods(f *jen.File, n *namedType) {
 	recv := func() *jen.Statement { return jen.Id("v").Op("*").Add(typeCode(n.Type)) }
 	anyFunc := func() *jen.Statement {
 		if len(n.TypeParams) == 0 {
@@ -169,7 +169,7 @@ func emitMethods(f *jen.File, n *Named) {
 // emitNamed writes the encode function of a named type:
 //
 //	func _jsondump_T(e *jsondumprt.Encoder, v *T) { <value of *v> }
-func emitNamed(f *jen.File, n *Named) {
+func emitNamed(f *jen.File, n *namedType) {
 	fn := f.Func().Id(n.Func)
 	if len(n.TypeParams) > 0 {
 		var params []jen.Code
@@ -191,7 +191,7 @@ func emitNamed(f *jen.File, n *Named) {
 				}
 			})
 		}
-		if n.Value.Kind == Struct {
+		if n.Value.Kind == kindStruct {
 			emitStruct(g, n.Value, func() *jen.Statement { return jen.Id("v") }, 0)
 			return
 		}
@@ -202,7 +202,7 @@ func emitNamed(f *jen.File, n *Named) {
 }
 
 // typeCode spells a GoType.
-func typeCode(t *GoType) *jen.Statement {
+func typeCode(t *typeExpr) *jen.Statement {
 	switch {
 	case t.Ptr:
 		return jen.Op("*").Add(typeCode(t.Elem))
@@ -268,7 +268,7 @@ func tagLiteral(tag string) string {
 // nameKeys gives every struct field of the plan the name of the package-level
 // FieldKey of its JSON key, one per distinct key, and returns one field per
 // key in order of first use.
-func nameKeys(p *Plan) []*Field {
+func nameKeys(p *filePlan) []*fieldPlan {
 	// "_jsondumpkey_": no function name can begin so, since every one is
 	// "_jsondump_" followed by a type's name.
 	prefix := "_jsondumpkey_"
@@ -277,9 +277,9 @@ func nameKeys(p *Plan) []*Field {
 	}
 	byKey := map[string]string{}
 	taken := map[string]bool{}
-	var out []*Field
-	var walk func(v *Value)
-	walk = func(v *Value) {
+	var out []*fieldPlan
+	var walk func(v *valuePlan)
+	walk = func(v *valuePlan) {
 		if v == nil {
 			return
 		}

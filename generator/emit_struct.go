@@ -19,7 +19,7 @@ import (
 //	if <v>.Base != nil {                      // promoted through a pointer
 //		if <not empty> && <not zero> { e.Member(&<key of F>); <value of F> }
 //	}
-func emitStruct(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
+func emitStruct(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
 	g.If(jen.Id("e").Dot("BeginObject").Call()).BlockFunc(func(b *jen.Group) {
 		if v.Sorted != nil {
 			b.If(jen.Id("e").Dot("SortKeys").Call()).BlockFunc(func(s *jen.Group) {
@@ -34,13 +34,13 @@ func emitStruct(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 	})
 }
 
-func emitFields(g *jen.Group, fields []*Field, x func() *jen.Statement, depth int) {
+func emitFields(g *jen.Group, fields []*fieldPlan, x func() *jen.Statement, depth int) {
 	for _, f := range fields {
 		emitField(g, f, x, depth)
 	}
 }
 
-func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
+func emitField(g *jen.Group, f *fieldPlan, x func() *jen.Statement, depth int) {
 	sel := func(n int) func() *jen.Statement {
 		return func() *jen.Statement {
 			s := x()
@@ -61,34 +61,34 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 	}
 	if f.HasEmpty {
 		switch f.OmitEmpty {
-		case EmptyLen:
+		case emptyLen:
 			conds = append(conds, jen.Len(fx()).Op("!=").Lit(0))
-		case EmptyFalse:
+		case emptyFalse:
 			conds = append(conds, conv(f.Value, "bool", fx))
-		case EmptyZero:
+		case emptyZero:
 			conds = append(conds, fx().Op("!=").Lit(0))
-		case EmptyNil:
+		case emptyNil:
 			conds = append(conds, fx().Op("!=").Nil())
-		case EmptyDynamic:
+		case emptyDynamic:
 			conds = append(conds, jen.Op("!").Add(rt("IsEmptyValue")).Call(jen.Any().Call(fx()), zeroOf(f.Type)))
 		}
 	}
 	switch f.OmitZero {
-	case ZeroMethod:
+	case zeroMethod:
 		conds = append(conds, jen.Op("!").Add(fx()).Dot("IsZero").Call())
-	case ZeroNilOrMethod:
+	case zeroNilOrMethod:
 		conds = append(conds, fx().Op("!=").Nil(), jen.Op("!").Add(fx()).Dot("IsZero").Call())
-	case ZeroIfaceMethod:
+	case zeroIfaceMethod:
 		// As encoding/json: an interface holding a nil pointer is zero,
 		// without calling IsZero on it (which could panic).
 		conds = append(conds, fx().Op("!=").Nil(), jen.Op("!").Add(rt("IsNilPointer")).Call(fx()), jen.Op("!").Add(fx()).Dot("IsZero").Call())
-	case ZeroCompare:
+	case zeroCompare:
 		conds = append(conds, jen.Op("!").Add(rt("IsZero")).Call(jen.Op("&").Add(fx())))
-	case ZeroDynamic:
+	case zeroDynamic:
 		conds = append(conds, jen.Op("!").Add(rt("IsZeroValue")).Call(jen.Any().Call(fx()), zeroOf(f.Type)))
-	case ZeroNil:
+	case zeroNil:
 		conds = append(conds, fx().Op("!=").Nil())
-	case ZeroFields, ZeroElems:
+	case zeroFields, zeroElems:
 		conds = append(conds, jen.Op("!").Parens(zeroExpr(f.ZeroTest, fx, depth)))
 	}
 	body := func(b *jen.Group) {
@@ -107,7 +107,7 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 }
 
 // zeroOf is the zero value of t as an any: any(*new(T)).
-func zeroOf(t *GoType) *jen.Statement {
+func zeroOf(t *typeExpr) *jen.Statement {
 	return jen.Any().Call(jen.Op("*").New(typeCode(t)))
 }
 
@@ -115,11 +115,11 @@ func zeroOf(t *GoType) *jen.Statement {
 //
 //	x.A == nil && jsondumprt.IsZero(&x.F) && jsondumprt.IsZero(&x.S)
 //	func() bool { for i := range x { if !(<x[i] zero>) { return false } }; return true }()
-func zeroExpr(z *ZeroTest, x func() *jen.Statement, depth int) *jen.Statement {
+func zeroExpr(z *zeroSpec, x func() *jen.Statement, depth int) *jen.Statement {
 	switch z.Kind {
-	case ZeroNil:
+	case zeroNil:
 		return x().Op("==").Nil()
-	case ZeroFields:
+	case zeroFields:
 		if len(z.Fields) == 0 {
 			return jen.True()
 		}
@@ -133,9 +133,9 @@ func zeroExpr(z *ZeroTest, x func() *jen.Statement, depth int) *jen.Statement {
 			}
 		}
 		return expr
-	case ZeroDynamic:
+	case zeroDynamic:
 		return rt("IsZeroValue").Call(jen.Any().Call(x()), zeroOf(z.Type))
-	case ZeroElems:
+	case zeroElems:
 		i := fmt.Sprintf("z%d", depth)
 		return jen.Func().Params().Bool().Block(
 			jen.For(jen.Id(i).Op(":=").Range().Add(x())).Block(

@@ -11,7 +11,7 @@ import (
 //
 //	e.Int(int64(<x>))        e.String(<x>)       _jsondump_T(e, &<x>)
 //	e.Marshaler(<x>, "p.T")  e.Any(<x>)          e.DefaultHook(<x>)
-func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
+func emitValue(g *jen.Group, v *valuePlan, x, px func() *jen.Statement, depth int) {
 	if v.Quoted {
 		// ,string: the value's JSON text, then that text as a JSON string.
 		//
@@ -33,38 +33,38 @@ func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
 	}
 	call := func(method string, arg *jen.Statement) { g.Id("e").Dot(method).Call(arg) }
 	switch v.Kind {
-	case Bool:
+	case kindBool:
 		call("Bool", conv(v, "bool", x))
-	case Int:
+	case kindInt:
 		call("Int", jen.Int64().Call(x()))
-	case Uint:
+	case kindUint:
 		call("Uint", jen.Uint64().Call(x()))
-	case Float32:
+	case kindFloat32:
 		call("Float32", conv(v, "float32", x))
-	case Float64:
+	case kindFloat64:
 		call("Float64", conv(v, "float64", x))
-	case String:
+	case kindString:
 		call("String", conv(v, "string", x))
-	case Bytes:
+	case kindBytes:
 		switch {
 		case v.Type.Slice && v.Type.Elem.Path == "" && (v.Type.Elem.Name == "byte" || v.Type.Elem.Name == "uint8"):
 			call("Bytes", x())
 		default: // a named slice type, or a slice of a named byte type
 			g.Add(rt("EncodeBytes")).Call(jen.Id("e"), x())
 		}
-	case BigInt:
+	case kindBigInt:
 		if v.Addr {
 			call("BigInt", addr())
 		} else {
 			call("BigInt", x())
 		}
-	case Number:
+	case kindNumber:
 		call("Number", x())
-	case RawMessage:
+	case kindRawMessage:
 		call("RawMessage", x())
-	case Marshaler, TextMarshal:
+	case kindMarshaler, kindTextMarshal:
 		method, arg, name := "Marshaler", x(), v.TypeName
-		if v.Kind == TextMarshal {
+		if v.Kind == kindTextMarshal {
 			method = "TextMarshaler"
 		}
 		if v.Addr {
@@ -80,13 +80,13 @@ func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
 			return
 		}
 		g.Id("e").Dot(method).Call(arg, jen.Lit(name))
-	case Any:
+	case kindAny:
 		call("Any", x())
-	case Unsupported:
+	case kindUnsupported:
 		call("DefaultHook", x())
-	case Ref:
+	case kindRef:
 		g.Id(v.Ref.Func).Call(jen.Id("e"), addr())
-	case Encodable:
+	case kindEncodable:
 		// Another package's type with its own JSONDumpEncode: given the
 		// pointer when the value is addressable, else wrapped in a
 		// jsondumprt.Value, which its method writes as a value.
@@ -95,20 +95,20 @@ func emitValue(g *jen.Group, v *Value, x, px func() *jen.Statement, depth int) {
 			arg = rt("Value").Types(typeCode(v.Type)).Values(jen.Dict{jen.Id("P"): addr()})
 		}
 		g.Parens(addr()).Dot("JSONDumpEncode").Call(jen.Id("e"), arg)
-	case Pointer:
+	case kindPointer:
 		emitPointer(g, v, x, depth)
-	case Slice, Array:
+	case kindSlice, kindArray:
 		emitSlice(g, v, x, depth)
-	case Map:
+	case kindMap:
 		emitMap(g, v, x, depth)
-	case Struct:
+	case kindStruct:
 		// An anonymous struct, inline; a named one has its own function.
 		emitStruct(g, v, x, depth)
 	}
 }
 
 // conv converts x to the predeclared type name unless x already is of it.
-func conv(v *Value, name string, x func() *jen.Statement) *jen.Statement {
+func conv(v *valuePlan, name string, x func() *jen.Statement) *jen.Statement {
 	if v.Type.Path == "" && v.Type.Name == name {
 		return x()
 	}
@@ -119,7 +119,7 @@ func conv(v *Value, name string, x func() *jen.Statement) *jen.Statement {
 // inside a cycle check when the target type can lead back to it.
 //
 //	if <x> == nil { e.Null() } else if jsondumprt.EnterPointer(e, <x>) { <value of *x>; e.Leave() }
-func emitPointer(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
+func emitPointer(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
 	elem := func() *jen.Statement { return jen.Parens(jen.Op("*").Add(x())) }
 	body := func(b *jen.Group) { emitValue(b, v.Elem, elem, x, depth) }
 	stmt := g.If(x().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call())
@@ -142,11 +142,11 @@ func emitPointer(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 //
 // A slice that can contain itself is checked with EnterSlice/Leave around
 // the array (an empty slice holds nothing, so it needs no check).
-func emitSlice(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
+func emitSlice(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
 	if fn := scalarSliceFunc(v.Elem); fn != "" {
 		// jsondumprt.EncodeInts(e, <x>), or (<x>)[:] for an array.
 		arg := x()
-		if v.Kind == Array {
+		if v.Kind == kindArray {
 			arg = jen.Parens(x()).Index(jen.Empty(), jen.Empty())
 		}
 		g.Add(rt(fn)).Call(jen.Id("e"), arg)
@@ -154,7 +154,7 @@ func emitSlice(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 	}
 	i := fmt.Sprintf("i%d", depth)
 	loop := jen.Id(i).Op(":=").Range().Add(x())
-	if v.Elem.Kind == Struct && len(v.Elem.Fields) == 0 {
+	if v.Elem.Kind == kindStruct && len(v.Elem.Fields) == 0 {
 		// An anonymous struct with no JSON fields is {} whatever it holds:
 		// the element is not read, and an unused index would not compile.
 		loop = jen.Range().Add(x())
@@ -169,7 +169,7 @@ func emitSlice(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 			jen.Id("e").Dot("EndArray").Call(),
 		)
 	}
-	if v.Kind == Array {
+	if v.Kind == kindArray {
 		array(g)
 		return
 	}
@@ -187,15 +187,15 @@ func emitSlice(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 }
 
 var mapFuncs = [...]string{
-	KeyString:      "EncodeStringMap",
-	KeyInt:         "EncodeIntMap",
-	KeyUint:        "EncodeUintMap",
-	KeyFloat64:     "EncodeFloat64Map",
-	KeyFloat32:     "EncodeFloat32Map",
-	KeyBool:        "EncodeBoolMap",
-	KeyText:        "EncodeTextMap",
-	KeyTextOrdered: "EncodeTextMapOrdered",
-	KeyAny:         "EncodeAnyMap",
+	keyString:      "EncodeStringMap",
+	keyInt:         "EncodeIntMap",
+	keyUint:        "EncodeUintMap",
+	keyFloat64:     "EncodeFloat64Map",
+	keyFloat32:     "EncodeFloat32Map",
+	keyBool:        "EncodeBoolMap",
+	keyText:        "EncodeTextMap",
+	keyTextOrdered: "EncodeTextMapOrdered",
+	keyAny:         "EncodeAnyMap",
 }
 
 // emitMap writes a map through the runtime function for its key kind, with
@@ -211,10 +211,10 @@ var mapFuncs = [...]string{
 // on the heap, one allocation per entry.
 //
 // A map that can contain itself is checked with EnterMap/Leave.
-func emitMap(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
+func emitMap(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
 	name := fmt.Sprintf("v%d", depth+1)
 	var fn jen.Code
-	if r := v.Elem.Ref; v.Elem.Kind == Ref && len(r.TypeParams) == 0 && len(r.Instances) == 0 {
+	if r := v.Elem.Ref; v.Elem.Kind == kindRef && len(r.TypeParams) == 0 && len(r.Instances) == 0 {
 		r.needElem = true
 		fn = jen.Id(r.ElemFunc)
 	} else {
@@ -223,7 +223,7 @@ func emitMap(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 		})
 	}
 	args := []jen.Code{jen.Id("e"), x(), fn}
-	if v.MapKey == KeyText || v.MapKey == KeyTextOrdered {
+	if v.MapKey == keyText || v.MapKey == keyTextOrdered {
 		args = append(args, jen.Lit(typeString0(v.Type.Key)))
 	}
 	encode := rt(mapFuncs[v.MapKey]).Call(args...)
@@ -237,7 +237,7 @@ func emitMap(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
 }
 
 // typeString0 spells a key type for a MarshalText error message, as %T.
-func typeString0(t *GoType) string {
+func typeString0(t *typeExpr) string {
 	if t.Path != "" {
 		pkg := t.Path
 		for i := len(pkg) - 1; i >= 0; i-- {
@@ -253,22 +253,22 @@ func typeString0(t *GoType) string {
 
 // scalarSliceFunc names the runtime function that writes a slice of elem
 // values in one loop, or "" when elem is not a plain scalar.
-func scalarSliceFunc(elem *Value) string {
+func scalarSliceFunc(elem *valuePlan) string {
 	if elem.Quoted {
 		return ""
 	}
 	switch elem.Kind {
-	case Int:
+	case kindInt:
 		return "EncodeInts"
-	case Uint:
+	case kindUint:
 		return "EncodeUints"
-	case Float64:
+	case kindFloat64:
 		return "EncodeFloat64s"
-	case Float32:
+	case kindFloat32:
 		return "EncodeFloat32s"
-	case String:
+	case kindString:
 		return "EncodeStrings"
-	case Bool:
+	case kindBool:
 		return "EncodeBools"
 	}
 	return ""

@@ -28,23 +28,18 @@ type File struct {
 	Content []byte // gofmt-ed source, beginning with the generated-code header
 }
 
-// A Result is what Generate found besides the files: warnings about values
-// that have no JSON form and go to the Default hook at run time.
+// A Result is what Generate produces: the files to write, and warnings
+// about values that have no JSON form and go to the Default hook at run
+// time (errors under Config.Strict).
 type Result struct {
 	Files    []File
 	Warnings []Diagnostic
 }
 
 // Generate loads the package described by cfg, plans the types named in
-// cfg.Types and returns the generated files. It writes nothing. Problems in
-// the input are returned as a DiagnosticList.
-func Generate(cfg Config) ([]File, error) {
-	r, err := GenerateResult(cfg)
-	return r.Files, err
-}
-
-// GenerateResult is Generate, also returning the warnings.
-func GenerateResult(cfg Config) (Result, error) {
+// cfg.Types and returns the generated files with the warnings. It writes
+// nothing. Problems in the input are returned as a DiagnosticList.
+func Generate(cfg Config) (Result, error) {
 	if len(cfg.Types) == 0 {
 		return Result{}, DiagnosticList{{Msg: "no types given; use -type=T"}}
 	}

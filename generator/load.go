@@ -173,7 +173,7 @@ func isGenerated(path string) bool {
 	}
 	defer f.Close()
 	line, _ := bufio.NewReader(f).ReadString('\n')
-	return strings.TrimRight(line, "\r\n") == Header
+	return strings.TrimRight(line, "\r\n") == headerLine
 }
 
 // packageName reads a file's package clause.

@@ -6,7 +6,7 @@ import (
 )
 
 // planFor plans the -types of a testdata package.
-func planFor(t *testing.T, name string, typeNames ...string) *Plan {
+func planFor(t *testing.T, name string, typeNames ...string) *filePlan {
 	t.Helper()
 	cfg := Config{Dir: testdataDir(t, name), Types: typeNames}
 	pkg, err := load(cfg, false, nil)
@@ -24,10 +24,10 @@ func planFor(t *testing.T, name string, typeNames ...string) *Plan {
 	return p
 }
 
-// walk calls fn for every Value of the plan.
-func walk(p *Plan, fn func(n *Named, v *Value)) {
-	var visit func(n *Named, v *Value)
-	visit = func(n *Named, v *Value) {
+// walk calls fn for every valuePlan of the plan.
+func walk(p *filePlan, fn func(n *namedType, v *valuePlan)) {
+	var visit func(n *namedType, v *valuePlan)
+	visit = func(n *namedType, v *valuePlan) {
 		fn(n, v)
 		for _, f := range v.Fields {
 			visit(n, f.Value)
@@ -45,14 +45,14 @@ func walk(p *Plan, fn func(n *Named, v *Value)) {
 // pay for CheckCircular.
 func TestPlanCycles(t *testing.T) {
 	basic := planFor(t, "basic", "Basic")
-	walk(basic, func(n *Named, v *Value) {
+	walk(basic, func(n *namedType, v *valuePlan) {
 		if v.Check || n.Cyclic {
 			t.Errorf("basic: %s: %s %s checks for cycles, but nothing in it can cycle", n.Name, v.Kind, v.TypeName)
 		}
 	})
 	rec := planFor(t, "recursive", "Node")
 	var checked []string
-	walk(rec, func(n *Named, v *Value) {
+	walk(rec, func(n *namedType, v *valuePlan) {
 		if v.Check {
 			checked = append(checked, v.TypeName)
 		}
@@ -92,7 +92,7 @@ func TestPlanSortedFields(t *testing.T) {
 // specialised function for each instantiation the package writes.
 func TestPlanGenericInstances(t *testing.T) {
 	p := planFor(t, "generic", "Page", "Pair")
-	var page *Named
+	var page *namedType
 	for _, n := range p.Roots {
 		if n.Name == "Page" {
 			page = n

@@ -33,7 +33,7 @@ import (
 // fields.
 //
 // Harness: as TestRedTeam2 (testdata/redteam3_types copied into a
-// throwaway module, generated with GenerateResult, one driver binary, one
+// throwaway module, generated with Generate, one driver binary, one
 // python3 process). Expected values are Python expressions written by hand
 // from README's mapping, or "ENC" (json.loads of encoding/json's output,
 // used only where the two mappings agree).
@@ -417,7 +417,7 @@ func rt3Main(t *testing.T, goTool, work string) {
 		return
 	}
 	for _, f := range res.Files {
-		if !strings.HasPrefix(string(f.Content), Header+"\n") || !bytes.Contains(f.Content, []byte("\npackage main\n")) {
+		if !strings.HasPrefix(string(f.Content), headerLine+"\n") || !bytes.Contains(f.Content, []byte("\npackage main\n")) {
 			t.Errorf("package main: generated %s is not a package main file", f.Path)
 		}
 		if err := os.WriteFile(f.Path, f.Content, 0o644); err != nil {

@@ -37,7 +37,7 @@ import (
 // values.
 //
 // Harness: testdata/redteam4_types copied into a throwaway module,
-// generated with GenerateResult, one driver binary, one python3 process.
+// generated with Generate, one driver binary, one python3 process.
 // Each case's expected value is Python code (setting v) written from
 // README's mapping; E[i] is json.loads of encoding/json's output for the
 // case's i-th helper value (used only for types without floats).

@@ -33,7 +33,7 @@ import (
 // decoded by encoding/json with and without UseNumber, RawMessage).
 //
 // Harness: as TestRedTeam4 (the package copied into a throwaway module,
-// generated with GenerateResult, one driver binary, one python3 process).
+// generated with Generate, one driver binary, one python3 process).
 // Each case's expected value is Python code setting v; E[i] is json.loads of
 // encoding/json's output for the case's i-th helper value, used only where
 // encoding/json and README's mapping agree, with every place they differ

@@ -19,7 +19,7 @@ import (
 // path's is redteam_faults_test.go at the root). The package
 // testdata/redteamfaults_types/ft (an order document, an envelope of
 // Marshalers that can be told to fail, recursive types) is copied into a
-// throwaway module and generated with GenerateResult; the driver
+// throwaway module and generated with Generate; the driver
 // testdata/redteamfaults_types/driver is built twice (plain, and with -race
 // for the concurrency check) and run in three modes. It reports outputs,
 // checked here against python3, and problems by area, each area a subtest:

@@ -133,7 +133,7 @@ func main() {
 	if cfg.Output != "" && !filepath.IsAbs(cfg.Output) && flag.NArg() == 1 {
 		cfg.Output = filepath.Join(dir, cfg.Output)
 	}
-	res, err := generator.GenerateResult(cfg)
+	res, err := generator.Generate(cfg)
 	for _, w := range res.Warnings {
 		fmt.Fprintln(os.Stderr, w.Error()+" (warning)")
 	}
@@ -161,8 +161,10 @@ func writeFile(f generator.File) error {
 		if bytes.Equal(old, f.Content) {
 			return nil
 		}
-		if !bytes.HasPrefix(old, []byte(generator.Header+"\n")) {
-			return fmt.Errorf("refusing to overwrite %s: it does not begin with %q", f.Path, generator.Header)
+		// The generated file's first line is the header.
+		header, _, _ := bytes.Cut(f.Content, []byte("\n"))
+		if first, _, _ := bytes.Cut(old, []byte("\n")); !bytes.Equal(bytes.TrimSuffix(first, []byte("\r")), header) {
+			return fmt.Errorf("refusing to overwrite %s: it does not begin with %q", f.Path, header)
 		}
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(f.Path), ".jsondumpgen-*.go")
