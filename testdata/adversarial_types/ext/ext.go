@@ -1,4 +1,4 @@
-// Package ext holds types of another package for the red-team test: some
+// Package ext holds types of another package for TestAdversarialTypes: some
 // with generated encoding methods (Gen, Level, Box), some without (Plain,
 // Outer).
 package ext

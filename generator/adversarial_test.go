@@ -15,8 +15,8 @@ import (
 	"github.com/jsondump/jsondump/internal/testmod"
 )
 
-// TestRedTeam is an adversarial end-to-end check written independently of
-// the property test's model. The packages under testdata/redteam_types are
+// TestAdversarialTypes is an adversarial end-to-end check written independently of
+// the property test's model. The packages under testdata/adversarial_types are
 // copied into a throwaway module; jsondumpgen's Generate runs on each; one
 // driver program prints, for every case, encoding/json's output (for
 // reference) and the generated Dumps output under each option set; one
@@ -32,9 +32,9 @@ import (
 // Cases marked info are places where the documented mapping does not clearly decide the
 // answer: their outcome is logged, never failed.
 
-// redteamOptions are the option sets, as Go and as Python keyword arguments
+// advOptions are the option sets, as Go and as Python keyword arguments
 // (JSON; "default": true means default=lambda o: "D").
-var redteamOptions = []struct{ goSrc, py string }{
+var advOptions = []struct{ goSrc, py string }{
 	{``, `{}`},
 	{`jsondump.Indent(2)`, `{"indent": 2}`},
 	{`jsondump.SortKeys(true)`, `{"sort_keys": true}`},
@@ -46,7 +46,7 @@ var redteamOptions = []struct{ goSrc, py string }{
 	{`jsondump.Separators(",", ":"), jsondump.SortKeys(true), jsondump.SkipKeys(true), jsondump.Default(hook)`, `{"separators": [",", ":"], "sort_keys": true, "skipkeys": true, "default": true}`},
 }
 
-type redteamCase struct {
+type advCase struct {
 	name string
 	pkg  string // the package of the value's type (the driver imports it)
 	goV  string // a Go expression: a value whose Dumps method is generated
@@ -54,9 +54,9 @@ type redteamCase struct {
 	info bool   // the documented mapping does not decide: log the outcome only
 }
 
-// redteamPackages are the packages to generate, in order (ext first: rt
+// advPackages are the packages to generate, in order (ext first: rt
 // imports it). A probe package holds one thing that may not generate.
-var redteamPackages = []struct {
+var advPackages = []struct {
 	dir    string
 	types  []string
 	refuse string // the generator refuses the package with this diagnostic
@@ -79,7 +79,7 @@ var redteamPackages = []struct {
 
 const tmQ = `"2024-02-29T13:04:05.12-01:00"`
 
-var redteamCases = []redteamCase{
+var advCases = []advCase{
 	// ---- embedding (encoding/json decides; values avoid floats)
 	{"emb1 untagged conflict dropped", "rt", `&rt.Emb1{E1: rt.E1{A: 1, B: 2}, E2: rt.E2{A: 3, B: 4}}`, `ENC`, false},
 	{"emb1 by hand", "rt", `&rt.Emb1{E1: rt.E1{A: 1, B: 2}, E2: rt.E2{A: 3, B: 4}}`, `{"b": 2, "B": 4}`, false},
@@ -384,11 +384,11 @@ var redteamCases = []redteamCase{
 		`{"i": {"v": 1, "vs": Q(2), "l": [3]}, "f": {"v": 1.0, "vs": Q(2.5), "l": None}}`, false},
 }
 
-// redteamPython evaluates each case under each option set. Input: one JSON
+// advPython evaluates each case under each option set. Input: one JSON
 // document {"opts": [...], "cases": [{"py": ..., "enc": ...}]}; output: one
 // JSON list of lists of results, "OK:<hex of UTF-8 (surrogatepass)>" or
 // "ERR:<class>:<message>".
-const redteamPython = `
+const advPython = `
 import json, struct, sys
 
 def f32(x):
@@ -451,17 +451,17 @@ for c in doc['cases']:
 json.dump(res, sys.stdout)
 `
 
-func TestRedTeam(t *testing.T) {
+func TestAdversarialTypes(t *testing.T) {
 	goTool := goTestEnv(t)
 
-	src := testdataDir(t, "redteam_types")
+	src := testdataDir(t, "adversarial_types")
 	work := t.TempDir()
 	testmod.Write(t, work, "rtmod")
 
 	// Generate each package; a probe that does not generate is a finding.
 	ok := map[string]bool{}
 	typeDecl := regexp.MustCompile(`(?m)^type ([A-Z]\w*)`)
-	for _, p := range redteamPackages {
+	for _, p := range advPackages {
 		dir := filepath.Join(work, p.dir)
 		copyGoFiles(t, filepath.Join(src, p.dir), dir)
 		types := p.types
@@ -497,11 +497,11 @@ func TestRedTeam(t *testing.T) {
 		ok[p.dir] = true
 	}
 	if !ok["ext"] || !ok["rt"] {
-		t.Fatal("the main red-team packages did not generate")
+		t.Fatal("the main packages did not generate")
 	}
 
-	var cases []redteamCase
-	for _, c := range redteamCases {
+	var cases []advCase
+	for _, c := range advCases {
 		if ok[c.pkg] {
 			cases = append(cases, c)
 		}
@@ -509,7 +509,7 @@ func TestRedTeam(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(work, "driver"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(work, "driver", "main.go"), []byte(redteamDriver(cases, ok)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(work, "driver", "main.go"), []byte(advDriver(cases, ok)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var got []struct {
@@ -532,7 +532,7 @@ func TestRedTeam(t *testing.T) {
 		Opts  []json.RawMessage `json:"opts"`
 		Cases []pyCase          `json:"cases"`
 	}
-	for _, o := range redteamOptions {
+	for _, o := range advOptions {
 		doc.Opts = append(doc.Opts, json.RawMessage(o.py))
 	}
 	for i, c := range cases {
@@ -543,7 +543,7 @@ func TestRedTeam(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want [][]string
-	if err := json.Unmarshal(pyoracle.Run(t, redteamPython, in), &want); err != nil {
+	if err := json.Unmarshal(pyoracle.Run(t, advPython, in), &want); err != nil {
 		t.Fatalf("python3 output: %v", err)
 	}
 
@@ -551,14 +551,14 @@ func TestRedTeam(t *testing.T) {
 	for i, c := range cases {
 		g := got[i]
 		var bad []string
-		for j, o := range redteamOptions {
+		for j, o := range advOptions {
 			w, o1, d := want[i][j], g.Out[j], g.Dyn[j]
 			// Both paths write a generated root: they agree, errors aside
 			// (the texts of two errors may differ in what they name).
 			if d != o1 && !(strings.HasPrefix(d, "ERR:") && strings.HasPrefix(o1, "ERR:")) {
 				bad = append(bad, fmt.Sprintf("  options {%s}: v.Dumps and jsondump.Dumps(v) differ:\n    v.Dumps:          %s\n    jsondump.Dumps(v): %s", o.goSrc, readableRT(o1), readableRT(d)))
 			}
-			if redteamMatch(o1, w) {
+			if outputsMatch(o1, w) {
 				continue
 			}
 			bad = append(bad, fmt.Sprintf("  options {%s} (python: %s):\n    jsondump: %s\n    python3:  %s", o.goSrc, o.py, readableRT(o1), readableRT(w)))
@@ -571,7 +571,7 @@ func TestRedTeam(t *testing.T) {
 			enc = "encoding/json: " + *g.Enc
 		}
 		msg := fmt.Sprintf("case %q (%d of %d option sets differ)\n  value: %s\n  python: %s\n  %s\n%s",
-			c.name, len(bad), len(redteamOptions), clipText(c.goV, 600), clipText(c.py, 600), clipText(enc, 600), strings.Join(bad[:min(len(bad), 3)], "\n"))
+			c.name, len(bad), len(advOptions), clipText(c.goV, 600), clipText(c.py, 600), clipText(enc, 600), strings.Join(bad[:min(len(bad), 3)], "\n"))
 		if c.info {
 			infos = append(infos, msg)
 			continue
@@ -582,11 +582,11 @@ func TestRedTeam(t *testing.T) {
 	for _, m := range infos {
 		t.Logf("info (the documented mapping does not decide; not a failure):\n%s", m)
 	}
-	t.Logf("%d cases x %d option sets compared with python3", len(cases), len(redteamOptions))
+	t.Logf("%d cases x %d option sets compared with python3", len(cases), len(advOptions))
 }
 
-// redteamMatch compares a jsondump result with python3's.
-func redteamMatch(got, want string) bool {
+// outputsMatch compares a jsondump result with python3's.
+func outputsMatch(got, want string) bool {
 	if got == want {
 		return true
 	}
@@ -612,8 +612,8 @@ func readableRT(r string) string {
 	return clipText(r, 1500)
 }
 
-// redteamDriver writes the driver program.
-func redteamDriver(cases []redteamCase, ok map[string]bool) string {
+// advDriver writes the driver program.
+func advDriver(cases []advCase, ok map[string]bool) string {
 	var b strings.Builder
 	b.WriteString(`package main
 
@@ -661,7 +661,7 @@ func hook(v any) (any, error) { return "D", nil }
 
 var optionSets = [][]jsondump.Option{
 `)
-	for _, o := range redteamOptions {
+	for _, o := range advOptions {
 		fmt.Fprintf(&b, "\t{%s},\n", o.goSrc)
 	}
 	b.WriteString(`}
@@ -701,8 +701,8 @@ func main() {
 	return b.String()
 }
 
-// Pieces of the red-team drivers' source, shared by redteam_test.go,
-// redteam2_test.go and redteam3_test.go: errType names an error by its
+// Pieces of the drivers' source, shared by adversarial_test.go,
+// keys_cycles_stdlib_test.go and aliases_generics_test.go: errType names an error by its
 // jsondump type, try runs an encoding and returns "OK:<hex>" or
 // "ERR:<type>:<message>", encJSON is encoding/json's output for reference.
 const (

@@ -15,7 +15,7 @@ import (
 	"github.com/jsondump/jsondump/internal/testmod"
 )
 
-// TestRedTeam4 is the fourth adversarial end-to-end check: the interplay of
+// TestOptionsCombined is the fourth adversarial end-to-end check: the interplay of
 // features that each work alone. Generated values inside any at several
 // levels (T and *T, in []any, map[string]any and generated named
 // map[any]any/[]any) under SortKeys, Indent and SkipKeys; cycles through
@@ -36,7 +36,7 @@ import (
 // MaxDepth on generated recursive types against the equivalent dynamic
 // values.
 //
-// Harness: testdata/redteam4_types copied into a throwaway module,
+// Harness: testdata/options_combined_types copied into a throwaway module,
 // generated with Generate, one driver binary, one python3 process.
 // Each case's expected value is Python code (setting v) written from
 // README's mapping; E[i] is json.loads of encoding/json's output for the
@@ -404,12 +404,12 @@ type rt4Run struct {
 	AppDst                            bool // AppendDumps kept dst in front
 }
 
-func TestRedTeam4(t *testing.T) {
+func TestOptionsCombined(t *testing.T) {
 	goTool := goTestEnv(t)
 
 	work := t.TempDir()
 	testmod.Write(t, work, "rtmod4")
-	copyGoFiles(t, testdataDir(t, "redteam4_types", "r4"), filepath.Join(work, "r4"))
+	copyGoFiles(t, testdataDir(t, "options_combined_types", "r4"), filepath.Join(work, "r4"))
 	types := []string{"Node", "Leaf", "Base", "PBase", "Named", "Deep", "Emb", "OmitAll", "Deep2", "Str4", "NaNOrder", "Skips", "AM", "AL", "Big", "Maps", "Holder"}
 	generateInto(t, filepath.Join(work, "r4"), types)
 

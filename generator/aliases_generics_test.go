@@ -15,8 +15,8 @@ import (
 	"github.com/jsondump/jsondump/internal/testmod"
 )
 
-// TestRedTeam3 is the third adversarial end-to-end check: "types no one
-// tuned for". It covers what TestRedTeam and TestRedTeam2 do not: aliases
+// TestAliasesGenerics is the third adversarial end-to-end check: "types no one
+// tuned for". It covers what TestAdversarialTypes and TestKeysCyclesStdlib do not: aliases
 // (of structs, of generic instances, of another package's types, generic
 // aliases) as fields and as embedded fields; recursive generics, several
 // type parameters, constraints with methods and unions, generics of another
@@ -32,7 +32,7 @@ import (
 // slices and arrays (as values and keys); error values in any and error
 // fields.
 //
-// Harness: as TestRedTeam2 (testdata/redteam3_types copied into a
+// Harness: as TestKeysCyclesStdlib (testdata/aliases_generics_types copied into a
 // throwaway module, generated with Generate, one driver binary, one
 // python3 process). Expected values are Python expressions written by hand
 // from README's mapping, or "ENC" (json.loads of encoding/json's output,
@@ -254,10 +254,10 @@ for c in doc['cases']:
 json.dump(res, sys.stdout)
 `
 
-func TestRedTeam3(t *testing.T) {
+func TestAliasesGenerics(t *testing.T) {
 	goTool := goTestEnv(t)
 
-	src := testdataDir(t, "redteam3_types")
+	src := testdataDir(t, "aliases_generics_types")
 	work := t.TempDir()
 	testmod.Write(t, work, "rtmod3")
 	entries, err := os.ReadDir(src)
@@ -292,7 +292,7 @@ func TestRedTeam3(t *testing.T) {
 		ok[p.dir] = true
 	}
 	if !ok["gx"] || !ok["r3"] {
-		t.Fatal("the main red-team packages did not generate")
+		t.Fatal("the main packages did not generate")
 	}
 
 	// The main package calls c.Dumps() before it is generated; generated,
@@ -372,7 +372,7 @@ func TestRedTeam3(t *testing.T) {
 			if s != o1 && !strings.HasPrefix(o1, "ERR:") {
 				bad = append(bad, fmt.Sprintf("  options {%s}: v.Dumps and v.Dump differ:\n    v.Dumps: %s\n    v.Dump:  %s", rt3Options[o].goSrc, readableRT(o1), readableRT(s)))
 			}
-			if redteamMatch(o1, w) {
+			if outputsMatch(o1, w) {
 				continue
 			}
 			bad = append(bad, fmt.Sprintf("  options {%s} (python: %s):\n    jsondump: %s\n    python3:  %s", rt3Options[o].goSrc, rt3Options[o].py, readableRT(o1), readableRT(w)))

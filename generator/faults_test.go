@@ -15,12 +15,12 @@ import (
 	"github.com/jsondump/jsondump/internal/testmod"
 )
 
-// TestRedteamFaultsGen is the faults review of GENERATED code (the dynamic
+// TestFaultsGenerated is the faults review of GENERATED code (the dynamic
 // path's is redteam_faults_test.go at the root). The package
-// testdata/redteamfaults_types/ft (an order document, an envelope of
+// testdata/faults_types/ft (an order document, an envelope of
 // Marshalers that can be told to fail, recursive types) is copied into a
 // throwaway module and generated with Generate; the driver
-// testdata/redteamfaults_types/driver is built twice (plain, and with -race
+// testdata/faults_types/driver is built twice (plain, and with -race
 // for the concurrency check) and run in three modes. It reports outputs,
 // checked here against python3, and problems by area, each area a subtest:
 //
@@ -52,13 +52,13 @@ import (
 //     types without Marshalers, nine option sets;
 //   - concurrency: one value from 16 goroutines with different options and
 //     entry points, beside failing and panicking encodings, under -race.
-func TestRedteamFaultsGen(t *testing.T) {
+func TestFaultsGenerated(t *testing.T) {
 	goTool := goTestEnv(t)
 
 	work := t.TempDir()
 	testmod.Write(t, work, "rfmod")
 	for _, dir := range []string{"ft", "driver"} {
-		copyGoFiles(t, testdataDir(t, "redteamfaults_types", dir), filepath.Join(work, dir))
+		copyGoFiles(t, testdataDir(t, "faults_types", dir), filepath.Join(work, dir))
 	}
 	types := []string{"Order", "Customer", "Address", "Item", "Menu", "Probe", "TProbe", "PProbe", "Envelope", "Tree", "Graph", "Nest", "Dict", "Box"}
 	generateInto(t, filepath.Join(work, "ft"), types)

@@ -1,4 +1,5 @@
-// Package r3 holds the third red-team test's types: unusual but valid Go.
+// Package r3 holds the types of TestAliasesGenerics
+// (generator/aliases_generics_test.go): unusual but valid Go.
 package r3
 
 import (

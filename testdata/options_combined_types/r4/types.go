@@ -1,4 +1,5 @@
-// Package r4 holds the types of the fourth red-team test: the interplay of
+// Package r4 holds the types of TestOptionsCombined
+// (generator/options_combined_test.go): the interplay of
 // features (generated values inside any, cycles through any, hooks, ,string
 // with omitempty/omitzero, SortKeys with promoted and non-ASCII fields,
 // SkipKeys with Indent, AllowNaN ordering, streaming, MaxDepth).

@@ -14,7 +14,7 @@ import (
 	"github.com/jsondump/jsondump/internal/testmod"
 )
 
-// TestRedTeam6 is the final sweep: (1) the cases of
+// TestCasesGenerated is the final sweep: (1) the cases of
 // python-json-examples/cases.jsonl that the root conformance test skips for
 // "non-str keys", re-expressed with generated map[int64]/map[uint64]/
 // map[float64]/map[float32]/map[bool]/map[any] types and named key kinds
@@ -181,12 +181,12 @@ type rt6Run struct {
 	AppPart, StrmPart, MStrmPart string
 }
 
-func TestRedTeam6(t *testing.T) {
+func TestCasesGenerated(t *testing.T) {
 	goTool := goTestEnv(t)
 
 	work := t.TempDir()
 	testmod.Write(t, work, "rtmod6")
-	copyGoFiles(t, testdataDir(t, "redteam6_types", "r6"), filepath.Join(work, "r6"))
+	copyGoFiles(t, testdataDir(t, "cases_generated_types", "r6"), filepath.Join(work, "r6"))
 	types := []string{"IM", "UM", "FM", "F32M", "BM", "AM", "AIM", "SM", "NFM", "NIM", "NBM", "Doc", "Doc2", "Hooked"}
 	generateInto(t, filepath.Join(work, "r6"), types)
 	if err := os.MkdirAll(filepath.Join(work, "driver"), 0o755); err != nil {

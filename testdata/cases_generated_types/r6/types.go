@@ -1,4 +1,4 @@
-// Package r6 holds the types of TestRedTeam6 (generator/redteam6_test.go).
+// Package r6 holds the types of TestCasesGenerated (generator/cases_generated_test.go).
 package r6
 
 import "math/big"

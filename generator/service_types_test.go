@@ -13,10 +13,10 @@ import (
 	"github.com/jsondump/jsondump/internal/testmod"
 )
 
-// TestRedTeam5 is the fifth adversarial end-to-end check: realistic service
+// TestServiceTypes is the fifth adversarial end-to-end check: realistic service
 // types written the way real Go code bases write them, with realistic and
 // nasty values, under the option sets real users use. The types live in
-// testdata/redteam5_types/svc: a GitHub-like "issues" webhook payload
+// testdata/service_types/svc: a GitHub-like "issues" webhook payload
 // (nested users, repositories, time.Time and *time.Time, optional pointers,
 // "+1"/"-1" keys, map[string]any extras), Kubernetes-like objects
 // (TypeMeta/ObjectMeta embedded with `json:",inline"`, a metav1.Time-like
@@ -32,7 +32,7 @@ import (
 // unknown types) and a config file (nested maps of slices, interfaces
 // decoded by encoding/json with and without UseNumber, RawMessage).
 //
-// Harness: as TestRedTeam4 (the package copied into a throwaway module,
+// Harness: as TestOptionsCombined (the package copied into a throwaway module,
 // generated with Generate, one driver binary, one python3 process).
 // Each case's expected value is Python code setting v; E[i] is json.loads of
 // encoding/json's output for the case's i-th helper value, used only where
@@ -168,12 +168,12 @@ v = {"version": 3, "name": "billing-api ☁", "server": {"host": "0.0.0.0", "por
  "extra": extra, "overrides": ov}`, rt5Std, false},
 }
 
-func TestRedTeam5(t *testing.T) {
+func TestServiceTypes(t *testing.T) {
 	goTool := goTestEnv(t)
 
 	work := t.TempDir()
 	testmod.Write(t, work, "rtmod5")
-	copyGoFiles(t, testdataDir(t, "redteam5_types", "svc"), filepath.Join(work, "svc"))
+	copyGoFiles(t, testdataDir(t, "service_types", "svc"), filepath.Join(work, "svc"))
 	types := []string{"IssuesEvent", "Deployment", "ConfigMap", "List", "Charge", "Ledger", "Event", "Batch", "Config", "Account", "AuditRecord"}
 	generateInto(t, filepath.Join(work, "svc"), types)
 	if err := os.MkdirAll(filepath.Join(work, "driver"), 0o755); err != nil {

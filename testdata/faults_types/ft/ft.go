@@ -1,5 +1,5 @@
 // Package ft holds realistic types for the generated-code faults review
-// (generator/redteam_faults_gen_test.go): an order document without any
+// (generator/faults_test.go): an order document without any
 // marshaler, an envelope whose fields call marshalers and the Default hook
 // that can be told to fail, and recursive types.
 package ft

@@ -1,5 +1,5 @@
-// Package gx is a generic library of another package for the third red-team
-// test (generator/redteam3_test.go). Every type here is generated.
+// Package gx is a generic library of another package for TestAliasesGenerics
+// (generator/aliases_generics_test.go). Every type here is generated.
 package gx
 
 import "strings"

@@ -1,4 +1,4 @@
-// Package r2 holds the second red-team test's types (generator/redteam2_test.go).
+// Package r2 holds the types of TestKeysCyclesStdlib (generator/keys_cycles_stdlib_test.go).
 package r2
 
 import (

@@ -1,4 +1,4 @@
-// Package rt holds the red-team test's types (generator/redteam_test.go).
+// Package rt holds the types of TestAdversarialTypes (generator/adversarial_test.go).
 package rt
 
 import (
