@@ -16,7 +16,7 @@ func TestDiagnostics(t *testing.T) {
 		types []string
 		want  string // regexp of the error text
 	}{
-		{"unknowntype", []string{"T", "Missing"}, `^type Missing not found in package .*unknowntype; -type names a defined type declared at package level$`},
+		{"unknowntype", []string{"T", "Missing"}, `^jsondumpgen: type Missing not found in package .*unknowntype; -type names a defined type declared at package level$`},
 		{"typeerror", []string{"T"}, `^testdata/diag/typeerror/bad.go:6:23: cannot use "x" \(untyped string constant\) as int value in return statement$`},
 	}
 	wd, _ := os.Getwd()
@@ -78,7 +78,7 @@ func TestDiagnosticListError(t *testing.T) {
 		l = append(l, Diagnostic{Msg: "m"}, Diagnostic{Msg: "m"})
 	}
 	l = append(l, Diagnostic{Msg: "a"})
-	if got, want := l.Error(), "a\nm"; got != want {
+	if got, want := l.Error(), "jsondumpgen: a\njsondumpgen: m"; got != want {
 		t.Errorf("DiagnosticList.Error() = %q, want %q", got, want)
 	}
 }

@@ -2,11 +2,13 @@ package generator
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -106,6 +108,9 @@ func listPackage(cfg Config, tests bool) (*packages.Config, map[string][]byte, i
 	if dir == "" {
 		dir = "."
 	}
+	if err := checkDir(dir); err != nil {
+		return &packages.Config{Dir: dir}, nil, 0, err
+	}
 	pcfg := &packages.Config{
 		Mode:       packages.NeedName | packages.NeedFiles,
 		Dir:        dir,
@@ -125,6 +130,23 @@ func listPackage(cfg Config, tests bool) (*packages.Config, map[string][]byte, i
 		}
 	}
 	return pcfg, overlay, len(pkgs), nil
+}
+
+// checkDir reports a package directory that does not exist or is a file
+// in those words; the go command, run in it, would fail to start, and
+// go/packages would report that as "fork/exec .../go: no such file or
+// directory", as if Go were missing.
+func checkDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such directory")
+	case err != nil:
+		return err
+	case !fi.IsDir():
+		return errors.New("it is a file, not a directory: jsondumpgen takes the package's directory (go generate runs it in that directory, so a go:generate line needs no argument)")
+	}
+	return nil
 }
 
 // errorDiagnostic turns a packages.Error ("file:line:col" in Pos) into a
