@@ -1,17 +1,19 @@
 package generator
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/dave/jennifer/jen"
 )
+
+func itoa(i int) string { return strconv.Itoa(i) }
 
 // emitValue writes one value. x builds the (addressable) expression of the
 // value; px builds its address, or is nil when &x is the address.
 //
 //	e.Int(int64(<x>))        e.String(<x>)       _jsondump_T(e, &<x>)
 //	e.Marshaler(<x>, "p.T")  e.Any(<x>)          e.DefaultHook(<x>)
-func emitValue(g *jen.Group, v *valuePlan, x, px func() *jen.Statement, depth int) {
+func (m *emitter) emitValue(g *jen.Group, v *valuePlan, x, px func() *jen.Statement, depth int) {
 	if v.Quoted {
 		// ,string: the value's JSON text, then that text as a JSON string.
 		//
@@ -19,9 +21,9 @@ func emitValue(g *jen.Group, v *valuePlan, x, px func() *jen.Statement, depth in
 		inner := *v
 		inner.Quoted = false
 		g.BlockFunc(func(b *jen.Group) {
-			b.Id("mark").Op(":=").Len(jen.Id("e").Dot("Buffered").Call())
-			emitValue(b, &inner, x, px, depth)
-			b.Id("e").Dot("QuoteFrom").Call(jen.Id("mark"))
+			b.Id(m.n.Mark).Op(":=").Len(m.call("Buffered"))
+			m.emitValue(b, &inner, x, px, depth)
+			b.Add(m.call("QuoteFrom", jen.Id(m.n.Mark)))
 		})
 		return
 	}
@@ -31,7 +33,7 @@ func emitValue(g *jen.Group, v *valuePlan, x, px func() *jen.Statement, depth in
 		}
 		return jen.Op("&").Add(x())
 	}
-	call := func(method string, arg *jen.Statement) { g.Id("e").Dot(method).Call(arg) }
+	call := func(method string, arg *jen.Statement) { g.Add(m.call(method, arg)) }
 	switch v.Kind {
 	case kindBool:
 		call("Bool", conv(v, "bool", x))
@@ -50,7 +52,7 @@ func emitValue(g *jen.Group, v *valuePlan, x, px func() *jen.Statement, depth in
 		case v.Type.Slice && v.Type.Elem.Path == "" && (v.Type.Elem.Name == "byte" || v.Type.Elem.Name == "uint8"):
 			call("Bytes", x())
 		default: // a named slice type, or a slice of a named byte type
-			g.Add(rt("EncodeBytes")).Call(jen.Id("e"), x())
+			g.Add(rt("EncodeBytes")).Call(m.enc(), x())
 		}
 	case kindBigInt:
 		if v.Addr {
@@ -69,23 +71,28 @@ func emitValue(g *jen.Group, v *valuePlan, x, px func() *jen.Statement, depth in
 		}
 		if v.Addr {
 			arg, name = addr(), "*"+v.TypeName
+		} else if v.Lock {
+			// A value method, called through the address: the value
+			// holds a lock, which go vet forbids to copy into the
+			// interface.
+			arg = addr()
 		}
 		if v.Type.Ptr && !v.Addr {
 			// A nil pointer of a concrete type is null, as in
 			// encoding/json; the method is called for a nil pointer only
 			// in an interface field (jsondumprt.Encoder.Marshaler).
-			g.If(x().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call()).Else().Block(
-				jen.Id("e").Dot(method).Call(arg, jen.Lit(name)),
+			g.If(x().Op("==").Nil()).Block(m.call("Null")).Else().Block(
+				m.call(method, arg, jen.Lit(name)),
 			)
 			return
 		}
-		g.Id("e").Dot(method).Call(arg, jen.Lit(name))
+		g.Add(m.call(method, arg, jen.Lit(name)))
 	case kindAny:
 		call("Any", x())
 	case kindUnsupported:
 		call("DefaultHook", x())
 	case kindRef:
-		g.Id(v.Ref.Func).Call(jen.Id("e"), addr())
+		g.Id(v.Ref.Func).Call(m.enc(), addr())
 	case kindEncodable:
 		// Another package's type with its own JSONDumpEncode: given the
 		// pointer when the value is addressable, else wrapped in a
@@ -94,16 +101,16 @@ func emitValue(g *jen.Group, v *valuePlan, x, px func() *jen.Statement, depth in
 		if !v.Addr {
 			arg = rt("Value").Types(typeCode(v.Type)).Values(jen.Dict{jen.Id("P"): addr()})
 		}
-		g.Parens(addr()).Dot("JSONDumpEncode").Call(jen.Id("e"), arg)
+		g.Parens(addr()).Dot("JSONDumpEncode").Call(m.enc(), arg)
 	case kindPointer:
-		emitPointer(g, v, x, depth)
+		m.emitPointer(g, v, x, depth)
 	case kindSlice, kindArray:
-		emitSlice(g, v, x, depth)
+		m.emitSlice(g, v, x, depth)
 	case kindMap:
-		emitMap(g, v, x, depth)
+		m.emitMap(g, v, x, depth)
 	case kindStruct:
 		// An anonymous struct, inline; a named one has its own function.
-		emitStruct(g, v, x, depth)
+		m.emitStruct(g, v, x, depth)
 	}
 }
 
@@ -119,14 +126,14 @@ func conv(v *valuePlan, name string, x func() *jen.Statement) *jen.Statement {
 // inside a cycle check when the target type can lead back to it.
 //
 //	if <x> == nil { e.Null() } else if jsondumprt.EnterPointer(e, <x>) { <value of *x>; e.Leave() }
-func emitPointer(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
+func (m *emitter) emitPointer(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
 	elem := func() *jen.Statement { return jen.Parens(jen.Op("*").Add(x())) }
-	body := func(b *jen.Group) { emitValue(b, v.Elem, elem, x, depth) }
-	stmt := g.If(x().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call())
+	body := func(b *jen.Group) { m.emitValue(b, v.Elem, elem, x, depth) }
+	stmt := g.If(x().Op("==").Nil()).Block(m.call("Null"))
 	if v.Check {
-		stmt.Else().If(rt("EnterPointer").Call(jen.Id("e"), x())).BlockFunc(func(b *jen.Group) {
+		stmt.Else().If(rt("EnterPointer").Call(m.enc(), x())).BlockFunc(func(b *jen.Group) {
 			body(b)
-			b.Id("e").Dot("Leave").Call()
+			b.Add(m.call("Leave"))
 		})
 		return
 	}
@@ -142,17 +149,17 @@ func emitPointer(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int)
 //
 // A slice that can contain itself is checked with EnterSlice/Leave around
 // the array (an empty slice holds nothing, so it needs no check).
-func emitSlice(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
+func (m *emitter) emitSlice(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
 	if fn := scalarSliceFunc(v.Elem); fn != "" {
 		// jsondumprt.EncodeInts(e, <x>), or (<x>)[:] for an array.
 		arg := x()
 		if v.Kind == kindArray {
 			arg = jen.Parens(x()).Index(jen.Empty(), jen.Empty())
 		}
-		g.Add(rt(fn)).Call(jen.Id("e"), arg)
+		g.Add(rt(fn)).Call(m.enc(), arg)
 		return
 	}
-	i := fmt.Sprintf("i%d", depth)
+	i := m.n.Index + itoa(depth)
 	loop := jen.Id(i).Op(":=").Range().Add(x())
 	if v.Elem.Kind == kindStruct && len(v.Elem.Fields) == 0 {
 		// An anonymous struct with no JSON fields is {} whatever it holds:
@@ -160,26 +167,26 @@ func emitSlice(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
 		loop = jen.Range().Add(x())
 	}
 	array := func(b *jen.Group) {
-		b.If(jen.Id("e").Dot("BeginArray").Call()).Block(
+		b.If(m.call("BeginArray")).Block(
 			jen.For(loop).BlockFunc(func(l *jen.Group) {
-				l.Id("e").Dot("Elem").Call()
-				emitValue(l, v.Elem, func() *jen.Statement { return x().Index(jen.Id(i)) }, nil, depth+1)
-				l.If(jen.Id("e").Dot("Failed").Call()).Block(jen.Break())
+				l.Add(m.call("Elem"))
+				m.emitValue(l, v.Elem, func() *jen.Statement { return x().Index(jen.Id(i)) }, nil, depth+1)
+				l.If(m.call("Failed")).Block(jen.Break())
 			}),
-			jen.Id("e").Dot("EndArray").Call(),
+			m.call("EndArray"),
 		)
 	}
 	if v.Kind == kindArray {
 		array(g)
 		return
 	}
-	stmt := g.If(x().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call())
+	stmt := g.If(x().Op("==").Nil()).Block(m.call("Null"))
 	if v.Check {
 		stmt.Else().If(jen.Len(x()).Op("==").Lit(0)).Block(
-			jen.Id("e").Dot("Raw").Call(jen.Lit("[]")),
-		).Else().If(rt("EnterSlice").Call(jen.Id("e"), x())).BlockFunc(func(b *jen.Group) {
+			m.call("Raw", jen.Lit("[]")),
+		).Else().If(rt("EnterSlice").Call(m.enc(), x())).BlockFunc(func(b *jen.Group) {
 			array(b)
-			b.Id("e").Dot("Leave").Call()
+			b.Add(m.call("Leave"))
 		})
 		return
 	}
@@ -208,21 +215,31 @@ var mapFuncs = [...]string{
 // package-level ElemFunc instead: a literal calling the function with &v1
 // is analysed together with it, and for a type that reaches itself
 // through the map (type Dict map[string]Dict) the compiler then keeps v1
-// on the heap, one allocation per entry.
+// on the heap, one allocation per entry. Values that hold a lock, which go
+// vet forbids to pass by value, are passed by address through
+// jsondumprt.ByPointer, at the cost of one allocation per entry:
+//
+//	jsondumprt.EncodeStringMap(e, <x>, jsondumprt.ByPointer(func(e *jsondumprt.Encoder, v1 *V) { <value of *v1> }))
 //
 // A map that can contain itself is checked with EnterMap/Leave.
-func emitMap(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
-	name := fmt.Sprintf("v%d", depth+1)
+func (m *emitter) emitMap(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
+	name := m.n.MapVal + itoa(depth+1)
+	elem := func() *jen.Statement { return jen.Id(name) }
 	var fn jen.Code
-	if r := v.Elem.Ref; v.Elem.Kind == kindRef && len(r.TypeParams) == 0 && len(r.Instances) == 0 {
+	switch r := v.Elem.Ref; {
+	case v.Elem.Lock:
+		fn = rt("ByPointer").Call(jen.Func().Params(m.encParam(), elem().Op("*").Add(typeCode(v.Type.Elem))).BlockFunc(func(b *jen.Group) {
+			m.emitValue(b, v.Elem, func() *jen.Statement { return jen.Parens(jen.Op("*").Add(elem())) }, elem, depth+1)
+		}))
+	case v.Elem.Kind == kindRef && len(r.TypeParams) == 0 && len(r.Instances) == 0:
 		r.needElem = true
 		fn = jen.Id(r.ElemFunc)
-	} else {
-		fn = jen.Func().Params(encParam(), jen.Id(name).Add(typeCode(v.Type.Elem))).BlockFunc(func(b *jen.Group) {
-			emitValue(b, v.Elem, func() *jen.Statement { return jen.Id(name) }, nil, depth+1)
+	default:
+		fn = jen.Func().Params(m.encParam(), elem().Add(typeCode(v.Type.Elem))).BlockFunc(func(b *jen.Group) {
+			m.emitValue(b, v.Elem, elem, nil, depth+1)
 		})
 	}
-	args := []jen.Code{jen.Id("e"), x(), fn}
+	args := []jen.Code{m.enc(), x(), fn}
 	if v.MapKey == keyText || v.MapKey == keyTextOrdered {
 		args = append(args, jen.Lit(typeString0(v.Type.Key)))
 	}
@@ -231,9 +248,9 @@ func emitMap(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
 		g.Add(encode)
 		return
 	}
-	g.If(x().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call()).Else().If(
-		rt("EnterMap").Call(jen.Id("e"), x()),
-	).Block(encode, jen.Id("e").Dot("Leave").Call())
+	g.If(x().Op("==").Nil()).Block(m.call("Null")).Else().If(
+		rt("EnterMap").Call(m.enc(), x()),
+	).Block(encode, m.call("Leave"))
 }
 
 // typeString0 spells a key type for a MarshalText error message, as %T.

@@ -117,5 +117,3 @@ func lineDiff(got, want string) string {
 	}
 	return ""
 }
-
-func itoa(i int) string { return sprintf("%d", i) }

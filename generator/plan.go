@@ -16,7 +16,85 @@ type filePlan struct {
 	Build   string       // the //go:build expression of the -types' files, or ""
 	Roots   []*namedType // the -type types, in flag order
 	Named   []*namedType // every named type that gets an encode function, in plan order
+	Keys    []*fieldPlan // one field per distinct JSON key, in order of first use (KeyVar names its variable)
+	Guards  []*guardPlan // the types whose declarations the file depends on, in plan order
+	Names   fileNames
+	Imports []importName // every package the file may name, by path
 	Warns   []Diagnostic
+}
+
+// A fileNames holds the identifiers a generated file declares inside its
+// functions, chosen so that none is a name of the user's package (or a type
+// parameter, or an import of the file) that they would shadow: "e" unless
+// the package declares e, and so on. Index, MapVal and ZeroIdx are prefixes,
+// followed by the nesting depth (i0, v1, z0).
+type fileNames struct {
+	Enc     string // the *jsondumprt.Encoder: e
+	Val     string // an encode function's pointer, the methods' receiver: v
+	Arg     string // JSONDumpEncode's argument: x
+	Switch  string // the type switch's variable: p
+	Writer  string // Dump's io.Writer: w
+	Dst     string // AppendDumps's buffer: dst
+	Opts    string // the options: opts
+	Mark    string // ,string's start in the buffer: mark
+	Index   string // slice and array indexes: i0, i1, ...
+	MapVal  string // map values: v1, v2, ...
+	ZeroIdx string // omitzero's element indexes: z0, z1, ...
+	Got     string // a layout guard's value of the type: x
+	Want    string // a layout guard's value of the spelled layout: y
+	Diff    string // a layout guard's difference of sizes or offsets: d
+}
+
+// An importName is the name under which the generated file imports a
+// package: the package's own name unless the user's package declares that
+// name (or another import took it), then that name with "_" appended.
+type importName struct {
+	Path, Name string
+	Alias      bool // Name is not the package's own name: written as an alias
+}
+
+// A guardPlan makes the generated file fail to compile once the declaration
+// of a type it writes field by field (or by its kind) changed, with the
+// alias name Hint in the compiler's message, the way stringer's
+// _ = x[A-0] fails once a constant changed:
+//
+//	func _() {
+//		type Hint = struct{ A int `json:"a"` } // guardAssign: fields, order, types, tags
+//		var _ Hint = T{}
+//	}
+//
+//	func _() { type Hint = float64; _ = (*Hint)((*T)(nil)) } // guardConvert: a basic kind
+//
+// guardLayout, for a struct with fields the package cannot spell (the
+// unexported fields of another package), compares the sizes and the
+// field offsets with those of Layout, and the types of the fields it
+// can name.
+type guardPlan struct {
+	Form       guardForm
+	Type       *typeExpr   // T, with its type parameters for a generic type
+	TypeParams []typeParam // a generic type's, for a generic guard function
+	Hint       string      // the local alias, e.g. jsondumpgen_T_changed__run_go_generate
+	Under      *typeExpr   // guardAssign, guardConvert: T's underlying type, spelled
+	Nil        bool        // guardAssign: T's zero value is T(nil), not T{}
+	Layout     *typeExpr   // guardLayout: a struct of T's size and field offsets
+	Fields     []guardField
+}
+
+// A guardForm is how a guardPlan checks its type.
+type guardForm int
+
+const (
+	guardAssign guardForm = iota
+	guardConvert
+	guardLayout
+)
+
+// A guardField is a field of a guardLayout that generated code can name:
+// its offset is compared with the layout's, and its type, when spelled,
+// with the type generation saw.
+type guardField struct {
+	Name string
+	Type *typeExpr // nil when it cannot be spelled here
 }
 
 // A namedType is a named type with its own encode function.
@@ -49,6 +127,13 @@ type namedType struct {
 	// heap for a type that reaches itself (see emitMap).
 	ElemFunc string
 	needElem bool
+
+	// Lock says that T holds a lock, as go vet's copylocks sees one: a
+	// type whose pointer has Lock and Unlock (sync.Mutex, the sync/atomic
+	// types), in place, through struct fields and arrays. Generated code
+	// never copies such a value: JSONDumpEncode has a pointer receiver
+	// (so a T in an any is not Encodable), and there is no ElemFunc.
+	Lock bool
 
 	// A generic -type: its type parameters, and the specialized namedType of
 	// each instantiation the package writes, which its encode function
@@ -115,6 +200,7 @@ type valuePlan struct {
 	Type     *typeExpr    // the Go type, for spelling it (map value funcs, conversions)
 	TypeName string       // %T spelling, for error messages and cycle identities
 	Addr     bool         // Marshaler, TextMarshal, BigInt: call through &x
+	Lock     bool         // the type holds a lock (see namedType.Lock): never copied
 	Quoted   bool         // ,string: write the text as a JSON string
 	Check    bool         // Pointer, Slice, Map: check for cycles
 	MapKey   mapKeyKind   // Map

@@ -104,6 +104,9 @@ func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*fie
 					continue
 				}
 				nextCount[ft]++
+				if !hidden {
+					p.guard(ft) // its fields are promoted into this struct's
+				}
 				if nextCount[ft] == 1 {
 					next = append(next, embedded{st: ft.Underlying().(*types.Struct), key: ft, index: index, path: path})
 				}

@@ -27,22 +27,53 @@ type planner struct {
 	// checks are the Pointer, Slice and Map values with the element type
 	// whose cycles decide valuePlan.Check, resolved once all types are known.
 	checks map[*valuePlan]types.Type
+
+	pkgNames map[string]token.Position // the package's own names (packageNames)
+	imports  map[string]string         // path -> package name of every package spelled
+	locks    map[types.Type]bool       // holdsLock memo
+	guarded  map[string]bool           // typeKey of the types in guards
+	guards   []*types.Named            // the types to guard, in plan order
 }
 
 // plan builds the filePlan for the root types, following every named type they
 // reach through a worklist.
 func plan(pkg *packages.Package, roots []*types.TypeName) (*filePlan, error) {
 	p := &planner{
-		pkg:    pkg,
-		named:  map[string]*namedType{},
-		names:  map[string]bool{},
-		cycle:  map[types.Type]bool{},
-		addrs:  map[types.Type]bool{},
-		checks: map[*valuePlan]types.Type{},
+		pkg:      pkg,
+		named:    map[string]*namedType{},
+		names:    map[string]bool{},
+		cycle:    map[types.Type]bool{},
+		addrs:    map[types.Type]bool{},
+		checks:   map[*valuePlan]types.Type{},
+		pkgNames: packageNames(pkg),
+		imports:  map[string]string{},
+		locks:    map[types.Type]bool{},
+		guarded:  map[string]bool{},
 	}
 	out := &filePlan{PkgPath: pkg.PkgPath, PkgName: pkg.Name}
 	if len(roots) > 0 {
 		p.first = roots[0].Name()
+	}
+	// The package-level names the file declares (functions, key
+	// variables) are none of the package's, nor a type parameter of its
+	// generic types, which would shadow them inside generic functions.
+	for name := range p.pkgNames {
+		p.names[name] = true
+	}
+	for _, name := range pkg.Types.Scope().Names() {
+		if tn, ok := pkg.Types.Scope().Lookup(name).(*types.TypeName); ok {
+			if n, ok := tn.Type().(*types.Named); ok {
+				for i := range n.TypeParams().Len() {
+					p.names[n.TypeParams().At(i).Obj().Name()] = true
+				}
+			}
+		}
+	}
+	for _, name := range usedPredeclared {
+		if pos, ok := p.pkgNames[name]; ok {
+			p.diags = append(p.diags, Diagnostic{Pos: relPos(pos), Msg: "the package declares " + name +
+				", which hides Go's predeclared " + name + " that generated code uses; rename it"})
+		}
 	}
 	for _, obj := range roots {
 		t, ok := obj.Type().(*types.Named)
@@ -93,6 +124,9 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*filePlan, error) {
 			n.Value = v
 		}
 		n.Cyclic = p.canCycle(t, map[types.Type]bool{})
+		if n.Value.Kind != kindMarshaler && n.Value.Kind != kindTextMarshal {
+			p.guard(t) // written by its declaration: the file depends on it
+		}
 		if n.Root && n.Value.Kind == kindUnsupported {
 			p.errorf(t.Obj().Pos(), "type %s: its underlying type %s has no JSON form; -type takes structs, slices, arrays, maps and basic types", t.Obj().Name(), typeString(t.Underlying()))
 		}
@@ -100,10 +134,17 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*filePlan, error) {
 	for v, elem := range p.checks {
 		v.Check = p.canCycle(elem, map[types.Type]bool{})
 	}
+	out.Named = p.order()
+	for _, t := range p.guards {
+		if g := p.planGuard(t); g != nil {
+			out.Guards = append(out.Guards, g)
+		}
+	}
 	if len(p.diags) > 0 {
 		return nil, p.diags
 	}
-	out.Named = p.order()
+	p.chooseNames(out)
+	p.nameKeys(out)
 	out.Warns = p.warns
 	return out, nil
 }
@@ -142,6 +183,7 @@ func (p *planner) namedFor(t *types.Named, root bool) *namedType {
 		TypeName: typeString(t),
 		Func:     p.funcName(t, root),
 		Type:     p.goType(t, obj.Pos(), obj.Name()),
+		Lock:     p.holdsLock(t),
 		seq:      len(p.named),
 	}
 	n.ElemFunc = p.reserveName(n.Func + "_elem")
@@ -190,6 +232,7 @@ func (p *planner) namedValueFor(t *types.Named) *namedType {
 		TypeName: base.TypeName,
 		Func:     p.reserveName(base.Func + "_value"),
 		Type:     base.Type,
+		Lock:     base.Lock,
 		NotAddr:  true,
 		seq:      len(p.named),
 	}
@@ -318,14 +361,14 @@ func mentionsTypeParam(t types.Type) bool {
 }
 
 // spellable reports whether generated code in this package can name t:
-// no unexported type or field of another package, and no interface other
-// than any.
+// no unexported type or field of another package, no type of another
+// module's internal package, and no interface other than any.
 func (p *planner) spellable(t types.Type) bool {
 	switch u := types.Unalias(t).(type) {
 	case *types.Basic, *types.TypeParam:
 		return true
 	case *types.Named:
-		if u.Obj().Pkg() != nil && u.Obj().Pkg().Path() != p.pkg.PkgPath && !u.Obj().Exported() {
+		if pkg := u.Obj().Pkg(); pkg != nil && pkg.Path() != p.pkg.PkgPath && (!u.Obj().Exported() || !importable(p.pkg.PkgPath, pkg.Path())) {
 			return false
 		}
 		for i := range u.TypeArgs().Len() {
@@ -365,9 +408,6 @@ func (p *planner) typeParams(t *types.Named) []typeParam {
 		c, ok := p.constraint(tp.Constraint())
 		if !ok {
 			p.errorf(tp.Obj().Pos(), "type %s: the constraint %s of %s cannot be spelled in generated code; use a named constraint or a union of exported types", t.Obj().Name(), typeString(tp.Constraint()), tp.Obj().Name())
-		}
-		if reservedName(tp.Obj().Name()) {
-			p.errorf(tp.Obj().Pos(), "type %s: its type parameter %s has a name that generated code uses for its own variables (e, v, w, p, dst, opts, mark, i0, v1, z0, ...); rename it", t.Obj().Name(), tp.Obj().Name())
 		}
 		out = append(out, typeParam{Name: tp.Obj().Name(), Constraint: c})
 	}
@@ -458,7 +498,7 @@ func namedPath(t types.Type) string {
 // elements: yes; map values: no).
 func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *valuePlan {
 	t = types.Unalias(t)
-	v := &valuePlan{Type: p.goType(t, pos, what), TypeName: typeString(t)}
+	v := &valuePlan{Type: p.goType(t, pos, what), TypeName: typeString(t), Lock: p.holdsLock(t)}
 	switch namedPath(t) {
 	case "encoding/json.RawMessage":
 		v.Kind = kindRawMessage
@@ -505,6 +545,7 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *va
 			}
 			return v
 		}
+		p.guard(n) // a named basic or pointer type, written by its kind
 	}
 	return p.underlying(t, addr, pos, what)
 }
@@ -517,7 +558,7 @@ func (p *planner) marshaled(t *types.Named, addr bool) *valuePlan {
 	if !ok {
 		return nil
 	}
-	return &valuePlan{Type: p.goType(t, t.Obj().Pos(), t.Obj().Name()), TypeName: typeString(t), Kind: k, Addr: viaPtr}
+	return &valuePlan{Type: p.goType(t, t.Obj().Pos(), t.Obj().Name()), TypeName: typeString(t), Kind: k, Addr: viaPtr, Lock: p.holdsLock(t)}
 }
 
 // marshalerKind returns how t's own MarshalJSON or MarshalText writes it,
@@ -576,32 +617,12 @@ func (p *planner) generatedElsewhere(t *types.Named) bool {
 	return true
 }
 
-// reservedName reports whether name is an identifier of generated functions
-// and methods, which a type parameter of a type written here must not take:
-// their parameters and results, "mark", and the loop and closure variables
-// i0, v1, z0, ... of any depth.
-func reservedName(name string) bool {
-	switch name {
-	case "e", "v", "w", "dst", "opts", "p", "mark":
-		return true
-	}
-	if len(name) >= 2 && strings.ContainsRune("ivz", rune(name[0])) {
-		for _, c := range name[1:] {
-			if c < '0' || c > '9' {
-				return false
-			}
-		}
-		return true
-	}
-	return strings.HasPrefix(name, "_jsondump_")
-}
-
 // plannableHere reports whether an instantiation of another package's
 // generic type can be written by code of this package: its JSON fields,
 // embedded ones included, have types this package can name, and, when it
 // is instantiated with type parameters (inside generic code, so that its
 // generic origin would be written here), its origin's type parameters have
-// constraints this package can spell and names generated code does not use.
+// constraints this package can spell.
 func (p *planner) plannableHere(t *types.Named) bool {
 	if !p.spellable(t) {
 		return false
@@ -610,7 +631,7 @@ func (p *planner) plannableHere(t *types.Named) bool {
 		o := t.Origin()
 		for i := range o.TypeParams().Len() {
 			tp := o.TypeParams().At(i)
-			if _, ok := p.constraint(tp.Constraint()); !ok || reservedName(tp.Obj().Name()) {
+			if _, ok := p.constraint(tp.Constraint()); !ok {
 				return false
 			}
 		}
@@ -675,7 +696,7 @@ func ownMethod(mset *types.MethodSet, t *types.Named, name string) bool {
 // underlying plans a value by its underlying type, for a named type's own
 // encode function and for unnamed types.
 func (p *planner) underlying(t types.Type, addr bool, pos token.Pos, what string) *valuePlan {
-	v := &valuePlan{Type: p.goType(t, pos, what), TypeName: typeString(t)}
+	v := &valuePlan{Type: p.goType(t, pos, what), TypeName: typeString(t), Lock: p.holdsLock(t)}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch {
@@ -704,6 +725,7 @@ func (p *planner) underlying(t types.Type, addr bool, pos token.Pos, what string
 			return v
 		}
 		if isByteKind(u.Elem()) {
+			p.guard(u.Elem()) // a named byte kind: its kind makes the base64
 			// As encoding/json: base64, unless the element type has its
 			// own JSON or text form.
 			mj, _ := implements(u.Elem(), marshalJSON, true)
@@ -755,6 +777,9 @@ func (p *planner) unsupported(v *valuePlan, pos token.Pos, what string, t types.
 // order (string kind first, then TextMarshaler, then numbers); float and bool
 // keys follow Python's rules (README's mapping).
 func (p *planner) mapKey(k types.Type, pos token.Pos, what string) mapKeyKind {
+	if ok, _ := implements(k, marshalText, false); !ok {
+		p.guard(k) // its kind chooses the map function
+	}
 	if b, ok := k.Underlying().(*types.Basic); ok {
 		switch {
 		case b.Kind() == types.String:
@@ -841,6 +866,7 @@ func (p *planner) goType(t types.Type, pos token.Pos, what string) *typeExpr {
 		g := &typeExpr{Name: u.Obj().Name()}
 		if u.Obj().Pkg() != nil {
 			g.Path = u.Obj().Pkg().Path()
+			p.importPath(g.Path, u.Obj().Pkg().Name())
 		}
 		if u.TypeArgs().Len() > 0 {
 			for i := range u.TypeArgs().Len() {

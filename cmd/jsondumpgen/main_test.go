@@ -147,15 +147,24 @@ func TestMixedTestTypes(t *testing.T) {
 	}
 }
 
-// TestReservedTypeParam checks that a type parameter named like a variable
-// of the generated code is refused with its position, not left to fail as
-// code that does not compile.
-func TestReservedTypeParam(t *testing.T) {
-	for _, name := range []string{"e", "v1", "i0", "mark"} {
+// TestTypeParamNames checks that a type parameter may take a name that
+// generated code would use for its own variables: the generated file
+// chooses others.
+func TestTypeParamNames(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a package")
+	}
+	for _, name := range []string{"e", "v1", "i0", "mark", "jsondumprt"} {
 		dir := tempPackage(t, "package x\n\ntype G["+name+" any] struct{ M map[string]map[string]"+name+" }\n")
-		stderr, code := run(t, dir, "-type=G")
-		if code != 1 || !strings.Contains(stderr, "x.go:3:8: type G: its type parameter "+name+" has a name that generated code uses") {
-			t.Errorf("jsondumpgen -type=G[%s]: exit %d, stderr %q; want 1 and the refusal at x.go:3:8", name, code, stderr)
+		if stderr, code := run(t, dir, "-type=G"); code != 0 {
+			t.Errorf("jsondumpgen -type=G[%s]: exit %d: %s", name, code, stderr)
+			continue
+		}
+		cmd := exec.Command("go", "vet", ".")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go vet of G[%s]: %v\n%s", name, err, out)
 		}
 	}
 }

@@ -88,3 +88,16 @@ var (
 	_jsondumpkey_Employee_name       = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
 	_jsondumpkey_Employee_department = jsondumprt.NewFieldKey("\"department\"", "\"department\"")
 )
+
+// The functions below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Employee_changed__run_go_generate = struct {
+		ID         string `json:"id"`
+		Name       string `json:"name"`
+		Department string `json:"department"`
+	}
+	var _ jsondumpgen_Employee_changed__run_go_generate = Employee{}
+}

@@ -93,3 +93,17 @@ var (
 	_jsondumpkey_Student_cgpa        = jsondumprt.NewFieldKey("\"cgpa\"", "\"cgpa\"")
 	_jsondumpkey_Student_phonenumber = jsondumprt.NewFieldKey("\"phonenumber\"", "\"phonenumber\"")
 )
+
+// The functions below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Student_changed__run_go_generate = struct {
+		Name        string  `json:"name"`
+		RollNo      int     `json:"rollno"`
+		CGPA        float64 `json:"cgpa"`
+		PhoneNumber string  `json:"phonenumber"`
+	}
+	var _ jsondumpgen_Student_changed__run_go_generate = Student{}
+}

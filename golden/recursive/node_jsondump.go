@@ -183,3 +183,18 @@ var (
 	_jsondumpkey_Node_attrs    = jsondumprt.NewFieldKey("\"attrs\"", "\"attrs\"")
 	_jsondumpkey_Node_extra    = jsondumprt.NewFieldKey("\"extra\"", "\"extra\"")
 )
+
+// The functions below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Node_changed__run_go_generate = struct {
+		Value    int              `json:"value"`
+		Next     *Node            `json:"next"`
+		Children []*Node          `json:"children"`
+		Attrs    map[string]*Node `json:"attrs,omitempty"`
+		Extra    any              `json:"extra,omitempty"`
+	}
+	var _ jsondumpgen_Node_changed__run_go_generate = Node{}
+}
