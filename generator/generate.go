@@ -43,17 +43,25 @@ func Generate(cfg Config) (Result, error) {
 	if len(cfg.Types) == 0 {
 		return Result{}, DiagnosticList{{Msg: "no types given; use -type=T"}}
 	}
-	pkg, err := load(cfg, false, nil)
+	v, err := newView(cfg, false)
+	if err != nil {
+		return Result{}, err
+	}
+	pkg, err := load(v, nil)
 	if err != nil {
 		return Result{}, err
 	}
 	tests := false
 	if !declaresAll(pkg.Types, cfg.Types) {
 		// Types of _test.go files: load the package with its tests.
-		if tpkg, err := load(cfg, true, cfg.Types); err != nil {
+		tv, err := newView(cfg, true)
+		if err != nil {
+			return Result{}, err
+		}
+		if tpkg, err := load(tv, cfg.Types); err != nil {
 			return Result{}, err
 		} else if tpkg != nil {
-			pkg, tests = tpkg, true
+			pkg, v, tests = tpkg, tv, true
 		}
 	}
 	objs, err := lookupTypes(pkg, cfg.Types)
@@ -78,7 +86,7 @@ func Generate(cfg Config) (Result, error) {
 	if err := checkOwnMethods(pkg, objs); err != nil {
 		return Result{}, err
 	}
-	p, err := plan(pkg, objs)
+	p, err := plan(pkg, objs, v.promised)
 	if err != nil {
 		return Result{}, err
 	}
@@ -103,7 +111,11 @@ func Generate(cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := typeCheck(cfg, f, tests, pkg.ID); err != nil {
+	var roots []string
+	for _, n := range p.Roots {
+		roots = append(roots, n.Name)
+	}
+	if err := typeCheck(v, f, pkg.ID, roots, p.awaited); err != nil {
 		return Result{}, err
 	}
 	return Result{Files: []File{f}, Warnings: p.Warns}, nil

@@ -21,6 +21,11 @@ type filePlan struct {
 	Names   fileNames
 	Imports []importName // every package the file may name, by path
 	Warns   []Diagnostic
+
+	// awaited are the types of other packages written through the
+	// JSONDumpEncode method that a go:generate line there promises and
+	// has not written yet ("models.User"); typeCheck tolerates its absence.
+	awaited []string
 }
 
 // A fileNames holds the identifiers a generated file declares inside its

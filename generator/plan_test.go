@@ -9,7 +9,11 @@ import (
 func planFor(t *testing.T, name string, typeNames ...string) *filePlan {
 	t.Helper()
 	cfg := Config{Dir: testdataDir(t, name), Types: typeNames}
-	pkg, err := load(cfg, false, nil)
+	v, err := newView(cfg, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := load(v, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -17,7 +21,7 @@ func planFor(t *testing.T, name string, typeNames ...string) *filePlan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := plan(pkg, objs)
+	p, err := plan(pkg, objs, v.promised)
 	if err != nil {
 		t.Fatal(err)
 	}

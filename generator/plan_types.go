@@ -33,11 +33,13 @@ type planner struct {
 	locks    map[types.Type]bool       // holdsLock memo
 	guarded  map[string]bool           // typeKey of the types in guards
 	guards   []*types.Named            // the types to guard, in plan order
+	promised map[string]bool           // "path.Name" of the types other packages' go:generate lines name (view)
+	awaited  []string                  // promised types used before their methods exist (filePlan.awaited)
 }
 
 // plan builds the filePlan for the root types, following every named type they
 // reach through a worklist.
-func plan(pkg *packages.Package, roots []*types.TypeName) (*filePlan, error) {
+func plan(pkg *packages.Package, roots []*types.TypeName, promised map[string]bool) (*filePlan, error) {
 	p := &planner{
 		pkg:      pkg,
 		named:    map[string]*namedType{},
@@ -49,6 +51,7 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*filePlan, error) {
 		imports:  map[string]string{},
 		locks:    map[types.Type]bool{},
 		guarded:  map[string]bool{},
+		promised: promised,
 	}
 	out := &filePlan{PkgPath: pkg.PkgPath, PkgName: pkg.Name}
 	if len(roots) > 0 {
@@ -146,6 +149,7 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*filePlan, error) {
 	p.chooseNames(out)
 	p.nameKeys(out)
 	out.Warns = p.warns
+	out.awaited = p.awaited
 	return out, nil
 }
 
@@ -591,7 +595,15 @@ func (p *planner) encodable(t *types.Named, addr bool) (yes, viaPtr bool) {
 		return false, false
 	}
 	if !ownMethod(types.NewMethodSet(types.NewPointer(t)), t, "JSONDumpEncode") {
-		return false, false
+		if !p.promised[namedPath(t.Origin())] {
+			return false, false
+		}
+		// Its go:generate line has not run yet, or its output was
+		// left out (view): written through the method all the same,
+		// so that this file does not depend on the order of go generate.
+		if name, _, _ := strings.Cut(typeString(t), "["); !slices.Contains(p.awaited, name) {
+			p.awaited = append(p.awaited, name)
+		}
 	}
 	// Through a pointer either way: a value that is not addressable is
 	// passed as a jsondumprt.Value[T], which the method writes as one.
@@ -607,7 +619,7 @@ func (p *planner) generatedElsewhere(t *types.Named) bool {
 	o := t.Origin()
 	sel := types.NewMethodSet(types.NewPointer(o)).Lookup(o.Obj().Pkg(), "JSONDumpEncode")
 	if sel == nil {
-		return false
+		return p.promised[namedPath(o)]
 	}
 	path := p.pkg.Fset.PositionFor(sel.Obj().Pos(), false).Filename
 	if f, err := os.Open(path); err == nil {
