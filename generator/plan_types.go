@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -113,6 +114,7 @@ func plan(pkg *packages.Package, roots []*types.TypeName, promised map[string]bo
 			}
 		}
 	}
+	p.warnPromotion(roots)
 	for len(p.queue) > 0 {
 		q := p.queue[0]
 		p.queue = p.queue[1:]
@@ -921,4 +923,103 @@ func (p *planner) goType(t types.Type, pos token.Pos, what string) *typeExpr {
 	// Spelled nowhere unless it is a map's value type; planning reports it
 	// there (mapValueSpellable).
 	return &typeExpr{Name: "_unsupported"}
+}
+
+// warnPromotion warns, at its declaration, of each type of the package
+// that embeds a -type and so gets its Dumps, AppendDumps and Dump by
+// promotion, which write only the embedded value: w.Dumps() silently
+// leaves out w's other fields. A type that a jsondumpgen go:generate line
+// of the package names gets methods of its own, and no warning. Under
+// -strict the warning is an error.
+func (p *planner) warnPromotion(roots []*types.TypeName) {
+	isRoot := map[*types.TypeName]bool{}
+	for _, r := range roots {
+		isRoot[r] = true
+	}
+	generated := map[string]bool{}
+	dir := p.pkg.Dir
+	if dir == "" && len(p.pkg.GoFiles) > 0 {
+		dir = filepath.Dir(p.pkg.GoFiles[0])
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, f := range files {
+		for _, name := range generateDirectiveTypes(f) {
+			generated[name] = true
+		}
+	}
+	scope := p.pkg.Types.Scope()
+	var objs []*types.TypeName
+	for _, name := range scope.Names() {
+		if obj, ok := scope.Lookup(name).(*types.TypeName); ok {
+			objs = append(objs, obj)
+		}
+	}
+	// In the order of their declarations, as the compiler reports.
+	slices.SortFunc(objs, func(a, b *types.TypeName) int {
+		pa, pb := p.pkg.Fset.Position(a.Pos()), p.pkg.Fset.Position(b.Pos())
+		if c := strings.Compare(pa.Filename, pb.Filename); c != 0 {
+			return c
+		}
+		return pa.Offset - pb.Offset
+	})
+	for _, obj := range objs {
+		name := obj.Name()
+		if obj.IsAlias() || isRoot[obj] || generated[name] {
+			continue
+		}
+		w, ok := obj.Type().(*types.Named)
+		if !ok {
+			continue
+		}
+		if r := p.promotedRoot(w, isRoot); r != nil {
+			p.warnf(obj.Pos(), "type %s embeds %s and gets its Dumps, AppendDumps and Dump by promotion, which write %s's fields only; add %s to -type (-type=%s,%s) so that it has methods of its own",
+				name, r.Name(), r.Name(), name, r.Name(), name)
+		}
+	}
+}
+
+// promotedRoot returns the -type whose generated methods Go promotes to w
+// through its embedded fields, or nil: the -type embedded at the shallowest
+// depth, alone at that depth (two are ambiguous, and neither is promoted),
+// and no field or method named Dumps of w's own above it.
+func (p *planner) promotedRoot(w *types.Named, isRoot map[*types.TypeName]bool) *types.TypeName {
+	level := []types.Type{w}
+	seen := map[types.Type]bool{}
+	for depth := 1; len(level) > 0; depth++ {
+		var found []*types.TypeName
+		var next []types.Type
+		for _, t := range level {
+			st, ok := t.Underlying().(*types.Struct)
+			if !ok || seen[t] {
+				continue
+			}
+			seen[t] = true
+			for i := range st.NumFields() {
+				f := st.Field(i)
+				if !f.Embedded() {
+					continue
+				}
+				ft := types.Unalias(f.Type())
+				if ptr, ok := ft.(*types.Pointer); ok {
+					ft = types.Unalias(ptr.Elem())
+				}
+				if n, ok := ft.(*types.Named); ok && isRoot[n.Origin().Obj()] {
+					found = append(found, n.Origin().Obj())
+					continue
+				}
+				next = append(next, ft)
+			}
+		}
+		switch {
+		case len(found) > 1:
+			return nil
+		case len(found) == 1:
+			if obj, index, _ := types.LookupFieldOrMethod(types.NewPointer(w), true, p.pkg.Types, "Dumps"); obj != nil && len(index) <= depth {
+				return nil // w's own Dumps, or a field of that name, comes first
+			}
+			return found[0]
+		}
+		level = next
+	}
+	return nil
 }
