@@ -2,8 +2,8 @@
 // lines would do.
 package multi
 
-//go:generate jsondumpgen -type=A -output=a_gen.go
-//go:generate jsondumpgen -type=B,C -output=bc_gen.go
+//go:generate go tool jsondumpgen -type=A -output=a_gen.go
+//go:generate go tool jsondumpgen -type=B,C -output=bc_gen.go
 
 type C struct {
 	X int           `json:"x"`
