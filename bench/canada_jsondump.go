@@ -11,6 +11,42 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Canada_changed__run_go_generate = struct {
+		Type     string          `json:"type"`
+		Features []CanadaFeature `json:"features"`
+	}
+	var _ jsondumpgen_Canada_changed__run_go_generate = Canada{}
+}
+
+func _() {
+	type jsondumpgen_CanadaFeature_changed__run_go_generate = struct {
+		Type       string           `json:"type"`
+		Properties CanadaProperties `json:"properties"`
+		Geometry   CanadaGeometry   `json:"geometry"`
+	}
+	var _ jsondumpgen_CanadaFeature_changed__run_go_generate = CanadaFeature{}
+}
+
+func _() {
+	type jsondumpgen_CanadaProperties_changed__run_go_generate = struct {
+		Name string `json:"name"`
+	}
+	var _ jsondumpgen_CanadaProperties_changed__run_go_generate = CanadaProperties{}
+}
+
+func _() {
+	type jsondumpgen_CanadaGeometry_changed__run_go_generate = struct {
+		Type        string        `json:"type"`
+		Coordinates [][][]float64 `json:"coordinates"`
+	}
+	var _ jsondumpgen_CanadaGeometry_changed__run_go_generate = CanadaGeometry{}
+}
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Canada) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
@@ -211,39 +247,3 @@ var (
 	_jsondumpkey_Canada_name        = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
 	_jsondumpkey_Canada_coordinates = jsondumprt.NewFieldKey("\"coordinates\"", "\"coordinates\"")
 )
-
-// The functions below fail to compile when a type this file was generated
-// from changed since: its fields, their order, types or tags, or its kind.
-// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
-// run go generate.
-func _() {
-	type jsondumpgen_Canada_changed__run_go_generate = struct {
-		Type     string          `json:"type"`
-		Features []CanadaFeature `json:"features"`
-	}
-	var _ jsondumpgen_Canada_changed__run_go_generate = Canada{}
-}
-
-func _() {
-	type jsondumpgen_CanadaFeature_changed__run_go_generate = struct {
-		Type       string           `json:"type"`
-		Properties CanadaProperties `json:"properties"`
-		Geometry   CanadaGeometry   `json:"geometry"`
-	}
-	var _ jsondumpgen_CanadaFeature_changed__run_go_generate = CanadaFeature{}
-}
-
-func _() {
-	type jsondumpgen_CanadaProperties_changed__run_go_generate = struct {
-		Name string `json:"name"`
-	}
-	var _ jsondumpgen_CanadaProperties_changed__run_go_generate = CanadaProperties{}
-}
-
-func _() {
-	type jsondumpgen_CanadaGeometry_changed__run_go_generate = struct {
-		Type        string        `json:"type"`
-		Coordinates [][][]float64 `json:"coordinates"`
-	}
-	var _ jsondumpgen_CanadaGeometry_changed__run_go_generate = CanadaGeometry{}
-}

@@ -29,6 +29,11 @@ func emit(p *filePlan, path string) (File, error) {
 	m := &emitter{f: f, n: p.Names}
 	f.Comment("This file fails to compile against a runtime that no longer supports it.")
 	f.Const().Id("_").Op("=").Qual(runtimePath, "GeneratedCodeVersion2")
+	f.Line()
+	// First, so that the compiler reports them first.
+	for i, g := range p.Guards {
+		m.emitGuard(g, i == 0)
+	}
 	for _, n := range p.Roots {
 		m.emitMethods(n)
 	}
@@ -51,9 +56,6 @@ func emit(p *filePlan, path string) (File, error) {
 				g.Id(k.KeyVar).Op("=").Add(rt("NewFieldKey")).Call(jen.Lit(k.KeyASCII), jen.Lit(k.KeyUTF8))
 			}
 		})
-	}
-	for i, g := range p.Guards {
-		m.emitGuard(g, i == 0)
 	}
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
@@ -268,7 +270,7 @@ func (m *emitter) emitNamed(n *namedType) {
 //	}
 func (m *emitter) emitGuard(g *guardPlan, first bool) {
 	if first {
-		m.f.Comment("The functions below fail to compile when a type this file was generated")
+		m.f.Comment("The functions _ below fail to compile when a type this file was generated")
 		m.f.Comment("from changed since: its fields, their order, types or tags, or its kind.")
 		m.f.Comment("The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:")
 		m.f.Comment("run go generate.")

@@ -187,15 +187,45 @@ func (p *planner) chooseNames(out *filePlan) {
 	for n := range p.pkgNames {
 		taken[n] = true
 	}
+	// A type parameter of a generated generic function is renamed when
+	// it is a name of the package, which it would hide in the function's
+	// body: type G[e any] of a package that declares type e has
+	// func _jsondump_G[e_ any](...), where e is the package's e.
+	params := map[string]bool{}
+	var decls []*typeParam
 	for _, n := range out.Named {
-		for _, tp := range n.TypeParams {
-			taken[tp.Name] = true
+		for i := range n.TypeParams {
+			decls = append(decls, &n.TypeParams[i])
 		}
 	}
 	for _, g := range out.Guards {
-		for _, tp := range g.TypeParams {
-			taken[tp.Name] = true
+		for i := range g.TypeParams {
+			decls = append(decls, &g.TypeParams[i])
 		}
+	}
+	for _, tp := range decls {
+		params[tp.Name] = true
+	}
+	rename := map[string]string{}
+	for _, tp := range decls {
+		if _, done := rename[tp.Name]; !done && taken[tp.Name] {
+			name := chooseName(tp.Name, taken, params)
+			params[name] = true
+			rename[tp.Name] = name
+		}
+	}
+	for _, tp := range decls {
+		if r, ok := rename[tp.Name]; ok {
+			tp.Name = r
+		}
+	}
+	for _, g := range p.tparams {
+		if r, ok := rename[g.Name]; ok {
+			g.Name = r
+		}
+	}
+	for name := range params {
+		taken[name] = true
 	}
 	imports := map[string]bool{}
 	add := func(path, name string, alias bool) {

@@ -36,6 +36,7 @@ type planner struct {
 	guards   []*types.Named            // the types to guard, in plan order
 	promised map[string]bool           // "path.Name" of the types other packages' go:generate lines name (view)
 	awaited  []string                  // promised types used before their methods exist (filePlan.awaited)
+	tparams  []*typeExpr               // every spelling of a type parameter, which chooseNames may rename
 }
 
 // plan builds the filePlan for the root types, following every named type they
@@ -87,6 +88,9 @@ func plan(pkg *packages.Package, roots []*types.TypeName, promised map[string]bo
 		n := p.namedFor(t, true)
 		if n.Root {
 			continue
+		}
+		if _, _, ok := marshalerKind(t, true); !ok {
+			p.guard(t) // the -types' guards first
 		}
 		n.Root = true
 		n.AnyFunc = p.reserveName(n.Func + "_any")
@@ -888,12 +892,14 @@ func (p *planner) goType(t types.Type, pos token.Pos, what string) *typeExpr {
 			}
 		} else {
 			for i := range u.TypeParams().Len() {
-				g.TypeArgs = append(g.TypeArgs, &typeExpr{Name: u.TypeParams().At(i).Obj().Name()})
+				g.TypeArgs = append(g.TypeArgs, p.goType(u.TypeParams().At(i), pos, what))
 			}
 		}
 		return g
 	case *types.TypeParam:
-		return &typeExpr{Name: u.Obj().Name()}
+		g := &typeExpr{Name: u.Obj().Name()}
+		p.tparams = append(p.tparams, g) // chooseNames may rename it
+		return g
 	case *types.Basic:
 		return &typeExpr{Name: u.Name()}
 	case *types.Pointer:

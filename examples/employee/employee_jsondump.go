@@ -11,6 +11,19 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Employee_changed__run_go_generate = struct {
+		ID         string `json:"id"`
+		Name       string `json:"name"`
+		Department string `json:"department"`
+	}
+	var _ jsondumpgen_Employee_changed__run_go_generate = Employee{}
+}
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Employee) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
@@ -88,16 +101,3 @@ var (
 	_jsondumpkey_Employee_name       = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
 	_jsondumpkey_Employee_department = jsondumprt.NewFieldKey("\"department\"", "\"department\"")
 )
-
-// The functions below fail to compile when a type this file was generated
-// from changed since: its fields, their order, types or tags, or its kind.
-// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
-// run go generate.
-func _() {
-	type jsondumpgen_Employee_changed__run_go_generate = struct {
-		ID         string `json:"id"`
-		Name       string `json:"name"`
-		Department string `json:"department"`
-	}
-	var _ jsondumpgen_Employee_changed__run_go_generate = Employee{}
-}

@@ -11,6 +11,20 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Student_changed__run_go_generate = struct {
+		Name        string  `json:"name"`
+		RollNo      int     `json:"rollno"`
+		CGPA        float64 `json:"cgpa"`
+		PhoneNumber string  `json:"phonenumber"`
+	}
+	var _ jsondumpgen_Student_changed__run_go_generate = Student{}
+}
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Student) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
@@ -93,17 +107,3 @@ var (
 	_jsondumpkey_Student_cgpa        = jsondumprt.NewFieldKey("\"cgpa\"", "\"cgpa\"")
 	_jsondumpkey_Student_phonenumber = jsondumprt.NewFieldKey("\"phonenumber\"", "\"phonenumber\"")
 )
-
-// The functions below fail to compile when a type this file was generated
-// from changed since: its fields, their order, types or tags, or its kind.
-// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
-// run go generate.
-func _() {
-	type jsondumpgen_Student_changed__run_go_generate = struct {
-		Name        string  `json:"name"`
-		RollNo      int     `json:"rollno"`
-		CGPA        float64 `json:"cgpa"`
-		PhoneNumber string  `json:"phonenumber"`
-	}
-	var _ jsondumpgen_Student_changed__run_go_generate = Student{}
-}

@@ -11,6 +11,44 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Basic_changed__run_go_generate = struct {
+		Name     string
+		Age      int `json:"age"`
+		Small    int8
+		Big      uint64  `json:"big"`
+		Ratio    float64 `json:"ratio"`
+		Single   float32
+		OK       bool    `json:"ok"`
+		Empty    string  `json:"empty,omitempty"`
+		Zero     float64 `json:"zero,omitzero"`
+		Skip     string  `json:"-"`
+		Dash     string  `json:"-,"`
+		Quoted   int     `json:",string"`
+		QStr     string  `json:"qstr,string"`
+		QFloat   float64 `json:"qfloat,string"`
+		QPtr     *bool   `json:"qptr,string"`
+		Unicode  string  `json:"ünï"`
+		Data     []byte  `json:"data"`
+		Level    Level   `json:"level"`
+		private  int
+		Bad      string  `json:"bad\"name"`
+		ZeroInt  int     `json:"zint,omitempty"`
+		NegZero  float64 `json:"negzero,omitempty"`
+		NegZero2 float64 `json:"negzero2,omitzero"`
+	}
+	var _ jsondumpgen_Basic_changed__run_go_generate = Basic{}
+}
+
+func _() {
+	type jsondumpgen_Level_changed__run_go_generate = float64
+	_ = (*jsondumpgen_Level_changed__run_go_generate)((*Level)(nil))
+}
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Basic) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
@@ -238,41 +276,3 @@ var (
 	_jsondumpkey_Basic_negzero  = jsondumprt.NewFieldKey("\"negzero\"", "\"negzero\"")
 	_jsondumpkey_Basic_negzero2 = jsondumprt.NewFieldKey("\"negzero2\"", "\"negzero2\"")
 )
-
-// The functions below fail to compile when a type this file was generated
-// from changed since: its fields, their order, types or tags, or its kind.
-// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
-// run go generate.
-func _() {
-	type jsondumpgen_Level_changed__run_go_generate = float64
-	_ = (*jsondumpgen_Level_changed__run_go_generate)((*Level)(nil))
-}
-
-func _() {
-	type jsondumpgen_Basic_changed__run_go_generate = struct {
-		Name     string
-		Age      int `json:"age"`
-		Small    int8
-		Big      uint64  `json:"big"`
-		Ratio    float64 `json:"ratio"`
-		Single   float32
-		OK       bool    `json:"ok"`
-		Empty    string  `json:"empty,omitempty"`
-		Zero     float64 `json:"zero,omitzero"`
-		Skip     string  `json:"-"`
-		Dash     string  `json:"-,"`
-		Quoted   int     `json:",string"`
-		QStr     string  `json:"qstr,string"`
-		QFloat   float64 `json:"qfloat,string"`
-		QPtr     *bool   `json:"qptr,string"`
-		Unicode  string  `json:"ünï"`
-		Data     []byte  `json:"data"`
-		Level    Level   `json:"level"`
-		private  int
-		Bad      string  `json:"bad\"name"`
-		ZeroInt  int     `json:"zint,omitempty"`
-		NegZero  float64 `json:"negzero,omitempty"`
-		NegZero2 float64 `json:"negzero2,omitzero"`
-	}
-	var _ jsondumpgen_Basic_changed__run_go_generate = Basic{}
-}

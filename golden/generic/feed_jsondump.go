@@ -13,6 +13,52 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Feed_changed__run_go_generate = struct {
+		Items  Page[Item]            `json:"items"`
+		Counts Page[int]             `json:"counts"`
+		Pairs  []Pair[string, Score] `json:"pairs"`
+		Box    image.Rectangle       `json:"box"`
+		Extra  any                   `json:"extra"`
+	}
+	var _ jsondumpgen_Feed_changed__run_go_generate = Feed{}
+}
+
+func _[T any]() {
+	type jsondumpgen_Page_changed__run_go_generate = struct {
+		Items []T          `json:"items"`
+		Total int          `json:"total"`
+		Next  *Page[T]     `json:"next,omitempty"`
+		ByKey map[string]T `json:"by_key,omitempty"`
+	}
+	var _ jsondumpgen_Page_changed__run_go_generate = Page[T]{}
+}
+
+func _[K cmp.Ordered, V ~int | ~string]() {
+	type jsondumpgen_Pair_changed__run_go_generate = struct {
+		Key   K `json:"key"`
+		Value V `json:"value"`
+	}
+	var _ jsondumpgen_Pair_changed__run_go_generate = Pair[K, V]{}
+}
+
+func _() {
+	type jsondumpgen_Score_changed__run_go_generate = int
+	_ = (*jsondumpgen_Score_changed__run_go_generate)((*Score)(nil))
+}
+
+func _() {
+	type jsondumpgen_Item_changed__run_go_generate = struct {
+		Name string  `json:"name"`
+		At   float64 `json:"at"`
+	}
+	var _ jsondumpgen_Item_changed__run_go_generate = Item{}
+}
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Feed) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
@@ -527,49 +573,3 @@ var (
 	_jsondumpkey_Feed_X      = jsondumprt.NewFieldKey("\"X\"", "\"X\"")
 	_jsondumpkey_Feed_Y      = jsondumprt.NewFieldKey("\"Y\"", "\"Y\"")
 )
-
-// The functions below fail to compile when a type this file was generated
-// from changed since: its fields, their order, types or tags, or its kind.
-// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
-// run go generate.
-func _() {
-	type jsondumpgen_Feed_changed__run_go_generate = struct {
-		Items  Page[Item]            `json:"items"`
-		Counts Page[int]             `json:"counts"`
-		Pairs  []Pair[string, Score] `json:"pairs"`
-		Box    image.Rectangle       `json:"box"`
-		Extra  any                   `json:"extra"`
-	}
-	var _ jsondumpgen_Feed_changed__run_go_generate = Feed{}
-}
-
-func _[T any]() {
-	type jsondumpgen_Page_changed__run_go_generate = struct {
-		Items []T          `json:"items"`
-		Total int          `json:"total"`
-		Next  *Page[T]     `json:"next,omitempty"`
-		ByKey map[string]T `json:"by_key,omitempty"`
-	}
-	var _ jsondumpgen_Page_changed__run_go_generate = Page[T]{}
-}
-
-func _[K cmp.Ordered, V ~int | ~string]() {
-	type jsondumpgen_Pair_changed__run_go_generate = struct {
-		Key   K `json:"key"`
-		Value V `json:"value"`
-	}
-	var _ jsondumpgen_Pair_changed__run_go_generate = Pair[K, V]{}
-}
-
-func _() {
-	type jsondumpgen_Score_changed__run_go_generate = int
-	_ = (*jsondumpgen_Score_changed__run_go_generate)((*Score)(nil))
-}
-
-func _() {
-	type jsondumpgen_Item_changed__run_go_generate = struct {
-		Name string  `json:"name"`
-		At   float64 `json:"at"`
-	}
-	var _ jsondumpgen_Item_changed__run_go_generate = Item{}
-}

@@ -14,6 +14,36 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Event_changed__run_go_generate = struct {
+		When    time.Time        `json:"when"`
+		Opt     *time.Time       `json:"opt"`
+		Raw     json.RawMessage  `json:"raw"`
+		Num     json.Number      `json:"num"`
+		Big     *big.Int         `json:"big"`
+		Color   Color            `json:"color"`
+		Point   Point            `json:"point"`
+		PPoint  *Point           `json:"ppoint"`
+		Keys    map[Upper]int    `json:"keys"`
+		Colors  []Color          `json:"colors"`
+		Skipped time.Time        `json:"skipped,omitzero"`
+		ByColor map[Color]string `json:"by_color"`
+	}
+	var _ jsondumpgen_Event_changed__run_go_generate = Event{}
+}
+
+func _() {
+	type jsondumpgen_Point_changed__run_go_generate = struct {
+		X int
+		Y int
+	}
+	var _ jsondumpgen_Point_changed__run_go_generate = Point{}
+}
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Event) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
@@ -367,33 +397,3 @@ var (
 	_jsondumpkey_Event_X        = jsondumprt.NewFieldKey("\"X\"", "\"X\"")
 	_jsondumpkey_Event_Y        = jsondumprt.NewFieldKey("\"Y\"", "\"Y\"")
 )
-
-// The functions below fail to compile when a type this file was generated
-// from changed since: its fields, their order, types or tags, or its kind.
-// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
-// run go generate.
-func _() {
-	type jsondumpgen_Event_changed__run_go_generate = struct {
-		When    time.Time        `json:"when"`
-		Opt     *time.Time       `json:"opt"`
-		Raw     json.RawMessage  `json:"raw"`
-		Num     json.Number      `json:"num"`
-		Big     *big.Int         `json:"big"`
-		Color   Color            `json:"color"`
-		Point   Point            `json:"point"`
-		PPoint  *Point           `json:"ppoint"`
-		Keys    map[Upper]int    `json:"keys"`
-		Colors  []Color          `json:"colors"`
-		Skipped time.Time        `json:"skipped,omitzero"`
-		ByColor map[Color]string `json:"by_color"`
-	}
-	var _ jsondumpgen_Event_changed__run_go_generate = Event{}
-}
-
-func _() {
-	type jsondumpgen_Point_changed__run_go_generate = struct {
-		X int
-		Y int
-	}
-	var _ jsondumpgen_Point_changed__run_go_generate = Point{}
-}

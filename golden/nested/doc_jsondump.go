@@ -11,6 +11,87 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Doc_changed__run_go_generate = struct {
+		Base
+		*Meta
+		Conflict
+		Other
+		Title   string             `json:"title"`
+		Tags    []string           `json:"tags"`
+		Nums    [3]int             `json:"nums"`
+		Ptr     *int               `json:"ptr"`
+		Nil     *Base              `json:"nil"`
+		Items   []Item             `json:"items"`
+		ByName  map[string]int     `json:"by_name"`
+		ByID    map[int]*Item      `json:"by_id"`
+		ByU     map[uint8][]string `json:"by_u"`
+		Matrix  [][]float64        `json:"matrix"`
+		NilMap  map[string]string  `json:"nil_map"`
+		Any     any                `json:"any"`
+		List    List               `json:"list"`
+		Omitted []int              `json:"omitted,omitempty"`
+	}
+	var _ jsondumpgen_Doc_changed__run_go_generate = Doc{}
+}
+
+func _() {
+	type jsondumpgen_List_changed__run_go_generate = []Item
+	var _ jsondumpgen_List_changed__run_go_generate = List(nil)
+}
+
+func _() {
+	type jsondumpgen_Keys_changed__run_go_generate = struct {
+		Flags  map[bool]string     `json:"flags"`
+		Floats map[float64]bool    `json:"floats,omitempty"`
+		F32    map[float32][]int64 `json:"f32"`
+	}
+	var _ jsondumpgen_Keys_changed__run_go_generate = Keys{}
+}
+
+func _() {
+	type jsondumpgen_Base_changed__run_go_generate = struct {
+		ID   int    `json:"id"`
+		Kind string `json:"kind"`
+	}
+	var _ jsondumpgen_Base_changed__run_go_generate = Base{}
+}
+
+func _() {
+	type jsondumpgen_Meta_changed__run_go_generate = struct {
+		Note string `json:"note"`
+		ID   int    `json:"meta_id"`
+	}
+	var _ jsondumpgen_Meta_changed__run_go_generate = Meta{}
+}
+
+func _() {
+	type jsondumpgen_Conflict_changed__run_go_generate = struct {
+		Kind string `json:"kind2"`
+		Same int
+	}
+	var _ jsondumpgen_Conflict_changed__run_go_generate = Conflict{}
+}
+
+func _() {
+	type jsondumpgen_Other_changed__run_go_generate = struct {
+		Same int
+	}
+	var _ jsondumpgen_Other_changed__run_go_generate = Other{}
+}
+
+func _() {
+	type jsondumpgen_Item_changed__run_go_generate = struct {
+		Name  string  `json:"name"`
+		Price float64 `json:"price"`
+	}
+	var _ jsondumpgen_Item_changed__run_go_generate = Item{}
+}
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Doc) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
@@ -452,84 +533,3 @@ var (
 	_jsondumpkey_Doc_name    = jsondumprt.NewFieldKey("\"name\"", "\"name\"")
 	_jsondumpkey_Doc_price   = jsondumprt.NewFieldKey("\"price\"", "\"price\"")
 )
-
-// The functions below fail to compile when a type this file was generated
-// from changed since: its fields, their order, types or tags, or its kind.
-// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
-// run go generate.
-func _() {
-	type jsondumpgen_Base_changed__run_go_generate = struct {
-		ID   int    `json:"id"`
-		Kind string `json:"kind"`
-	}
-	var _ jsondumpgen_Base_changed__run_go_generate = Base{}
-}
-
-func _() {
-	type jsondumpgen_Meta_changed__run_go_generate = struct {
-		Note string `json:"note"`
-		ID   int    `json:"meta_id"`
-	}
-	var _ jsondumpgen_Meta_changed__run_go_generate = Meta{}
-}
-
-func _() {
-	type jsondumpgen_Conflict_changed__run_go_generate = struct {
-		Kind string `json:"kind2"`
-		Same int
-	}
-	var _ jsondumpgen_Conflict_changed__run_go_generate = Conflict{}
-}
-
-func _() {
-	type jsondumpgen_Other_changed__run_go_generate = struct {
-		Same int
-	}
-	var _ jsondumpgen_Other_changed__run_go_generate = Other{}
-}
-
-func _() {
-	type jsondumpgen_Doc_changed__run_go_generate = struct {
-		Base
-		*Meta
-		Conflict
-		Other
-		Title   string             `json:"title"`
-		Tags    []string           `json:"tags"`
-		Nums    [3]int             `json:"nums"`
-		Ptr     *int               `json:"ptr"`
-		Nil     *Base              `json:"nil"`
-		Items   []Item             `json:"items"`
-		ByName  map[string]int     `json:"by_name"`
-		ByID    map[int]*Item      `json:"by_id"`
-		ByU     map[uint8][]string `json:"by_u"`
-		Matrix  [][]float64        `json:"matrix"`
-		NilMap  map[string]string  `json:"nil_map"`
-		Any     any                `json:"any"`
-		List    List               `json:"list"`
-		Omitted []int              `json:"omitted,omitempty"`
-	}
-	var _ jsondumpgen_Doc_changed__run_go_generate = Doc{}
-}
-
-func _() {
-	type jsondumpgen_List_changed__run_go_generate = []Item
-	var _ jsondumpgen_List_changed__run_go_generate = List(nil)
-}
-
-func _() {
-	type jsondumpgen_Keys_changed__run_go_generate = struct {
-		Flags  map[bool]string     `json:"flags"`
-		Floats map[float64]bool    `json:"floats,omitempty"`
-		F32    map[float32][]int64 `json:"f32"`
-	}
-	var _ jsondumpgen_Keys_changed__run_go_generate = Keys{}
-}
-
-func _() {
-	type jsondumpgen_Item_changed__run_go_generate = struct {
-		Name  string  `json:"name"`
-		Price float64 `json:"price"`
-	}
-	var _ jsondumpgen_Item_changed__run_go_generate = Item{}
-}

@@ -11,6 +11,21 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Node_changed__run_go_generate = struct {
+		Value    int              `json:"value"`
+		Next     *Node            `json:"next"`
+		Children []*Node          `json:"children"`
+		Attrs    map[string]*Node `json:"attrs,omitempty"`
+		Extra    any              `json:"extra,omitempty"`
+	}
+	var _ jsondumpgen_Node_changed__run_go_generate = Node{}
+}
+
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
 func (v *Node) Dumps(opts ...jsondump.Option) (string, error) {
 	e := jsondumprt.NewStringEncoder(opts)
@@ -183,18 +198,3 @@ var (
 	_jsondumpkey_Node_attrs    = jsondumprt.NewFieldKey("\"attrs\"", "\"attrs\"")
 	_jsondumpkey_Node_extra    = jsondumprt.NewFieldKey("\"extra\"", "\"extra\"")
 )
-
-// The functions below fail to compile when a type this file was generated
-// from changed since: its fields, their order, types or tags, or its kind.
-// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
-// run go generate.
-func _() {
-	type jsondumpgen_Node_changed__run_go_generate = struct {
-		Value    int              `json:"value"`
-		Next     *Node            `json:"next"`
-		Children []*Node          `json:"children"`
-		Attrs    map[string]*Node `json:"attrs,omitempty"`
-		Extra    any              `json:"extra,omitempty"`
-	}
-	var _ jsondumpgen_Node_changed__run_go_generate = Node{}
-}
