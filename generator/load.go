@@ -54,6 +54,14 @@ type view struct {
 	depGen   map[string][]byte // the module's other generated files, emptied on a retry
 	promised map[string]bool   // "path.Name" of the types other packages generate
 	listed   int               // the packages listed in the directory
+	modDeps  bool              // the package imports other packages of the main module
+
+	// fromSource says that the imported packages are type-checked from
+	// their source, not from the go command's export data: a package of
+	// the module that calls its own generated methods does not compile
+	// before its go:generate line ran, and from source those calls are
+	// tolerated as in the package itself.
+	fromSource bool
 }
 
 // newView lists the package in cfg.Dir (with its tests when asked) and
@@ -95,6 +103,7 @@ func newView(cfg Config, tests bool) (*view, error) {
 		if own[p.PkgPath] || p.Module == nil || !p.Module.Main {
 			return
 		}
+		v.modDeps = true
 		for _, f := range p.GoFiles {
 			if isGenerated(f) {
 				v.depGen[f] = []byte("package " + packageName(f) + "\n")
@@ -111,8 +120,29 @@ func newView(cfg Config, tests bool) (*view, error) {
 func (v *view) config(mode packages.LoadMode) *packages.Config {
 	pcfg := v.pcfg
 	pcfg.Mode = mode
+	if v.fromSource {
+		pcfg.Mode |= packages.NeedDeps | packages.NeedImports | packages.NeedModule | packages.NeedTypesInfo
+	}
 	pcfg.Overlay = v.overlay
 	return &pcfg
+}
+
+// tolerated reports whether an error of the package p, loaded as pkg or
+// one of its imports, does not stop generation: a missing generated
+// method, in pkg or, loaded from source, in another package of the main
+// module; and the go command's summary of type errors ("# path") that the
+// type checker reports with positions.
+func (v *view) tolerated(p, pkg *packages.Package, e packages.Error) bool {
+	if p != pkg && !(v.fromSource && p.Module != nil && p.Module.Main) {
+		return false
+	}
+	switch e.Kind {
+	case packages.TypeError:
+		return toleratedError.MatchString(e.Msg)
+	case packages.ListError:
+		return strings.HasPrefix(e.Msg, "# ")
+	}
+	return false
 }
 
 // load loads the package of the view, and returns it or the diagnostics
@@ -135,6 +165,21 @@ func load(v *view, names []string) (*packages.Package, error) {
 			return pkg2, nil
 		}
 		v.overlay = saved
+	}
+	if err != nil && v.modDeps {
+		// A package of the module that this one imports may not
+		// compile because it calls its own generated methods and go
+		// generate has not reached it yet: type-check the imports from
+		// source, which tolerates those calls there as here (slower:
+		// the standard library's packages are checked too).
+		saved := v.overlay
+		v.overlay = maps.Clone(saved)
+		maps.Copy(v.overlay, v.depGen)
+		v.fromSource = true
+		if pkg2, err2 := v.loadOnce(names); err2 == nil {
+			return pkg2, nil
+		}
+		v.overlay, v.fromSource = saved, false
 	}
 	return pkg, err
 }
@@ -166,16 +211,9 @@ func (v *view) loadOnce(names []string) (*packages.Package, error) {
 	var diags DiagnosticList
 	packages.Visit([]*packages.Package{pkg}, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			if p == pkg && e.Kind == packages.TypeError && toleratedError.MatchString(e.Msg) {
-				continue
+			if !v.tolerated(p, pkg, e) {
+				diags = append(diags, errorDiagnostic(e))
 			}
-			if p == pkg && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
-				// The go command's compile output for export data: the
-				// type checker reports the same errors, with positions,
-				// as TypeErrors, and decides which are tolerated.
-				continue
-			}
-			diags = append(diags, errorDiagnostic(e))
 		}
 	})
 	if len(diags) > 0 {

@@ -901,6 +901,10 @@ func (p *planner) goType(t types.Type, pos token.Pos, what string) *typeExpr {
 		p.tparams = append(p.tparams, g) // chooseNames may rename it
 		return g
 	case *types.Basic:
+		if u.Kind() == types.UnsafePointer {
+			p.importPath("unsafe", "unsafe")
+			return &typeExpr{Path: "unsafe", Name: "Pointer"}
+		}
 		return &typeExpr{Name: u.Name()}
 	case *types.Pointer:
 		return &typeExpr{Ptr: true, Elem: p.goType(u.Elem(), pos, what)}
@@ -922,7 +926,11 @@ func (p *planner) goType(t types.Type, pos token.Pos, what string) *typeExpr {
 				// Spelled nowhere unless it is a map's value type.
 				return &typeExpr{Name: "_unsupported"}
 			}
-			g.Fields = append(g.Fields, fieldExpr{Name: f.Name(), Embedded: f.Embedded(), Tag: u.Tag(i), Type: p.goType(f.Type(), pos, what)})
+			ft := p.goType(f.Type(), pos, what)
+			if f.Embedded() {
+				ft = p.embeddedType(f.Type(), pos, what)
+			}
+			g.Fields = append(g.Fields, fieldExpr{Name: f.Name(), Embedded: f.Embedded(), Tag: u.Tag(i), Type: ft})
 		}
 		return g
 	}
@@ -1028,4 +1036,25 @@ func (p *planner) promotedRoot(w *types.Named, isRoot map[*types.TypeName]bool) 
 		level = next
 	}
 	return nil
+}
+
+// embeddedType spells the type of an embedded field as it is declared: an
+// alias by its own name, which is the field's name (struct{ AliasInt } is
+// not struct{ int }), then the type it stands for.
+func (p *planner) embeddedType(t types.Type, pos token.Pos, what string) *typeExpr {
+	switch u := t.(type) {
+	case *types.Pointer:
+		return &typeExpr{Ptr: true, Elem: p.embeddedType(u.Elem(), pos, what)}
+	case *types.Alias:
+		g := &typeExpr{Name: u.Obj().Name()}
+		if pkg := u.Obj().Pkg(); pkg != nil {
+			g.Path = pkg.Path()
+			p.importPath(g.Path, pkg.Name())
+		}
+		for i := range u.TypeArgs().Len() {
+			g.TypeArgs = append(g.TypeArgs, p.goType(u.TypeArgs().At(i), pos, what))
+		}
+		return g
+	}
+	return p.goType(t, pos, what)
 }

@@ -231,13 +231,18 @@ type User struct {
 type Addr struct {
 	City string
 }
+
+// JSON calls the generated Dumps: models does not compile before its
+// go:generate line ran, which go generate ./... reaches after main's.
+func (u *User) JSON() string { s, _ := u.Dumps(); return s }
 `,
 }
 
 // TestScenarioCrossPackage: package main with its own go:generate line,
 // calling and writing the types of another package of the module that go
-// generate ./... reaches after it; then a field added to that package's
-// generated type (item 1, and item 2 across packages).
+// generate ./... reaches after it, and which calls its own generated
+// methods; then a field added to that package's generated type (item 1,
+// and item 2 across packages).
 func TestScenarioCrossPackage(t *testing.T) {
 	s := newScenario(t, modelsFiles)
 	s.generateOnce()
