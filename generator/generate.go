@@ -5,6 +5,8 @@ package generator
 
 import (
 	"go/build/constraint"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"slices"
@@ -111,6 +113,9 @@ func Generate(cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if err := checkShadowed(p, f); err != nil {
+		return Result{}, err
+	}
 	var roots []string
 	for _, n := range p.Roots {
 		roots = append(roots, n.Name)
@@ -200,4 +205,30 @@ func setOf(names ...string) map[string]bool {
 		m[n] = true
 	}
 	return m
+}
+
+// checkShadowed reports each predeclared name that the generated file uses
+// and the package declares, which would hide Go's from the file: the
+// parser leaves such names unresolved in the file.
+func checkShadowed(p *filePlan, f File) error {
+	if len(p.shadowed) == 0 {
+		return nil
+	}
+	file, err := parser.ParseFile(token.NewFileSet(), f.Path, f.Content, 0)
+	if err != nil {
+		return nil // typeCheck reports it
+	}
+	var diags DiagnosticList
+	seen := map[string]bool{}
+	for _, id := range file.Unresolved {
+		if pos, ok := p.shadowed[id.Name]; ok && !seen[id.Name] {
+			seen[id.Name] = true
+			diags = append(diags, Diagnostic{Pos: relPos(pos), Msg: "the package declares " + id.Name +
+				", which hides Go's predeclared " + id.Name + " that generated code uses; rename it"})
+		}
+	}
+	if len(diags) > 0 {
+		return diags
+	}
+	return nil
 }

@@ -22,6 +22,11 @@ type filePlan struct {
 	Imports []importName // every package the file may name, by path
 	Warns   []Diagnostic
 
+	// shadowed are the predeclared names generated code may use (string,
+	// len, int64) that the package declares, hiding Go's: Generate
+	// reports those the file uses.
+	shadowed map[string]token.Position
+
 	// awaited are the types of other packages written through the
 	// JSONDumpEncode method that a go:generate line there promises and
 	// has not written yet ("models.User"); typeCheck tolerates its absence.

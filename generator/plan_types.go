@@ -76,8 +76,10 @@ func plan(pkg *packages.Package, roots []*types.TypeName, promised map[string]bo
 	}
 	for _, name := range usedPredeclared {
 		if pos, ok := p.pkgNames[name]; ok {
-			p.diags = append(p.diags, Diagnostic{Pos: relPos(pos), Msg: "the package declares " + name +
-				", which hides Go's predeclared " + name + " that generated code uses; rename it"})
+			if out.shadowed == nil {
+				out.shadowed = map[string]token.Position{}
+			}
+			out.shadowed[name] = pos
 		}
 	}
 	for _, obj := range roots {

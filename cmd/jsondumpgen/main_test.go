@@ -392,3 +392,18 @@ func TestUnencodableType(t *testing.T) {
 		t.Errorf("jsondumpgen wrote a file for a func type")
 	}
 }
+
+// TestShadowedPredeclared checks that a package which declares a
+// predeclared name is refused only when the generated code uses it, with
+// the position of the declaration.
+func TestShadowedPredeclared(t *testing.T) {
+	dir := tempPackage(t, "package x\n\ntype T struct{ A []int }\n\nfunc new() int { return 0 }\n")
+	if stderr, code := run(t, dir, "-type=T"); code != 0 {
+		t.Errorf("jsondumpgen -type=T in a package that declares new, which the code does not use: exit %d: %s", code, stderr)
+	}
+	dir = tempPackage(t, "package x\n\ntype T struct {\n\tA []int `json:\",omitempty\"`\n}\n\nfunc len(x []int) int { return 0 }\n")
+	stderr, code := run(t, dir, "-type=T")
+	if code != 1 || !strings.Contains(stderr, "x.go:7:6: the package declares len, which hides Go's predeclared len that generated code uses; rename it") {
+		t.Errorf("jsondumpgen -type=T in a package that declares len: exit %d, stderr %q; want 1 and the refusal at x.go:7:6", code, stderr)
+	}
+}
