@@ -196,7 +196,7 @@ func TestTrimpathGeneric(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(data), "EncodeJSONPointer(e)\n") && !strings.Contains(string(data), "func _jsondump_U_x_Box_") {
+	if !strings.Contains(string(data), "func _jsondump_U_x_Box_") {
 		t.Errorf("u_jsondump.go writes x.Box[*int] through x's generic methods, whose dynamic path cannot write *int:\n%s", data)
 	}
 }
