@@ -11,7 +11,35 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_deepNode_size is the length of the last output of Dumps of a deepNode.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_deepNode_changed__run_go_generate = struct {
+		Name string
+		Next any
+	}
+	var _ jsondumpgen_deepNode_changed__run_go_generate = deepNode{}
+}
+
+func _() {
+	type jsondumpgen_deepBig_changed__run_go_generate = struct {
+		Pad  [128]int64
+		Next any
+	}
+	var _ jsondumpgen_deepBig_changed__run_go_generate = deepBig{}
+}
+
+func _() {
+	type jsondumpgen_quotedLong_changed__run_go_generate = struct {
+		S string  `json:"s,string"`
+		F float64 `json:"f,string"`
+	}
+	var _ jsondumpgen_quotedLong_changed__run_go_generate = quotedLong{}
+}
+
+// _jsondump_deepNode_size is the length of the last output of (*deepNode).Dumps.
 var _jsondump_deepNode_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -63,16 +91,16 @@ func _jsondump_deepNode_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_deepNode_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(deepNode)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case deepNode:
+		e.Claim()
+		_jsondump_deepNode(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_deepNode(e, &p)
-	return true
+	return false
 }
 
-// _jsondump_deepBig_size is the length of the last output of Dumps of a deepBig.
+// _jsondump_deepBig_size is the length of the last output of (*deepBig).Dumps.
 var _jsondump_deepBig_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -124,16 +152,15 @@ func _jsondump_deepBig_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_deepBig_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := jsondumprt.CopyValue[deepBig](x)
-	if !ok {
-		return false
+	if p := jsondumprt.CopyValue[deepBig](x); p != nil {
+		e.Claim()
+		_jsondump_deepBig(e, p)
+		return true
 	}
-	e.Claim()
-	_jsondump_deepBig(e, p)
-	return true
+	return false
 }
 
-// _jsondump_quotedLong_size is the length of the last output of Dumps of a quotedLong.
+// _jsondump_quotedLong_size is the length of the last output of (*quotedLong).Dumps.
 var _jsondump_quotedLong_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -184,13 +211,13 @@ func _jsondump_quotedLong_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_quotedLong_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(quotedLong)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case quotedLong:
+		e.Claim()
+		_jsondump_quotedLong(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_quotedLong(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_deepNode(e *jsondumprt.Encoder, v *deepNode) {

@@ -1,6 +1,6 @@
 package bench
 
-//go:generate go run github.com/jsondump/jsondump/cmd/jsondumpgen -type=Canada
+//go:generate go tool jsondumpgen -type=Canada
 //go:generate go run github.com/mailru/easyjson/easyjson -all -no_std_marshalers canada.go
 
 // Canada mirrors canada.json: a GeoJSON outline of Canada, about 110,000

@@ -11,7 +11,43 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Canada_size is the length of the last output of Dumps of a Canada.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Canada_changed__run_go_generate = struct {
+		Type     string          `json:"type"`
+		Features []CanadaFeature `json:"features"`
+	}
+	var _ jsondumpgen_Canada_changed__run_go_generate = Canada{}
+}
+
+func _() {
+	type jsondumpgen_CanadaFeature_changed__run_go_generate = struct {
+		Type       string           `json:"type"`
+		Properties CanadaProperties `json:"properties"`
+		Geometry   CanadaGeometry   `json:"geometry"`
+	}
+	var _ jsondumpgen_CanadaFeature_changed__run_go_generate = CanadaFeature{}
+}
+
+func _() {
+	type jsondumpgen_CanadaProperties_changed__run_go_generate = struct {
+		Name string `json:"name"`
+	}
+	var _ jsondumpgen_CanadaProperties_changed__run_go_generate = CanadaProperties{}
+}
+
+func _() {
+	type jsondumpgen_CanadaGeometry_changed__run_go_generate = struct {
+		Type        string        `json:"type"`
+		Coordinates [][][]float64 `json:"coordinates"`
+	}
+	var _ jsondumpgen_CanadaGeometry_changed__run_go_generate = CanadaGeometry{}
+}
+
+// _jsondump_Canada_size is the length of the last output of (*Canada).Dumps.
 var _jsondump_Canada_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -62,13 +98,13 @@ func _jsondump_Canada_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Canada_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Canada)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Canada:
+		e.Claim()
+		_jsondump_Canada(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Canada(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_Canada(e *jsondumprt.Encoder, v *Canada) {

@@ -1,6 +1,6 @@
 package bench
 
-//go:generate go run github.com/jsondump/jsondump/cmd/jsondumpgen -type=CITMCatalog -output=citm_jsondump.go
+//go:generate go tool jsondumpgen -type=CITMCatalog -output=citm_jsondump.go
 //go:generate go run github.com/mailru/easyjson/easyjson -all -no_std_marshalers citm.go
 
 // CITMCatalog mirrors citm_catalog.json: a concert hall's programme, with

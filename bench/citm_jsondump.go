@@ -11,7 +11,82 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_CITMCatalog_size is the length of the last output of Dumps of a CITMCatalog.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_CITMCatalog_changed__run_go_generate = struct {
+		AreaNames                map[string]string    `json:"areaNames"`
+		AudienceSubCategoryNames map[string]string    `json:"audienceSubCategoryNames"`
+		BlockNames               map[string]string    `json:"blockNames"`
+		Events                   map[string]CITMEvent `json:"events"`
+		Performances             []CITMPerformance    `json:"performances"`
+		SeatCategoryNames        map[string]string    `json:"seatCategoryNames"`
+		SubTopicNames            map[string]string    `json:"subTopicNames"`
+		SubjectNames             map[string]string    `json:"subjectNames"`
+		TopicNames               map[string]string    `json:"topicNames"`
+		TopicSubTopics           map[string][]int64   `json:"topicSubTopics"`
+		VenueNames               map[string]string    `json:"venueNames"`
+	}
+	var _ jsondumpgen_CITMCatalog_changed__run_go_generate = CITMCatalog{}
+}
+
+func _() {
+	type jsondumpgen_CITMEvent_changed__run_go_generate = struct {
+		Description *string `json:"description"`
+		ID          int64   `json:"id"`
+		Logo        *string `json:"logo"`
+		Name        string  `json:"name"`
+		SubTopicIDs []int64 `json:"subTopicIds"`
+		SubjectCode *string `json:"subjectCode"`
+		Subtitle    *string `json:"subtitle"`
+		TopicIDs    []int64 `json:"topicIds"`
+	}
+	var _ jsondumpgen_CITMEvent_changed__run_go_generate = CITMEvent{}
+}
+
+func _() {
+	type jsondumpgen_CITMPerformance_changed__run_go_generate = struct {
+		EventID        int64              `json:"eventId"`
+		ID             int64              `json:"id"`
+		Logo           *string            `json:"logo"`
+		Name           *string            `json:"name"`
+		Prices         []CITMPrice        `json:"prices"`
+		SeatCategories []CITMSeatCategory `json:"seatCategories"`
+		SeatMapImage   *string            `json:"seatMapImage"`
+		Start          int64              `json:"start"`
+		VenueCode      string             `json:"venueCode"`
+	}
+	var _ jsondumpgen_CITMPerformance_changed__run_go_generate = CITMPerformance{}
+}
+
+func _() {
+	type jsondumpgen_CITMPrice_changed__run_go_generate = struct {
+		Amount                int64 `json:"amount"`
+		AudienceSubCategoryID int64 `json:"audienceSubCategoryId"`
+		SeatCategoryID        int64 `json:"seatCategoryId"`
+	}
+	var _ jsondumpgen_CITMPrice_changed__run_go_generate = CITMPrice{}
+}
+
+func _() {
+	type jsondumpgen_CITMSeatCategory_changed__run_go_generate = struct {
+		Areas          []CITMArea `json:"areas"`
+		SeatCategoryID int64      `json:"seatCategoryId"`
+	}
+	var _ jsondumpgen_CITMSeatCategory_changed__run_go_generate = CITMSeatCategory{}
+}
+
+func _() {
+	type jsondumpgen_CITMArea_changed__run_go_generate = struct {
+		AreaID   int64   `json:"areaId"`
+		BlockIDs []int64 `json:"blockIds"`
+	}
+	var _ jsondumpgen_CITMArea_changed__run_go_generate = CITMArea{}
+}
+
+// _jsondump_CITMCatalog_size is the length of the last output of (*CITMCatalog).Dumps.
 var _jsondump_CITMCatalog_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -62,13 +137,13 @@ func _jsondump_CITMCatalog_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_CITMCatalog_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(CITMCatalog)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case CITMCatalog:
+		e.Claim()
+		_jsondump_CITMCatalog(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_CITMCatalog(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_CITMCatalog(e *jsondumprt.Encoder, v *CITMCatalog) {

@@ -1,6 +1,6 @@
 package bench
 
-//go:generate go run github.com/jsondump/jsondump/cmd/jsondumpgen -type=Small,Medium -output=payload_jsondump.go
+//go:generate go tool jsondumpgen -type=Small,Medium -output=payload_jsondump.go
 //go:generate go run github.com/mailru/easyjson/easyjson -all -no_std_marshalers payload.go
 
 // Small is a ten-field record, the size of a typical API response or log

@@ -11,7 +11,169 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Small_size is the length of the last output of Dumps of a Small.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Small_changed__run_go_generate = struct {
+		ID        int64    `json:"id"`
+		Name      string   `json:"name"`
+		Email     string   `json:"email"`
+		Age       int      `json:"age"`
+		Score     float64  `json:"score"`
+		Active    bool     `json:"active"`
+		City      string   `json:"city"`
+		Tags      []string `json:"tags"`
+		CreatedAt string   `json:"created_at"`
+		Balance   float64  `json:"balance"`
+	}
+	var _ jsondumpgen_Small_changed__run_go_generate = Small{}
+}
+
+func _() {
+	type jsondumpgen_Medium_changed__run_go_generate = struct {
+		OrderID         string            `json:"order_id"`
+		Number          int64             `json:"number"`
+		Status          string            `json:"status"`
+		Currency        string            `json:"currency"`
+		CreatedAt       string            `json:"created_at"`
+		UpdatedAt       string            `json:"updated_at"`
+		Subtotal        float64           `json:"subtotal"`
+		Tax             float64           `json:"tax"`
+		ShippingCost    float64           `json:"shipping_cost"`
+		Discount        float64           `json:"discount"`
+		Total           float64           `json:"total"`
+		Paid            bool              `json:"paid"`
+		Gift            bool              `json:"gift"`
+		Notes           string            `json:"notes"`
+		Coupon          *string           `json:"coupon"`
+		Tags            []string          `json:"tags"`
+		Customer        Customer          `json:"customer"`
+		BillingAddress  Address           `json:"billing_address"`
+		ShippingAddress *Address          `json:"shipping_address,omitempty"`
+		Payment         Payment           `json:"payment"`
+		Items           []LineItem        `json:"items"`
+		Fulfillment     Fulfillment       `json:"fulfillment"`
+		Attributes      map[string]string `json:"attributes"`
+		Metrics         OrderMetrics      `json:"metrics"`
+		Flags           OrderFlags        `json:"flags"`
+	}
+	var _ jsondumpgen_Medium_changed__run_go_generate = Medium{}
+}
+
+func _() {
+	type jsondumpgen_Customer_changed__run_go_generate = struct {
+		ID            int64   `json:"id"`
+		FirstName     string  `json:"first_name"`
+		LastName      string  `json:"last_name"`
+		Email         string  `json:"email"`
+		Phone         *string `json:"phone"`
+		Locale        string  `json:"locale"`
+		Verified      bool    `json:"verified"`
+		OrdersCount   int     `json:"orders_count"`
+		TotalSpent    float64 `json:"total_spent"`
+		LoyaltyPoints int     `json:"loyalty_points"`
+		Since         string  `json:"since"`
+		Address       Address `json:"address"`
+	}
+	var _ jsondumpgen_Customer_changed__run_go_generate = Customer{}
+}
+
+func _() {
+	type jsondumpgen_Address_changed__run_go_generate = struct {
+		Name       string  `json:"name"`
+		Line1      string  `json:"line1"`
+		Line2      string  `json:"line2,omitempty"`
+		City       string  `json:"city"`
+		Region     string  `json:"region"`
+		PostalCode string  `json:"postal_code"`
+		Country    string  `json:"country"`
+		Latitude   float64 `json:"latitude"`
+		Longitude  float64 `json:"longitude"`
+	}
+	var _ jsondumpgen_Address_changed__run_go_generate = Address{}
+}
+
+func _() {
+	type jsondumpgen_Payment_changed__run_go_generate = struct {
+		Method        string  `json:"method"`
+		Provider      string  `json:"provider"`
+		TransactionID string  `json:"transaction_id"`
+		Amount        float64 `json:"amount"`
+		Currency      string  `json:"currency"`
+		Captured      bool    `json:"captured"`
+		CardBrand     string  `json:"card_brand"`
+		CardLast4     string  `json:"card_last4"`
+		Installments  int     `json:"installments"`
+		AuthorizedAt  string  `json:"authorized_at"`
+	}
+	var _ jsondumpgen_Payment_changed__run_go_generate = Payment{}
+}
+
+func _() {
+	type jsondumpgen_LineItem_changed__run_go_generate = struct {
+		SKU         string   `json:"sku"`
+		ProductID   int64    `json:"product_id"`
+		Title       string   `json:"title"`
+		Variant     string   `json:"variant"`
+		Quantity    int      `json:"quantity"`
+		UnitPrice   float64  `json:"unit_price"`
+		TaxRate     float64  `json:"tax_rate"`
+		Discount    float64  `json:"discount"`
+		WeightKg    float64  `json:"weight_kg"`
+		Taxable     bool     `json:"taxable"`
+		Backordered bool     `json:"backordered"`
+		Categories  []string `json:"categories"`
+	}
+	var _ jsondumpgen_LineItem_changed__run_go_generate = LineItem{}
+}
+
+func _() {
+	type jsondumpgen_Fulfillment_changed__run_go_generate = struct {
+		Carrier        string   `json:"carrier"`
+		Service        string   `json:"service"`
+		TrackingNumber *string  `json:"tracking_number"`
+		Status         string   `json:"status"`
+		ShippedAt      *string  `json:"shipped_at"`
+		EstimatedDays  int      `json:"estimated_days"`
+		Packages       int      `json:"packages"`
+		Events         []string `json:"events"`
+	}
+	var _ jsondumpgen_Fulfillment_changed__run_go_generate = Fulfillment{}
+}
+
+func _() {
+	type jsondumpgen_OrderMetrics_changed__run_go_generate = struct {
+		SessionSeconds float64 `json:"session_seconds"`
+		PageViews      int     `json:"page_views"`
+		CartAdds       int     `json:"cart_adds"`
+		CartRemoves    int     `json:"cart_removes"`
+		ConversionRate float64 `json:"conversion_rate"`
+		MarginRate     float64 `json:"margin_rate"`
+		RiskScore      float64 `json:"risk_score"`
+		Latency        float64 `json:"latency_ms"`
+		Retries        int     `json:"retries"`
+		Revision       int64   `json:"revision"`
+	}
+	var _ jsondumpgen_OrderMetrics_changed__run_go_generate = OrderMetrics{}
+}
+
+func _() {
+	type jsondumpgen_OrderFlags_changed__run_go_generate = struct {
+		FirstOrder      bool `json:"first_order"`
+		Subscription    bool `json:"subscription"`
+		Fraudulent      bool `json:"fraudulent"`
+		Expedited       bool `json:"expedited"`
+		Fragile         bool `json:"fragile"`
+		Returnable      bool `json:"returnable"`
+		SignatureNeeded bool `json:"signature_needed"`
+		Archived        bool `json:"archived"`
+	}
+	var _ jsondumpgen_OrderFlags_changed__run_go_generate = OrderFlags{}
+}
+
+// _jsondump_Small_size is the length of the last output of (*Small).Dumps.
 var _jsondump_Small_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -62,16 +224,16 @@ func _jsondump_Small_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Small_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Small)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Small:
+		e.Claim()
+		_jsondump_Small(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Small(e, &p)
-	return true
+	return false
 }
 
-// _jsondump_Medium_size is the length of the last output of Dumps of a Medium.
+// _jsondump_Medium_size is the length of the last output of (*Medium).Dumps.
 var _jsondump_Medium_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -122,13 +284,13 @@ func _jsondump_Medium_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Medium_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Medium)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Medium:
+		e.Claim()
+		_jsondump_Medium(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Medium(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_Small(e *jsondumprt.Encoder, v *Small) {

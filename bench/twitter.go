@@ -1,6 +1,6 @@
 package bench
 
-//go:generate go run github.com/jsondump/jsondump/cmd/jsondumpgen -type=Twitter,TwitterArchive -output=twitter_jsondump.go
+//go:generate go tool jsondumpgen -type=Twitter,TwitterArchive -output=twitter_jsondump.go
 //go:generate go run github.com/mailru/easyjson/easyjson -all -no_std_marshalers twitter.go
 
 // Twitter mirrors twitter.json: one page of a search API response.

@@ -11,7 +11,218 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Twitter_size is the length of the last output of Dumps of a Twitter.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Twitter_changed__run_go_generate = struct {
+		Statuses       []Status       `json:"statuses"`
+		SearchMetadata SearchMetadata `json:"search_metadata"`
+	}
+	var _ jsondumpgen_Twitter_changed__run_go_generate = Twitter{}
+}
+
+func _() {
+	type jsondumpgen_TwitterArchive_changed__run_go_generate = struct {
+		Pages []*Twitter `json:"pages"`
+	}
+	var _ jsondumpgen_TwitterArchive_changed__run_go_generate = TwitterArchive{}
+}
+
+func _() {
+	type jsondumpgen_Status_changed__run_go_generate = struct {
+		Metadata             StatusMetadata `json:"metadata"`
+		CreatedAt            string         `json:"created_at"`
+		ID                   int64          `json:"id"`
+		IDStr                string         `json:"id_str"`
+		Text                 string         `json:"text"`
+		Source               string         `json:"source"`
+		Truncated            bool           `json:"truncated"`
+		InReplyToStatusID    *int64         `json:"in_reply_to_status_id"`
+		InReplyToStatusIDStr *string        `json:"in_reply_to_status_id_str"`
+		InReplyToUserID      *int64         `json:"in_reply_to_user_id"`
+		InReplyToUserIDStr   *string        `json:"in_reply_to_user_id_str"`
+		InReplyToScreenName  *string        `json:"in_reply_to_screen_name"`
+		User                 User           `json:"user"`
+		Geo                  any            `json:"geo"`
+		Coordinates          any            `json:"coordinates"`
+		Place                any            `json:"place"`
+		Contributors         any            `json:"contributors"`
+		RetweetedStatus      *Status        `json:"retweeted_status,omitempty"`
+		RetweetCount         int            `json:"retweet_count"`
+		FavoriteCount        int            `json:"favorite_count"`
+		Entities             Entities       `json:"entities"`
+		Favorited            bool           `json:"favorited"`
+		Retweeted            bool           `json:"retweeted"`
+		PossiblySensitive    *bool          `json:"possibly_sensitive,omitempty"`
+		Lang                 string         `json:"lang"`
+	}
+	var _ jsondumpgen_Status_changed__run_go_generate = Status{}
+}
+
+func _() {
+	type jsondumpgen_SearchMetadata_changed__run_go_generate = struct {
+		CompletedIn float64 `json:"completed_in"`
+		MaxID       int64   `json:"max_id"`
+		MaxIDStr    string  `json:"max_id_str"`
+		NextResults string  `json:"next_results"`
+		Query       string  `json:"query"`
+		RefreshURL  string  `json:"refresh_url"`
+		Count       int     `json:"count"`
+		SinceID     int64   `json:"since_id"`
+		SinceIDStr  string  `json:"since_id_str"`
+	}
+	var _ jsondumpgen_SearchMetadata_changed__run_go_generate = SearchMetadata{}
+}
+
+func _() {
+	type jsondumpgen_StatusMetadata_changed__run_go_generate = struct {
+		ResultType      string `json:"result_type"`
+		ISOLanguageCode string `json:"iso_language_code"`
+	}
+	var _ jsondumpgen_StatusMetadata_changed__run_go_generate = StatusMetadata{}
+}
+
+func _() {
+	type jsondumpgen_User_changed__run_go_generate = struct {
+		ID                             int64        `json:"id"`
+		IDStr                          string       `json:"id_str"`
+		Name                           string       `json:"name"`
+		ScreenName                     string       `json:"screen_name"`
+		Location                       string       `json:"location"`
+		Description                    string       `json:"description"`
+		URL                            *string      `json:"url"`
+		Entities                       UserEntities `json:"entities"`
+		Protected                      bool         `json:"protected"`
+		FollowersCount                 int          `json:"followers_count"`
+		FriendsCount                   int          `json:"friends_count"`
+		ListedCount                    int          `json:"listed_count"`
+		CreatedAt                      string       `json:"created_at"`
+		FavouritesCount                int          `json:"favourites_count"`
+		UTCOffset                      *int         `json:"utc_offset"`
+		TimeZone                       *string      `json:"time_zone"`
+		GeoEnabled                     bool         `json:"geo_enabled"`
+		Verified                       bool         `json:"verified"`
+		StatusesCount                  int          `json:"statuses_count"`
+		Lang                           string       `json:"lang"`
+		ContributorsEnabled            bool         `json:"contributors_enabled"`
+		IsTranslator                   bool         `json:"is_translator"`
+		IsTranslationEnabled           bool         `json:"is_translation_enabled"`
+		ProfileBackgroundColor         string       `json:"profile_background_color"`
+		ProfileBackgroundImageURL      string       `json:"profile_background_image_url"`
+		ProfileBackgroundImageURLHTTPS string       `json:"profile_background_image_url_https"`
+		ProfileBackgroundTile          bool         `json:"profile_background_tile"`
+		ProfileImageURL                string       `json:"profile_image_url"`
+		ProfileImageURLHTTPS           string       `json:"profile_image_url_https"`
+		ProfileBannerURL               *string      `json:"profile_banner_url,omitempty"`
+		ProfileLinkColor               string       `json:"profile_link_color"`
+		ProfileSidebarBorderColor      string       `json:"profile_sidebar_border_color"`
+		ProfileSidebarFillColor        string       `json:"profile_sidebar_fill_color"`
+		ProfileTextColor               string       `json:"profile_text_color"`
+		ProfileUseBackgroundImage      bool         `json:"profile_use_background_image"`
+		DefaultProfile                 bool         `json:"default_profile"`
+		DefaultProfileImage            bool         `json:"default_profile_image"`
+		Following                      bool         `json:"following"`
+		FollowRequestSent              bool         `json:"follow_request_sent"`
+		Notifications                  bool         `json:"notifications"`
+	}
+	var _ jsondumpgen_User_changed__run_go_generate = User{}
+}
+
+func _() {
+	type jsondumpgen_Entities_changed__run_go_generate = struct {
+		Hashtags     []Hashtag     `json:"hashtags"`
+		Symbols      []any         `json:"symbols"`
+		URLs         []URL         `json:"urls"`
+		UserMentions []UserMention `json:"user_mentions"`
+		Media        []Media       `json:"media,omitempty"`
+	}
+	var _ jsondumpgen_Entities_changed__run_go_generate = Entities{}
+}
+
+func _() {
+	type jsondumpgen_UserEntities_changed__run_go_generate = struct {
+		URL         *URLEntities `json:"url,omitempty"`
+		Description URLEntities  `json:"description"`
+	}
+	var _ jsondumpgen_UserEntities_changed__run_go_generate = UserEntities{}
+}
+
+func _() {
+	type jsondumpgen_Hashtag_changed__run_go_generate = struct {
+		Text    string `json:"text"`
+		Indices []int  `json:"indices"`
+	}
+	var _ jsondumpgen_Hashtag_changed__run_go_generate = Hashtag{}
+}
+
+func _() {
+	type jsondumpgen_URL_changed__run_go_generate = struct {
+		URL         string `json:"url"`
+		ExpandedURL string `json:"expanded_url"`
+		DisplayURL  string `json:"display_url"`
+		Indices     []int  `json:"indices"`
+	}
+	var _ jsondumpgen_URL_changed__run_go_generate = URL{}
+}
+
+func _() {
+	type jsondumpgen_UserMention_changed__run_go_generate = struct {
+		ScreenName string `json:"screen_name"`
+		Name       string `json:"name"`
+		ID         int64  `json:"id"`
+		IDStr      string `json:"id_str"`
+		Indices    []int  `json:"indices"`
+	}
+	var _ jsondumpgen_UserMention_changed__run_go_generate = UserMention{}
+}
+
+func _() {
+	type jsondumpgen_Media_changed__run_go_generate = struct {
+		ID                int64      `json:"id"`
+		IDStr             string     `json:"id_str"`
+		Indices           []int      `json:"indices"`
+		MediaURL          string     `json:"media_url"`
+		MediaURLHTTPS     string     `json:"media_url_https"`
+		URL               string     `json:"url"`
+		DisplayURL        string     `json:"display_url"`
+		ExpandedURL       string     `json:"expanded_url"`
+		Type              string     `json:"type"`
+		Sizes             MediaSizes `json:"sizes"`
+		SourceStatusID    *int64     `json:"source_status_id,omitempty"`
+		SourceStatusIDStr *string    `json:"source_status_id_str,omitempty"`
+	}
+	var _ jsondumpgen_Media_changed__run_go_generate = Media{}
+}
+
+func _() {
+	type jsondumpgen_URLEntities_changed__run_go_generate = struct {
+		URLs []URL `json:"urls"`
+	}
+	var _ jsondumpgen_URLEntities_changed__run_go_generate = URLEntities{}
+}
+
+func _() {
+	type jsondumpgen_MediaSizes_changed__run_go_generate = struct {
+		Medium MediaSize `json:"medium"`
+		Small  MediaSize `json:"small"`
+		Thumb  MediaSize `json:"thumb"`
+		Large  MediaSize `json:"large"`
+	}
+	var _ jsondumpgen_MediaSizes_changed__run_go_generate = MediaSizes{}
+}
+
+func _() {
+	type jsondumpgen_MediaSize_changed__run_go_generate = struct {
+		W      int    `json:"w"`
+		H      int    `json:"h"`
+		Resize string `json:"resize"`
+	}
+	var _ jsondumpgen_MediaSize_changed__run_go_generate = MediaSize{}
+}
+
+// _jsondump_Twitter_size is the length of the last output of (*Twitter).Dumps.
 var _jsondump_Twitter_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -63,16 +274,16 @@ func _jsondump_Twitter_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Twitter_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Twitter)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Twitter:
+		e.Claim()
+		_jsondump_Twitter(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Twitter(e, &p)
-	return true
+	return false
 }
 
-// _jsondump_TwitterArchive_size is the length of the last output of Dumps of a TwitterArchive.
+// _jsondump_TwitterArchive_size is the length of the last output of (*TwitterArchive).Dumps.
 var _jsondump_TwitterArchive_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -124,13 +335,13 @@ func _jsondump_TwitterArchive_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_TwitterArchive_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(TwitterArchive)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case TwitterArchive:
+		e.Claim()
+		_jsondump_TwitterArchive(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_TwitterArchive(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_Twitter(e *jsondumprt.Encoder, v *Twitter) {

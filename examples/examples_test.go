@@ -123,7 +123,8 @@ func TestExamplesMatchPython(t *testing.T) {
 func TestGeneratedFilesUpToDate(t *testing.T) {
 	for _, ex := range examples {
 		t.Run(ex.dir, func(t *testing.T) {
-			files, err := generator.Generate(generator.Config{Dir: ex.dir, Types: ex.types})
+			res, err := generator.Generate(generator.Config{Dir: ex.dir, Types: ex.types})
+			files := res.Files
 			if err != nil {
 				t.Fatalf("Generate(%s): %v", ex.dir, err)
 			}

@@ -14,10 +14,13 @@ type Diagnostic struct {
 	Msg string
 }
 
-// Error returns "file:line:col: msg", the form go/types and the compiler use.
+// Error returns "file:line:col: msg", the form go/types and the compiler
+// use, or "jsondumpgen: msg" for a problem that has no position (an unknown
+// -type, a directory that does not exist), as the go command prefixes its
+// own messages.
 func (d Diagnostic) Error() string {
 	if !d.Pos.IsValid() && d.Pos.Filename == "" {
-		return d.Msg
+		return "jsondumpgen: " + d.Msg
 	}
 	return d.Pos.String() + ": " + d.Msg
 }

@@ -16,7 +16,7 @@ func TestDiagnostics(t *testing.T) {
 		types []string
 		want  string // regexp of the error text
 	}{
-		{"unknowntype", []string{"T", "Missing"}, `^type Missing not found in package .*unknowntype; -type names a defined type declared at package level$`},
+		{"unknowntype", []string{"T", "Missing"}, `^jsondumpgen: type Missing not found in package .*unknowntype; -type names a defined type declared at package level$`},
 		{"typeerror", []string{"T"}, `^testdata/diag/typeerror/bad.go:6:23: cannot use "x" \(untyped string constant\) as int value in return statement$`},
 	}
 	wd, _ := os.Getwd()
@@ -27,7 +27,8 @@ func TestDiagnostics(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
 			dir := filepath.Join("testdata", "diag", tt.dir)
-			files, err := Generate(Config{Dir: dir, Types: tt.types})
+			res, err := Generate(Config{Dir: dir, Types: tt.types})
+			files := res.Files
 			if err == nil {
 				t.Fatalf("Generate(%s) = %d files, want an error", dir, len(files))
 			}
@@ -60,8 +61,9 @@ func TestToleratedErrors(t *testing.T) {
 	}
 	testmod.Write(t, dir, "x")
 	write("t.go", "package x\n\ntype T struct{ A int }\n\nfunc use(t *T) (string, error) { return t.Dumps() }\n")
-	write("t_jsondump.go", Header+"\n\npackage x\n\nfunc (v *T) Dumps() (string, error) { return v.Gone, nil }\n")
-	files, err := Generate(Config{Dir: dir, Types: []string{"T"}})
+	write("t_jsondump.go", headerLine+"\n\npackage x\n\nfunc (v *T) Dumps() (string, error) { return v.Gone, nil }\n")
+	res, err := Generate(Config{Dir: dir, Types: []string{"T"}})
+	files := res.Files
 	if err != nil {
 		t.Fatalf("Generate: %v", err)
 	}
@@ -76,7 +78,7 @@ func TestDiagnosticListError(t *testing.T) {
 		l = append(l, Diagnostic{Msg: "m"}, Diagnostic{Msg: "m"})
 	}
 	l = append(l, Diagnostic{Msg: "a"})
-	if got, want := l.Error(), "a\nm"; got != want {
+	if got, want := l.Error(), "jsondumpgen: a\njsondumpgen: m"; got != want {
 		t.Errorf("DiagnosticList.Error() = %q, want %q", got, want)
 	}
 }

@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"fmt"
-
 	"github.com/dave/jennifer/jen"
 )
 
@@ -19,28 +17,28 @@ import (
 //	if <v>.Base != nil {                      // promoted through a pointer
 //		if <not empty> && <not zero> { e.Member(&<key of F>); <value of F> }
 //	}
-func emitStruct(g *jen.Group, v *Value, x func() *jen.Statement, depth int) {
-	g.If(jen.Id("e").Dot("BeginObject").Call()).BlockFunc(func(b *jen.Group) {
+func (m *emitter) emitStruct(g *jen.Group, v *valuePlan, x func() *jen.Statement, depth int) {
+	g.If(m.call("BeginObject")).BlockFunc(func(b *jen.Group) {
 		if v.Sorted != nil {
-			b.If(jen.Id("e").Dot("SortKeys").Call()).BlockFunc(func(s *jen.Group) {
-				emitFields(s, v.Sorted, x, depth)
+			b.If(m.call("SortKeys")).BlockFunc(func(s *jen.Group) {
+				m.emitFields(s, v.Sorted, x, depth)
 			}).Else().BlockFunc(func(s *jen.Group) {
-				emitFields(s, v.Fields, x, depth)
+				m.emitFields(s, v.Fields, x, depth)
 			})
 		} else {
-			emitFields(b, v.Fields, x, depth)
+			m.emitFields(b, v.Fields, x, depth)
 		}
-		b.Id("e").Dot("EndObject").Call()
+		b.Add(m.call("EndObject"))
 	})
 }
 
-func emitFields(g *jen.Group, fields []*Field, x func() *jen.Statement, depth int) {
+func (m *emitter) emitFields(g *jen.Group, fields []*fieldPlan, x func() *jen.Statement, depth int) {
 	for _, f := range fields {
-		emitField(g, f, x, depth)
+		m.emitField(g, f, x, depth)
 	}
 }
 
-func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
+func (m *emitter) emitField(g *jen.Group, f *fieldPlan, x func() *jen.Statement, depth int) {
 	sel := func(n int) func() *jen.Statement {
 		return func() *jen.Statement {
 			s := x()
@@ -61,39 +59,39 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 	}
 	if f.HasEmpty {
 		switch f.OmitEmpty {
-		case EmptyLen:
+		case emptyLen:
 			conds = append(conds, jen.Len(fx()).Op("!=").Lit(0))
-		case EmptyFalse:
+		case emptyFalse:
 			conds = append(conds, conv(f.Value, "bool", fx))
-		case EmptyZero:
+		case emptyZero:
 			conds = append(conds, fx().Op("!=").Lit(0))
-		case EmptyNil:
+		case emptyNil:
 			conds = append(conds, fx().Op("!=").Nil())
-		case EmptyDynamic:
+		case emptyDynamic:
 			conds = append(conds, jen.Op("!").Add(rt("IsEmptyValue")).Call(jen.Any().Call(fx()), zeroOf(f.Type)))
 		}
 	}
 	switch f.OmitZero {
-	case ZeroMethod:
+	case zeroMethod:
 		conds = append(conds, jen.Op("!").Add(fx()).Dot("IsZero").Call())
-	case ZeroNilOrMethod:
+	case zeroNilOrMethod:
 		conds = append(conds, fx().Op("!=").Nil(), jen.Op("!").Add(fx()).Dot("IsZero").Call())
-	case ZeroIfaceMethod:
+	case zeroIfaceMethod:
 		// As encoding/json: an interface holding a nil pointer is zero,
 		// without calling IsZero on it (which could panic).
 		conds = append(conds, fx().Op("!=").Nil(), jen.Op("!").Add(rt("IsNilPointer")).Call(fx()), jen.Op("!").Add(fx()).Dot("IsZero").Call())
-	case ZeroCompare:
+	case zeroCompare:
 		conds = append(conds, jen.Op("!").Add(rt("IsZero")).Call(jen.Op("&").Add(fx())))
-	case ZeroDynamic:
+	case zeroDynamic:
 		conds = append(conds, jen.Op("!").Add(rt("IsZeroValue")).Call(jen.Any().Call(fx()), zeroOf(f.Type)))
-	case ZeroNil:
+	case zeroNil:
 		conds = append(conds, fx().Op("!=").Nil())
-	case ZeroFields, ZeroElems:
-		conds = append(conds, jen.Op("!").Parens(zeroExpr(f.ZeroTest, fx, depth)))
+	case zeroFields, zeroElems:
+		conds = append(conds, jen.Op("!").Parens(m.zeroExpr(f.ZeroTest, fx, depth)))
 	}
 	body := func(b *jen.Group) {
-		b.Id("e").Dot("Member").Call(jen.Op("&").Id(f.KeyVar))
-		emitValue(b, f.Value, fx, nil, depth)
+		b.Add(m.call("Member", jen.Op("&").Id(f.KeyVar)))
+		m.emitValue(b, f.Value, fx, nil, depth)
 	}
 	if len(conds) == 0 {
 		body(g)
@@ -107,25 +105,25 @@ func emitField(g *jen.Group, f *Field, x func() *jen.Statement, depth int) {
 }
 
 // zeroOf is the zero value of t as an any: any(*new(T)).
-func zeroOf(t *GoType) *jen.Statement {
+func zeroOf(t *typeExpr) *jen.Statement {
 	return jen.Any().Call(jen.Op("*").New(typeCode(t)))
 }
 
-// zeroExpr is the expression "x is its zero value" by a ZeroTest:
+// zeroExpr is the expression "x is its zero value" by a zeroSpec:
 //
 //	x.A == nil && jsondumprt.IsZero(&x.F) && jsondumprt.IsZero(&x.S)
-//	func() bool { for i := range x { if !(<x[i] zero>) { return false } }; return true }()
-func zeroExpr(z *ZeroTest, x func() *jen.Statement, depth int) *jen.Statement {
+//	func() bool { for z0 := range x { if !(<x[z0] zero>) { return false } }; return true }()
+func (m *emitter) zeroExpr(z *zeroSpec, x func() *jen.Statement, depth int) *jen.Statement {
 	switch z.Kind {
-	case ZeroNil:
+	case zeroNil:
 		return x().Op("==").Nil()
-	case ZeroFields:
+	case zeroFields:
 		if len(z.Fields) == 0 {
 			return jen.True()
 		}
 		var expr *jen.Statement
 		for _, f := range z.Fields {
-			c := zeroExpr(f.Test, func() *jen.Statement { return x().Dot(f.Name) }, depth)
+			c := m.zeroExpr(f.Test, func() *jen.Statement { return x().Dot(f.Name) }, depth)
 			if expr == nil {
 				expr = c
 			} else {
@@ -133,13 +131,13 @@ func zeroExpr(z *ZeroTest, x func() *jen.Statement, depth int) *jen.Statement {
 			}
 		}
 		return expr
-	case ZeroDynamic:
+	case zeroDynamic:
 		return rt("IsZeroValue").Call(jen.Any().Call(x()), zeroOf(z.Type))
-	case ZeroElems:
-		i := fmt.Sprintf("z%d", depth)
+	case zeroElems:
+		i := m.n.ZeroIdx + itoa(depth)
 		return jen.Func().Params().Bool().Block(
 			jen.For(jen.Id(i).Op(":=").Range().Add(x())).Block(
-				jen.If(jen.Op("!").Parens(zeroExpr(z.Elem, func() *jen.Statement { return x().Index(jen.Id(i)) }, depth+1))).Block(jen.Return(jen.False())),
+				jen.If(jen.Op("!").Parens(m.zeroExpr(z.Elem, func() *jen.Statement { return x().Index(jen.Id(i)) }, depth+1))).Block(jen.Return(jen.False())),
 			),
 			jen.Return(jen.True()),
 		).Call()

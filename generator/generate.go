@@ -5,6 +5,8 @@ package generator
 
 import (
 	"go/build/constraint"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"slices"
@@ -28,37 +30,40 @@ type File struct {
 	Content []byte // gofmt-ed source, beginning with the generated-code header
 }
 
-// A Result is what Generate found besides the files: warnings about values
-// that have no JSON form and go to the Default hook at run time.
+// A Result is what Generate produces: the files to write, and warnings
+// about values that have no JSON form and go to the Default hook at run
+// time (errors under Config.Strict).
 type Result struct {
 	Files    []File
 	Warnings []Diagnostic
 }
 
 // Generate loads the package described by cfg, plans the types named in
-// cfg.Types and returns the generated files. It writes nothing. Problems in
-// the input are returned as a DiagnosticList.
-func Generate(cfg Config) ([]File, error) {
-	r, err := GenerateResult(cfg)
-	return r.Files, err
-}
-
-// GenerateResult is Generate, also returning the warnings.
-func GenerateResult(cfg Config) (Result, error) {
+// cfg.Types and returns the generated files with the warnings. It writes
+// nothing. Problems in the input are returned as a DiagnosticList.
+func Generate(cfg Config) (Result, error) {
 	if len(cfg.Types) == 0 {
 		return Result{}, DiagnosticList{{Msg: "no types given; use -type=T"}}
 	}
-	pkg, err := load(cfg, false, nil)
+	v, err := newView(cfg, false)
+	if err != nil {
+		return Result{}, err
+	}
+	pkg, err := load(v, nil)
 	if err != nil {
 		return Result{}, err
 	}
 	tests := false
 	if !declaresAll(pkg.Types, cfg.Types) {
 		// Types of _test.go files: load the package with its tests.
-		if tpkg, err := load(cfg, true, cfg.Types); err != nil {
+		tv, err := newView(cfg, true)
+		if err != nil {
+			return Result{}, err
+		}
+		if tpkg, err := load(tv, cfg.Types); err != nil {
 			return Result{}, err
 		} else if tpkg != nil {
-			pkg, tests = tpkg, true
+			pkg, v, tests = tpkg, tv, true
 		}
 	}
 	objs, err := lookupTypes(pkg, cfg.Types)
@@ -83,7 +88,7 @@ func GenerateResult(cfg Config) (Result, error) {
 	if err := checkOwnMethods(pkg, objs); err != nil {
 		return Result{}, err
 	}
-	p, err := plan(pkg, objs)
+	p, err := plan(pkg, objs, v.promised)
 	if err != nil {
 		return Result{}, err
 	}
@@ -108,7 +113,14 @@ func GenerateResult(cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := typeCheck(cfg, f, tests, pkg.ID); err != nil {
+	if err := checkShadowed(p, f); err != nil {
+		return Result{}, err
+	}
+	var roots []string
+	for _, n := range p.Roots {
+		roots = append(roots, n.Name)
+	}
+	if err := typeCheck(v, f, pkg.ID, roots, p.awaited); err != nil {
 		return Result{}, err
 	}
 	return Result{Files: []File{f}, Warnings: p.Warns}, nil
@@ -193,4 +205,30 @@ func setOf(names ...string) map[string]bool {
 		m[n] = true
 	}
 	return m
+}
+
+// checkShadowed reports each predeclared name that the generated file uses
+// and the package declares, which would hide Go's from the file: the
+// parser leaves such names unresolved in the file.
+func checkShadowed(p *filePlan, f File) error {
+	if len(p.shadowed) == 0 {
+		return nil
+	}
+	file, err := parser.ParseFile(token.NewFileSet(), f.Path, f.Content, 0)
+	if err != nil {
+		return nil // typeCheck reports it
+	}
+	var diags DiagnosticList
+	seen := map[string]bool{}
+	for _, id := range file.Unresolved {
+		if pos, ok := p.shadowed[id.Name]; ok && !seen[id.Name] {
+			seen[id.Name] = true
+			diags = append(diags, Diagnostic{Pos: relPos(pos), Msg: "the package declares " + id.Name +
+				", which hides Go's predeclared " + id.Name + " that generated code uses; rename it"})
+		}
+	}
+	if len(diags) > 0 {
+		return diags
+	}
+	return nil
 }

@@ -46,7 +46,8 @@ func goldenDir(t testing.TB, name string) string {
 func TestGolden(t *testing.T) {
 	for _, c := range goldenCases {
 		t.Run(c.name, func(t *testing.T) {
-			files, err := Generate(Config{Dir: testdataDir(t, c.name), Types: c.types})
+			res, err := Generate(Config{Dir: testdataDir(t, c.name), Types: c.types})
+			files := res.Files
 			if err != nil {
 				t.Fatalf("Generate(%s): %v", c.name, err)
 			}
@@ -57,7 +58,7 @@ func TestGolden(t *testing.T) {
 			if want := strings.ToLower(c.types[0]) + "_jsondump.go"; filepath.Base(f.Path) != want {
 				t.Errorf("Generate(%s): Path = %s, want base name %s", c.name, f.Path, want)
 			}
-			if !bytes.HasPrefix(f.Content, []byte(Header+"\n")) {
+			if !bytes.HasPrefix(f.Content, []byte(headerLine+"\n")) {
 				t.Errorf("Generate(%s): content does not begin with the header", c.name)
 			}
 			golden := filepath.Join(goldenDir(t, c.name), filepath.Base(f.Path))
@@ -95,7 +96,7 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(a[0].Content, b[0].Content) {
+	if !bytes.Equal(a.Files[0].Content, b.Files[0].Content) {
 		t.Errorf("Generate(%s) is not deterministic", c.name)
 	}
 }
@@ -117,5 +118,3 @@ func lineDiff(got, want string) string {
 	}
 	return ""
 }
-
-func itoa(i int) string { return sprintf("%d", i) }

@@ -2,11 +2,14 @@ package generator
 
 import (
 	"bufio"
-	"fmt"
+	"bytes"
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,32 +21,180 @@ import (
 )
 
 // toleratedError matches the type errors of code that calls a method
-// jsondumpgen is about to generate, before the first go generate or after
-// its earlier output was left out (README, "What it does"): exactly these are tolerated.
+// jsondumpgen generates, before the first go generate or after its earlier
+// output was left out (README, "What it does"): exactly these are tolerated
+// while loading. The final check of the generated code (typeCheck)
+// tolerates them only for the types of other go:generate lines, whose
+// files it leaves out or which are not written yet.
 var toleratedError = regexp.MustCompile(`(has no field or method|missing method) (` + strings.Join(generatedMethods, "|") + `)\b`)
 
-// load loads the package in cfg.Dir without the files that carry the
-// generated-code header, and returns it or the diagnostics that stop us.
-// With tests, it loads the package with its _test.go files, and returns the
-// variant (the package with its internal tests, or the external _test
-// package) that declares every name in types.
-func load(cfg Config, tests bool, names []string) (*packages.Package, error) {
-	pcfg, overlay, n, err := listPackage(cfg, tests)
+// missingOn extracts the type a tolerated error says lacks the method:
+// "x.Dumps undefined (type *A has no field or method Dumps)", and
+// "*A does not implement jsondump.Dumper (missing method Dumps)".
+var missingOn = regexp.MustCompile(`type (\S+) has no field or method (?:` + strings.Join(generatedMethods, "|") + `)\b|(\S+) does not implement \S+ \(missing method (?:` + strings.Join(generatedMethods, "|") + `)\)`)
+
+// A view is how jsondumpgen sees the package it generates for and the
+// module around it:
+//
+//   - every file of the package that carries the generated-code header is
+//     left out (an overlay empties it), so that earlier output, stale or
+//     not, is never seen and a package is planned the same way whatever
+//     the other go:generate lines of the package did before;
+//   - the generated files of the module's other packages that the package
+//     imports are left out too, but only when the package does not load
+//     with them (one of them no longer compiles because its type changed
+//     and go generate has not reached it yet);
+//   - the types of the module's other packages that a jsondumpgen
+//     go:generate line there names are promised: they are written through
+//     their methods whether those are generated yet or not, so that the
+//     output does not depend on the order go generate takes.
+type view struct {
+	pcfg     packages.Config   // Dir, BuildFlags, Tests for the loads
+	overlay  map[string][]byte // the files left out, emptied
+	depGen   map[string][]byte // the module's other generated files, emptied on a retry
+	promised map[string]bool   // "path.Name" of the types other packages generate
+	listed   int               // the packages listed in the directory
+	modDeps  bool              // the package imports other packages of the main module
+
+	// fromSource says that the imported packages are type-checked from
+	// their source, not from the go command's export data: a package of
+	// the module that calls its own generated methods does not compile
+	// before its go:generate line ran, and from source those calls are
+	// tolerated as in the package itself.
+	fromSource bool
+}
+
+// newView lists the package in cfg.Dir (with its tests when asked) and
+// the packages it imports, a cheap first pass of go/packages, and returns
+// the view of it.
+func newView(cfg Config, tests bool) (*view, error) {
+	dir := cfg.Dir
+	if dir == "" {
+		dir = "."
+	}
+	if err := checkDir(dir); err != nil {
+		return nil, DiagnosticList{{Msg: "loading " + dir + ": " + err.Error()}}
+	}
+	v := &view{
+		pcfg:     packages.Config{Dir: dir, BuildFlags: buildFlags(cfg.Tags), Tests: tests},
+		overlay:  map[string][]byte{},
+		depGen:   map[string][]byte{},
+		promised: map[string]bool{},
+	}
+	pcfg := v.pcfg
+	pcfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+	pkgs, err := packages.Load(&pcfg, ".")
 	if err != nil {
-		return nil, DiagnosticList{{Msg: "loading " + pcfg.Dir + ": " + err.Error()}}
+		return nil, DiagnosticList{{Msg: "loading " + dir + ": " + err.Error()}}
 	}
-	if n == 0 || !tests && n != 1 {
-		return nil, DiagnosticList{{Msg: "loading " + pcfg.Dir + ": expected one package"}}
+	own := map[string]bool{}
+	for _, p := range pkgs {
+		own[strings.TrimSuffix(p.PkgPath, "_test")] = true
+		for _, f := range p.GoFiles {
+			if isGenerated(f) {
+				v.overlay[f] = []byte("package " + packageName(f) + "\n")
+			}
+		}
+		if !strings.HasSuffix(p.ID, ".test") {
+			v.listed++
+		}
 	}
-	dir := pcfg.Dir
-	pcfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo
-	pcfg.Overlay = overlay
-	pkgs, err := packages.Load(pcfg, ".")
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if own[p.PkgPath] || p.Module == nil || !p.Module.Main {
+			return
+		}
+		v.modDeps = true
+		for _, f := range p.GoFiles {
+			if isGenerated(f) {
+				v.depGen[f] = []byte("package " + packageName(f) + "\n")
+			}
+			for _, name := range generateDirectiveTypes(f) {
+				v.promised[p.PkgPath+"."+name] = true
+			}
+		}
+	})
+	return v, nil
+}
+
+// config returns a packages.Config for a load of the view with mode.
+func (v *view) config(mode packages.LoadMode) *packages.Config {
+	pcfg := v.pcfg
+	pcfg.Mode = mode
+	if v.fromSource {
+		pcfg.Mode |= packages.NeedDeps | packages.NeedImports | packages.NeedModule | packages.NeedTypesInfo
+	}
+	pcfg.Overlay = v.overlay
+	return &pcfg
+}
+
+// tolerated reports whether an error of the package p, loaded as pkg or
+// one of its imports, does not stop generation: a missing generated
+// method, in pkg or, loaded from source, in another package of the main
+// module; and the go command's summary of type errors ("# path") that the
+// type checker reports with positions.
+func (v *view) tolerated(p, pkg *packages.Package, e packages.Error) bool {
+	if p != pkg && !(v.fromSource && p.Module != nil && p.Module.Main) {
+		return false
+	}
+	switch e.Kind {
+	case packages.TypeError:
+		return toleratedError.MatchString(e.Msg)
+	case packages.ListError:
+		return strings.HasPrefix(e.Msg, "# ")
+	}
+	return false
+}
+
+// load loads the package of the view, and returns it or the diagnostics
+// that stop us. With tests, it returns the variant (the package with its
+// internal tests, or the external _test package) that declares every name
+// in names, or nil when none does.
+func load(v *view, names []string) (*packages.Package, error) {
+	pkg, err := v.loadOnce(names)
+	if err != nil && len(v.depGen) > 0 {
+		// A package of the module that this one imports may not
+		// compile because its generated file is stale (its guard
+		// fails) and go generate has not reached it yet: load without
+		// the module's generated files. Their types are then written
+		// field by field, or, when promised, through their methods all
+		// the same.
+		saved := v.overlay
+		v.overlay = maps.Clone(saved)
+		maps.Copy(v.overlay, v.depGen)
+		if pkg2, err2 := v.loadOnce(names); err2 == nil {
+			return pkg2, nil
+		}
+		v.overlay = saved
+	}
+	if err != nil && v.modDeps {
+		// A package of the module that this one imports may not
+		// compile because it calls its own generated methods and go
+		// generate has not reached it yet: type-check the imports from
+		// source, which tolerates those calls there as here (slower:
+		// the standard library's packages are checked too).
+		saved := v.overlay
+		v.overlay = maps.Clone(saved)
+		maps.Copy(v.overlay, v.depGen)
+		v.fromSource = true
+		if pkg2, err2 := v.loadOnce(names); err2 == nil {
+			return pkg2, nil
+		}
+		v.overlay, v.fromSource = saved, false
+	}
+	return pkg, err
+}
+
+func (v *view) loadOnce(names []string) (*packages.Package, error) {
+	dir := v.pcfg.Dir
+	if v.listed == 0 || !v.pcfg.Tests && v.listed != 1 {
+		return nil, DiagnosticList{{Msg: "loading " + dir + ": expected one package"}}
+	}
+	pkgs, err := packages.Load(v.config(packages.NeedName|packages.NeedFiles|packages.NeedSyntax|packages.NeedTypes|packages.NeedTypesInfo), ".")
 	if err != nil {
 		return nil, DiagnosticList{{Msg: "loading " + dir + ": " + err.Error()}}
 	}
 	pkg := pkgs[0]
-	if tests {
+	if v.pcfg.Tests {
 		pkg = nil
 		for _, p := range pkgs {
 			if strings.HasSuffix(p.ID, ".test") || p.Types == nil || !declaresAll(p.Types, names) {
@@ -60,16 +211,9 @@ func load(cfg Config, tests bool, names []string) (*packages.Package, error) {
 	var diags DiagnosticList
 	packages.Visit([]*packages.Package{pkg}, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			if p == pkg && e.Kind == packages.TypeError && toleratedError.MatchString(e.Msg) {
-				continue
+			if !v.tolerated(p, pkg, e) {
+				diags = append(diags, errorDiagnostic(e))
 			}
-			if p == pkg && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
-				// The go command's compile output for export data: the
-				// type checker reports the same errors, with positions,
-				// as TypeErrors, and decides which are tolerated.
-				continue
-			}
-			diags = append(diags, errorDiagnostic(e))
 		}
 	})
 	if len(diags) > 0 {
@@ -79,6 +223,42 @@ func load(cfg Config, tests bool, names []string) (*packages.Package, error) {
 		return nil, DiagnosticList{{Msg: "loading " + dir + ": no type information"}}
 	}
 	return pkg, nil
+}
+
+// generateDirectiveTypes returns the -type names of the jsondumpgen
+// go:generate lines of a file: "//go:generate go tool jsondumpgen
+// -type=A,B" gives A and B, as does any other way of running jsondumpgen.
+func generateDirectiveTypes(path string) []string {
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.Contains(data, []byte("jsondumpgen")) {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		rest, ok := strings.CutPrefix(strings.TrimRight(line, "\r"), "//go:generate ")
+		if !ok {
+			continue
+		}
+		args := strings.Fields(rest)
+		cmd := slices.IndexFunc(args, func(a string) bool {
+			a, _, _ = strings.Cut(a, "@")
+			return a == "jsondumpgen" || strings.HasSuffix(a, "/jsondumpgen")
+		})
+		if cmd < 0 {
+			continue
+		}
+		for i := cmd + 1; i < len(args); i++ {
+			a := strings.TrimPrefix(args[i], "-")
+			switch {
+			case strings.HasPrefix(a, "-type="), strings.HasPrefix(a, "type="):
+				out = append(out, strings.Split(a[strings.Index(a, "=")+1:], ",")...)
+			case (a == "type" || a == "-type") && i+1 < len(args):
+				out = append(out, strings.Split(args[i+1], ",")...)
+				i++
+			}
+		}
+	}
+	return out
 }
 
 // declaresAll reports whether every name is a type declared in pkg.
@@ -96,35 +276,21 @@ func inTestFile(pkg *packages.Package, obj types.Object) bool {
 	return strings.HasSuffix(pkg.Fset.Position(obj.Pos()).Filename, "_test.go")
 }
 
-// listPackage lists the files of the package in cfg.Dir, a cheap first pass
-// of go/packages, and returns the config for the full load, the overlay that
-// replaces each file carrying the generated-code header by an empty file of
-// the same package (so that our own earlier output, stale or not, is never
-// seen), and the number of packages listed.
-func listPackage(cfg Config, tests bool) (*packages.Config, map[string][]byte, int, error) {
-	dir := cfg.Dir
-	if dir == "" {
-		dir = "."
+// checkDir reports a package directory that does not exist or is a file
+// in those words; the go command, run in it, would fail to start, and
+// go/packages would report that as "fork/exec .../go: no such file or
+// directory", as if Go were missing.
+func checkDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such directory")
+	case err != nil:
+		return err
+	case !fi.IsDir():
+		return errors.New("it is a file, not a directory: jsondumpgen takes the package's directory (go generate runs it in that directory, so a go:generate line needs no argument)")
 	}
-	pcfg := &packages.Config{
-		Mode:       packages.NeedName | packages.NeedFiles,
-		Dir:        dir,
-		BuildFlags: buildFlags(cfg.Tags),
-		Tests:      tests,
-	}
-	pkgs, err := packages.Load(pcfg, ".")
-	if err != nil {
-		return pcfg, nil, 0, err
-	}
-	overlay := map[string][]byte{}
-	for _, p := range pkgs {
-		for _, f := range p.GoFiles {
-			if isGenerated(f) {
-				overlay[f] = []byte("package " + packageName(f) + "\n")
-			}
-		}
-	}
-	return pcfg, overlay, len(pkgs), nil
+	return nil
 }
 
 // errorDiagnostic turns a packages.Error ("file:line:col" in Pos) into a
@@ -173,7 +339,7 @@ func isGenerated(path string) bool {
 	}
 	defer f.Close()
 	line, _ := bufio.NewReader(f).ReadString('\n')
-	return strings.TrimRight(line, "\r\n") == Header
+	return strings.TrimRight(line, "\r\n") == headerLine
 }
 
 // packageName reads a file's package clause.
@@ -286,23 +452,26 @@ func checkOwnMethods(pkg *packages.Package, objs []*types.TypeName) error {
 	return nil
 }
 
-// typeCheck loads the package again with the generated file in place of its
-// earlier version, so that code which does not compile is never written.
-// An error here is a bug of jsondumpgen: the message says so and shows the
-// generated source around each error.
-func typeCheck(cfg Config, f File, tests bool, id string) error {
+// typeCheck loads the package again with the generated file in place of
+// its earlier version, so that code which does not compile is never
+// written. It sees the package as load did (the view): the other
+// generated files of the package are still left out, and the errors that
+// say a method they declare is missing are tolerated as load tolerates
+// them (the file of another go:generate line may be stale or not written
+// yet), but not for the types this file declares the methods of (roots).
+// Nor are errors in this file tolerated, but for the JSONDumpEncode
+// methods of promised types it calls (awaited) that their go:generate
+// lines have not written yet. An error here is a bug of jsondumpgen: the
+// message says so and shows the generated source around each error.
+func typeCheck(v *view, f File, id string, roots, awaited []string) error {
 	abs, err := filepath.Abs(f.Path)
 	if err != nil {
 		return err
 	}
-	pcfg, overlay, n, err := listPackage(cfg, tests)
-	dir := pcfg.Dir
-	if err != nil || n == 0 {
-		return DiagnosticList{{Msg: fmt.Sprintf("checking the generated code: loading %s: %v (%d packages)", dir, err, n)}}
-	}
-	overlay[abs] = f.Content
-	pcfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedTypes | packages.NeedSyntax
-	pcfg.Overlay = overlay
+	dir := v.pcfg.Dir
+	pcfg := v.config(packages.NeedName | packages.NeedFiles | packages.NeedTypes | packages.NeedSyntax)
+	pcfg.Overlay = maps.Clone(v.overlay)
+	pcfg.Overlay[abs] = f.Content
 	pkgs, err := packages.Load(pcfg, ".")
 	var pkg *packages.Package
 	for _, p := range pkgs {
@@ -323,13 +492,20 @@ func typeCheck(cfg Config, f File, tests bool, id string) error {
 		if e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") && len(pkg.Errors) > 1 {
 			continue // the go command's summary of the type errors that follow
 		}
+		ours := strings.HasPrefix(e.Pos, abs+":") || strings.HasPrefix(e.Pos, f.Path+":")
+		if e.Kind == packages.TypeError && toleratedError.MatchString(e.Msg) {
+			typ := missingType(e.Msg)
+			if !ours && typ != "" && !slices.Contains(roots, typ) || ours && slices.Contains(awaited, typ) {
+				continue
+			}
+		}
 		d := errorDiagnostic(e)
 		if strings.Contains(e.Msg, "could not import "+jsondumpPath) {
 			d.Msg = "the generated code imports " + jsondumpPath + ", which this module does not require: run go get " + jsondumpPath
 			return DiagnosticList{d}
 		}
 		msg := "generated code does not compile (a bug in jsondumpgen; please report it with this output): " + e.Msg
-		if strings.HasPrefix(e.Pos, abs+":") || strings.HasPrefix(e.Pos, f.Path+":") {
+		if ours {
 			line := atoi(strings.Split(strings.TrimPrefix(strings.TrimPrefix(e.Pos, abs+":"), f.Path+":"), ":")[0])
 			msg += "\n" + numberedSource(f.Content, line, 5)
 		}
@@ -340,6 +516,19 @@ func typeCheck(cfg Config, f File, tests bool, id string) error {
 		return diags
 	}
 	return nil
+}
+
+// missingType returns the type a tolerated error says lacks a generated
+// method, as %T spells it without its pointer and type arguments
+// ("models.User", or "A" for a type of the package), or "".
+func missingType(msg string) string {
+	m := missingOn.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	t := strings.TrimLeft(m[1]+m[2], "*(")
+	t, _, _ = strings.Cut(t, "[")
+	return t
 }
 
 // numberedSource returns the lines of src around line (1-based), numbered.

@@ -18,7 +18,7 @@ type candidate struct {
 	name      string
 	tagged    bool  // the name came from a tag
 	index     []int // field indexes from the outer struct
-	path      []Step
+	path      []pathStep
 	v         *types.Var
 	quoted    bool
 	omitEmpty bool
@@ -30,7 +30,7 @@ type embedded struct {
 	st    *types.Struct
 	key   types.Type // identity of the struct's type, for visited/count
 	index []int
-	path  []Step
+	path  []pathStep
 }
 
 // structFields returns the fields of a struct in output order by the rules
@@ -44,7 +44,7 @@ type embedded struct {
 //   - among fields of one name the shallowest wins, then a tagged one; a tie
 //     removes them all (Go's dominance rule, as for selectors);
 //   - a struct type embedded twice at one depth cancels its fields.
-func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Field {
+func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*fieldPlan {
 	var fields []candidate
 	next := []embedded{{st: st}}
 	var count, nextCount map[types.Type]int
@@ -84,7 +84,7 @@ func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Fie
 				index := append(slices.Clone(f.index), i)
 				_, isPtr := types.Unalias(sf.Type()).(*types.Pointer)
 				hidden := sf.Embedded() && !sf.Exported() && sf.Pkg() != nil && sf.Pkg().Path() != p.pkg.PkgPath
-				path := append(slices.Clone(f.path), Step{Name: sf.Name(), Ptr: isPtr, Hidden: hidden})
+				path := append(slices.Clone(f.path), pathStep{Name: sf.Name(), Ptr: isPtr, Hidden: hidden})
 				if name != "" || !sf.Embedded() || !isStruct(ft) {
 					c := candidate{
 						name: name, tagged: name != "", index: index, path: path, v: sf,
@@ -104,6 +104,9 @@ func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Fie
 					continue
 				}
 				nextCount[ft]++
+				if !hidden {
+					p.guard(ft) // its fields are promoted into this struct's
+				}
 				if nextCount[ft] == 1 {
 					next = append(next, embedded{st: ft.Underlying().(*types.Struct), key: ft, index: index, path: path})
 				}
@@ -141,14 +144,14 @@ func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Fie
 	}
 	slices.SortFunc(out, func(a, b candidate) int { return slices.Compare(a.index, b.index) })
 
-	var res []*Field
+	var res []*fieldPlan
 	for _, c := range out {
 		what := "field " + owner + "." + joinPath(c.path)
 		if msg := p.promotion(st, c); msg != "" {
 			p.errorf(c.v.Pos(), "%s: %s", what, msg)
 			continue
 		}
-		f := &Field{
+		f := &fieldPlan{
 			Path:     c.path,
 			Name:     c.name,
 			KeyASCII: quotedKey(c.name, true),
@@ -163,22 +166,22 @@ func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Fie
 		f.Type = f.Value.Type
 		if c.omitZero {
 			f.OmitZero = p.zeroKind(c.v.Type(), c.v.Pos(), what)
-			if f.OmitZero == ZeroFields || f.OmitZero == ZeroElems {
+			if f.OmitZero == zeroFields || f.OmitZero == zeroElems {
 				f.ZeroTest = p.zeroTest(c.v.Type(), c.v.Pos(), what)
 			}
 		}
 		if c.quoted {
 			leaf, t := f.Value, types.Unalias(c.v.Type())
-			if leaf.Kind == Pointer {
+			if leaf.Kind == kindPointer {
 				leaf, t = leaf.Elem, types.Unalias(t.(*types.Pointer).Elem())
 			}
-			if _, basic := t.Underlying().(*types.Basic); basic && leaf.Kind == Encodable {
+			if _, basic := t.Underlying().(*types.Basic); basic && leaf.Kind == kindEncodable {
 				// A basic type of another package with generated methods:
 				// encoding/json sees its kind, and quotes it.
 				*leaf = *p.underlying(t, true, c.v.Pos(), what)
 			}
 			switch leaf.Kind {
-			case Bool, Int, Uint, Float32, Float64, String, Number:
+			case kindBool, kindInt, kindUint, kindFloat32, kindFloat64, kindString, kindNumber:
 				leaf.Quoted = true
 			}
 		}
@@ -187,7 +190,7 @@ func (p *planner) structFields(st *types.Struct, owner string, addr bool) []*Fie
 	return res
 }
 
-func joinPath(path []Step) string {
+func joinPath(path []pathStep) string {
 	names := make([]string, len(path))
 	for i, s := range path {
 		names[i] = s.Name
@@ -198,9 +201,9 @@ func joinPath(path []Step) string {
 // sortedFields returns the fields ordered by JSON name, as Python's
 // sort_keys orders a dict (code points; Go's byte order on UTF-8 is the
 // same), or nil when that is already their order.
-func sortedFields(fields []*Field) []*Field {
+func sortedFields(fields []*fieldPlan) []*fieldPlan {
 	sorted := slices.Clone(fields)
-	slices.SortStableFunc(sorted, func(a, b *Field) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortStableFunc(sorted, func(a, b *fieldPlan) int { return strings.Compare(a.Name, b.Name) })
 	if slices.Equal(sorted, fields) {
 		return nil
 	}
@@ -251,46 +254,46 @@ func validTagName(s string) bool {
 }
 
 // emptyKind is encoding/json's isEmptyValue, by the underlying kind.
-func emptyKind(t types.Type) Empty {
+func emptyKind(t types.Type) emptyTest {
 	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
-		return EmptyDynamic
+		return emptyDynamic
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch {
 		case u.Info()&types.IsBoolean != 0:
-			return EmptyFalse
+			return emptyFalse
 		case u.Info()&types.IsString != 0:
-			return EmptyLen
+			return emptyLen
 		case u.Info()&(types.IsInteger|types.IsFloat) != 0:
-			return EmptyZero
+			return emptyZero
 		}
 	case *types.Slice, *types.Map, *types.Array:
-		return EmptyLen
+		return emptyLen
 	case *types.Pointer, *types.Interface:
-		return EmptyNil
+		return emptyNil
 	}
-	return EmptyNever // struct; complex is never empty (Go 1.26)
+	return emptyNever // struct; complex is never empty (Go 1.26)
 }
 
 // zeroKind is encoding/json's omitzero test: an IsZero() bool method (on
 // the pointer through a nil check), else the zero value.
-func (p *planner) zeroKind(t types.Type, pos token.Pos, what string) Zero {
+func (p *planner) zeroKind(t types.Type, pos token.Pos, what string) zeroMode {
 	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
-		return ZeroDynamic
+		return zeroDynamic
 	}
 	_, isPtr := t.Underlying().(*types.Pointer)
 	if types.Implements(t, isZeroIface) {
 		if isPtr {
-			return ZeroNilOrMethod
+			return zeroNilOrMethod
 		}
 		if _, isIface := t.Underlying().(*types.Interface); isIface {
-			return ZeroIfaceMethod
+			return zeroIfaceMethod
 		}
-		return ZeroMethod
+		return zeroMethod
 	}
 	if !isPtr && types.Implements(types.NewPointer(t), isZeroIface) {
-		return ZeroMethod
+		return zeroMethod
 	}
 	return p.zeroTest(t, pos, what).Kind
 }
@@ -299,26 +302,26 @@ func (p *planner) zeroKind(t types.Type, pos token.Pos, what string) Zero {
 // methods below the field itself, as encoding/json. For a comparable type
 // that is x == zero (so -0.0 is zero, NaN is not), for others field by field
 // and element by element.
-func (p *planner) zeroTest(t types.Type, pos token.Pos, what string) *ZeroTest {
+func (p *planner) zeroTest(t types.Type, pos token.Pos, what string) *zeroSpec {
 	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
-		return &ZeroTest{Kind: ZeroDynamic, Type: p.goType(t, pos, what)}
+		return &zeroSpec{Kind: zeroDynamic, Type: p.goType(t, pos, what)}
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		// == 0, so -0.0 is zero as for reflect.Value.IsZero since Go 1.22.
-		return &ZeroTest{Kind: ZeroCompare}
+		return &zeroSpec{Kind: zeroCompare}
 	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Chan, *types.Signature:
-		return &ZeroTest{Kind: ZeroNil}
+		return &zeroSpec{Kind: zeroNil}
 	case *types.Array:
 		if types.Comparable(t) {
-			return &ZeroTest{Kind: ZeroCompare}
+			return &zeroSpec{Kind: zeroCompare}
 		}
-		return &ZeroTest{Kind: ZeroElems, Elem: p.zeroTest(u.Elem(), pos, what)}
+		return &zeroSpec{Kind: zeroElems, Elem: p.zeroTest(u.Elem(), pos, what)}
 	case *types.Struct:
 		if types.Comparable(t) {
-			return &ZeroTest{Kind: ZeroCompare}
+			return &zeroSpec{Kind: zeroCompare}
 		}
-		z := &ZeroTest{Kind: ZeroFields}
+		z := &zeroSpec{Kind: zeroFields}
 		for i := range u.NumFields() {
 			f := u.Field(i)
 			if f.Name() == "_" {
@@ -326,21 +329,21 @@ func (p *planner) zeroTest(t types.Type, pos token.Pos, what string) *ZeroTest {
 			}
 			if !f.Exported() && f.Pkg() != nil && f.Pkg().Path() != p.pkg.PkgPath {
 				if types.Comparable(t) {
-					return &ZeroTest{Kind: ZeroCompare}
+					return &zeroSpec{Kind: zeroCompare}
 				}
 				p.errorf(pos, "%s: omitzero on type %s needs its unexported field %s, which generated code cannot read", what, typeString(t), f.Name())
-				return &ZeroTest{Kind: ZeroCompare}
+				return &zeroSpec{Kind: zeroCompare}
 			}
-			z.Fields = append(z.Fields, ZeroField{Name: f.Name(), Test: p.zeroTest(f.Type(), pos, what)})
+			z.Fields = append(z.Fields, zeroField{Name: f.Name(), Test: p.zeroTest(f.Type(), pos, what)})
 		}
 		return z
 	}
-	return &ZeroTest{Kind: ZeroCompare}
+	return &zeroSpec{Kind: zeroCompare}
 }
 
 // throughPointer reports whether a field's path goes through an embedded
 // pointer, past which the field is addressable whatever its struct is.
-func throughPointer(path []Step) bool {
+func throughPointer(path []pathStep) bool {
 	for _, s := range path[:len(path)-1] {
 		if s.Ptr {
 			return true

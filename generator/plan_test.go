@@ -6,10 +6,14 @@ import (
 )
 
 // planFor plans the -types of a testdata package.
-func planFor(t *testing.T, name string, typeNames ...string) *Plan {
+func planFor(t *testing.T, name string, typeNames ...string) *filePlan {
 	t.Helper()
 	cfg := Config{Dir: testdataDir(t, name), Types: typeNames}
-	pkg, err := load(cfg, false, nil)
+	v, err := newView(cfg, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := load(v, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -17,17 +21,17 @@ func planFor(t *testing.T, name string, typeNames ...string) *Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := plan(pkg, objs)
+	p, err := plan(pkg, objs, v.promised)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
-// walk calls fn for every Value of the plan.
-func walk(p *Plan, fn func(n *Named, v *Value)) {
-	var visit func(n *Named, v *Value)
-	visit = func(n *Named, v *Value) {
+// walk calls fn for every valuePlan of the plan.
+func walk(p *filePlan, fn func(n *namedType, v *valuePlan)) {
+	var visit func(n *namedType, v *valuePlan)
+	visit = func(n *namedType, v *valuePlan) {
 		fn(n, v)
 		for _, f := range v.Fields {
 			visit(n, f.Value)
@@ -45,14 +49,14 @@ func walk(p *Plan, fn func(n *Named, v *Value)) {
 // pay for CheckCircular.
 func TestPlanCycles(t *testing.T) {
 	basic := planFor(t, "basic", "Basic")
-	walk(basic, func(n *Named, v *Value) {
+	walk(basic, func(n *namedType, v *valuePlan) {
 		if v.Check || n.Cyclic {
 			t.Errorf("basic: %s: %s %s checks for cycles, but nothing in it can cycle", n.Name, v.Kind, v.TypeName)
 		}
 	})
 	rec := planFor(t, "recursive", "Node")
 	var checked []string
-	walk(rec, func(n *Named, v *Value) {
+	walk(rec, func(n *namedType, v *valuePlan) {
 		if v.Check {
 			checked = append(checked, v.TypeName)
 		}
@@ -92,7 +96,7 @@ func TestPlanSortedFields(t *testing.T) {
 // specialised function for each instantiation the package writes.
 func TestPlanGenericInstances(t *testing.T) {
 	p := planFor(t, "generic", "Page", "Pair")
-	var page *Named
+	var page *namedType
 	for _, n := range p.Roots {
 		if n.Name == "Page" {
 			page = n
@@ -144,10 +148,10 @@ func TestFileNameConstraint(t *testing.T) {
 func TestPlanDict(t *testing.T) {
 	p := planFor(t, "dict", "Webhook")
 	dicts := 0
-	walk(p, func(n *Named, v *Value) {
+	walk(p, func(n *namedType, v *valuePlan) {
 		if v.TypeName == "jsondumprt.Dict" {
 			dicts++
-			if v.Kind != Dict {
+			if v.Kind != kindDict {
 				t.Errorf("dict: %s planned as %s, want Dict", v.TypeName, v.Kind)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -16,17 +17,26 @@ import (
 // one Generate call.
 type planner struct {
 	pkg   *packages.Package
-	named map[string]*Named // by the type's full spelling (typeKey)
-	queue []queued          // named types whose Value is not planned yet
-	first string            // the first -type, prefix of helper function names
-	names map[string]bool   // encode function names taken (plan_names.go)
+	named map[string]*namedType // by the type's full spelling (typeKey)
+	queue []queued              // named types whose valuePlan is not planned yet
+	first string                // the first -type, prefix of helper function names
+	names map[string]bool       // encode function names taken (plan_names.go)
 	diags DiagnosticList
 	warns []Diagnostic
 	cycle map[types.Type]bool // canCycle memo
 	addrs map[types.Type]bool // addrSensitive memo
 	// checks are the Pointer, Slice and Map values with the element type
-	// whose cycles decide Value.Check, resolved once all types are known.
-	checks map[*Value]types.Type
+	// whose cycles decide valuePlan.Check, resolved once all types are known.
+	checks map[*valuePlan]types.Type
+
+	pkgNames map[string]token.Position // the package's own names (packageNames)
+	imports  map[string]string         // path -> package name of every package spelled
+	locks    map[types.Type]bool       // holdsLock memo
+	guarded  map[string]bool           // typeKey of the types in guards
+	guards   []*types.Named            // the types to guard, in plan order
+	promised map[string]bool           // "path.Name" of the types other packages' go:generate lines name (view)
+	awaited  []string                  // promised types used before their methods exist (filePlan.awaited)
+	tparams  []*typeExpr               // every spelling of a type parameter, which chooseNames may rename
 }
 
 // stackSizes are the sizes the planner assumes for a decision that only
@@ -40,20 +50,48 @@ var stackSizes = types.SizesFor("gc", "amd64")
 // takes stays small whatever the type (see jsondumprt.MaxMaxDepth).
 const maxStackCopy = 1 << 10
 
-// plan builds the Plan for the root types, following every named type they
+// plan builds the filePlan for the root types, following every named type they
 // reach through a worklist.
-func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
+func plan(pkg *packages.Package, roots []*types.TypeName, promised map[string]bool) (*filePlan, error) {
 	p := &planner{
-		pkg:    pkg,
-		named:  map[string]*Named{},
-		names:  map[string]bool{},
-		cycle:  map[types.Type]bool{},
-		addrs:  map[types.Type]bool{},
-		checks: map[*Value]types.Type{},
+		pkg:      pkg,
+		named:    map[string]*namedType{},
+		names:    map[string]bool{},
+		cycle:    map[types.Type]bool{},
+		addrs:    map[types.Type]bool{},
+		checks:   map[*valuePlan]types.Type{},
+		pkgNames: packageNames(pkg),
+		imports:  map[string]string{},
+		locks:    map[types.Type]bool{},
+		guarded:  map[string]bool{},
+		promised: promised,
 	}
-	out := &Plan{PkgPath: pkg.PkgPath, PkgName: pkg.Name}
+	out := &filePlan{PkgPath: pkg.PkgPath, PkgName: pkg.Name}
 	if len(roots) > 0 {
 		p.first = roots[0].Name()
+	}
+	// The package-level names the file declares (functions, key
+	// variables) are none of the package's, nor a type parameter of its
+	// generic types, which would shadow them inside generic functions.
+	for name := range p.pkgNames {
+		p.names[name] = true
+	}
+	for _, name := range pkg.Types.Scope().Names() {
+		if tn, ok := pkg.Types.Scope().Lookup(name).(*types.TypeName); ok {
+			if n, ok := tn.Type().(*types.Named); ok {
+				for i := range n.TypeParams().Len() {
+					p.names[n.TypeParams().At(i).Obj().Name()] = true
+				}
+			}
+		}
+	}
+	for _, name := range usedPredeclared {
+		if pos, ok := p.pkgNames[name]; ok {
+			if out.shadowed == nil {
+				out.shadowed = map[string]token.Position{}
+			}
+			out.shadowed[name] = pos
+		}
 	}
 	for _, obj := range roots {
 		t, ok := obj.Type().(*types.Named)
@@ -63,6 +101,9 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 		n := p.namedFor(t, true)
 		if n.Root {
 			continue
+		}
+		if _, _, ok := marshalerKind(t, true); !ok {
+			p.guard(t) // the -types' guards first
 		}
 		n.Root = true
 		n.AnyFunc = p.reserveName(n.Func + "_any")
@@ -93,6 +134,7 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 			}
 		}
 	}
+	p.warnPromotion(roots)
 	for len(p.queue) > 0 {
 		q := p.queue[0]
 		p.queue = p.queue[1:]
@@ -107,24 +149,35 @@ func plan(pkg *packages.Package, roots []*types.TypeName) (*Plan, error) {
 			n.Value = v
 		}
 		n.Cyclic = p.canCycle(t, map[types.Type]bool{})
-		if n.Root && n.Value.Kind == Unsupported {
+		if n.Value.Kind != kindMarshaler && n.Value.Kind != kindTextMarshal {
+			p.guard(t) // written by its declaration: the file depends on it
+		}
+		if n.Root && n.Value.Kind == kindUnsupported {
 			p.errorf(t.Obj().Pos(), "type %s: its underlying type %s has no JSON form; -type takes structs, slices, arrays, maps and basic types", t.Obj().Name(), typeString(t.Underlying()))
 		}
 	}
 	for v, elem := range p.checks {
 		v.Check = p.canCycle(elem, map[types.Type]bool{})
 	}
+	out.Named = p.order()
+	for _, t := range p.guards {
+		if g := p.planGuard(t); g != nil {
+			out.Guards = append(out.Guards, g)
+		}
+	}
 	if len(p.diags) > 0 {
 		return nil, p.diags
 	}
-	out.Named = p.order()
+	p.chooseNames(out)
+	p.nameKeys(out)
 	out.Warns = p.warns
+	out.awaited = p.awaited
 	return out, nil
 }
 
 // order lists the named types in the order they were first reached.
-func (p *planner) order() []*Named {
-	out := make([]*Named, len(p.named))
+func (p *planner) order() []*namedType {
+	out := make([]*namedType, len(p.named))
 	for _, n := range p.named {
 		out[n.seq] = n
 	}
@@ -143,19 +196,20 @@ func (p *planner) warnf(pos token.Pos, format string, args ...any) {
 	p.warns = append(p.warns, Diagnostic{Pos: p.position(pos), Msg: sprintf(format, args...)})
 }
 
-// namedFor returns the Named of t, queueing it the first time; root says
+// namedFor returns the namedType of t, queueing it the first time; root says
 // whether t is a -type (whose function name has no prefix).
-func (p *planner) namedFor(t *types.Named, root bool) *Named {
+func (p *planner) namedFor(t *types.Named, root bool) *namedType {
 	key := typeKey(t)
 	if n, ok := p.named[key]; ok {
 		return n
 	}
 	obj := t.Obj()
-	n := &Named{
+	n := &namedType{
 		Name:     obj.Name(),
 		TypeName: typeString(t),
 		Func:     p.funcName(t, root),
 		Type:     p.goType(t, obj.Pos(), obj.Name()),
+		Lock:     p.holdsLock(t),
 		seq:      len(p.named),
 	}
 	n.ElemFunc = p.reserveName(n.Func + "_elem")
@@ -167,12 +221,12 @@ func (p *planner) namedFor(t *types.Named, root bool) *Named {
 // A queued is a named type, or its NotAddr variant, to plan.
 type queued struct {
 	t *types.Named
-	n *Named
+	n *namedType
 }
 
-// instanceType returns the instantiated type a Named of plan order was made
+// instanceType returns the instantiated type a namedType of plan order was made
 // for, or nil.
-func (p *planner) instanceType(n *Named) *types.Named {
+func (p *planner) instanceType(n *namedType) *types.Named {
 	for _, inst := range p.pkg.TypesInfo.Instances {
 		if t, ok := inst.Type.(*types.Named); ok && p.named[typeKey(t)] == n {
 			return t
@@ -191,19 +245,20 @@ func (p *planner) reserveName(name string) string {
 	return out
 }
 
-// namedValueFor returns the NotAddr variant of t (see Named.NotAddr),
+// namedValueFor returns the NotAddr variant of t (see namedType.NotAddr),
 // queueing it the first time. Its function is named after t's.
-func (p *planner) namedValueFor(t *types.Named) *Named {
+func (p *planner) namedValueFor(t *types.Named) *namedType {
 	key := typeKey(t) + " (not addressable)"
 	if n, ok := p.named[key]; ok {
 		return n
 	}
 	base := p.namedFor(t, false)
-	n := &Named{
+	n := &namedType{
 		Name:     base.Name,
 		TypeName: base.TypeName,
 		Func:     p.reserveName(base.Func + "_value"),
 		Type:     base.Type,
+		Lock:     base.Lock,
 		NotAddr:  true,
 		seq:      len(p.named),
 	}
@@ -271,12 +326,12 @@ func (p *planner) isEncodable(t *types.Named) bool {
 // typeKey identifies a named type, instances by their type arguments.
 func typeKey(t types.Type) string { return types.TypeString(t, nil) }
 
-// instances returns the specialized Named of each instantiation of the
+// instances returns the specialized namedType of each instantiation of the
 // generic type t that the package writes with concrete type arguments, in
 // the order of their spelling. The generic encode function dispatches to
 // them, so that only instantiations made elsewhere take the dynamic path for
 // their type-parameter values.
-func (p *planner) instances(t *types.Named) []*Named {
+func (p *planner) instances(t *types.Named) []*namedType {
 	seen := map[string]*types.Named{}
 	for _, inst := range p.pkg.TypesInfo.Instances {
 		n, ok := inst.Type.(*types.Named)
@@ -290,7 +345,7 @@ func (p *planner) instances(t *types.Named) []*Named {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	var out []*Named
+	var out []*namedType
 	for _, k := range keys {
 		out = append(out, p.namedFor(seen[k], false))
 	}
@@ -332,14 +387,14 @@ func mentionsTypeParam(t types.Type) bool {
 }
 
 // spellable reports whether generated code in this package can name t:
-// no unexported type or field of another package, and no interface other
-// than any.
+// no unexported type or field of another package, no type of another
+// module's internal package, and no interface other than any.
 func (p *planner) spellable(t types.Type) bool {
 	switch u := types.Unalias(t).(type) {
 	case *types.Basic, *types.TypeParam:
 		return true
 	case *types.Named:
-		if u.Obj().Pkg() != nil && u.Obj().Pkg().Path() != p.pkg.PkgPath && !u.Obj().Exported() {
+		if pkg := u.Obj().Pkg(); pkg != nil && pkg.Path() != p.pkg.PkgPath && (!u.Obj().Exported() || !importable(p.pkg.PkgPath, pkg.Path())) {
 			return false
 		}
 		for i := range u.TypeArgs().Len() {
@@ -372,31 +427,28 @@ func (p *planner) spellable(t types.Type) bool {
 
 // typeParams spells the type parameters of a generic -type, with their
 // constraints, for its encode function.
-func (p *planner) typeParams(t *types.Named) []TypeParam {
-	var out []TypeParam
+func (p *planner) typeParams(t *types.Named) []typeParam {
+	var out []typeParam
 	for i := range t.TypeParams().Len() {
 		tp := t.TypeParams().At(i)
 		c, ok := p.constraint(tp.Constraint())
 		if !ok {
 			p.errorf(tp.Obj().Pos(), "type %s: the constraint %s of %s cannot be spelled in generated code; use a named constraint or a union of exported types", t.Obj().Name(), typeString(tp.Constraint()), tp.Obj().Name())
 		}
-		if reservedName(tp.Obj().Name()) {
-			p.errorf(tp.Obj().Pos(), "type %s: its type parameter %s has a name that generated code uses for its own variables (e, v, w, p, dst, opts, mark, i0, v1, z0, ...); rename it", t.Obj().Name(), tp.Obj().Name())
-		}
-		out = append(out, TypeParam{Name: tp.Obj().Name(), Constraint: c})
+		out = append(out, typeParam{Name: tp.Obj().Name(), Constraint: c})
 	}
 	return out
 }
 
 // constraint spells a constraint: a named interface (comparable, cmp.Ordered,
 // one of the package's), any, or an implicit union such as ~int | ~string.
-func (p *planner) constraint(c types.Type) (*GoType, bool) {
+func (p *planner) constraint(c types.Type) (*typeExpr, bool) {
 	switch u := types.Unalias(c).(type) {
 	case *types.Named:
 		return p.goType(u, token.NoPos, ""), p.spellable(u)
 	case *types.Interface:
 		if u.Empty() {
-			return &GoType{Iface: true}, true
+			return &typeExpr{Iface: true}, true
 		}
 		if !u.IsImplicit() || u.NumEmbeddeds() != 1 {
 			return nil, false
@@ -406,13 +458,13 @@ func (p *planner) constraint(c types.Type) (*GoType, bool) {
 			// A single term: ~int, or a type.
 			return p.constraint(types.NewInterfaceType(nil, []types.Type{types.NewUnion([]*types.Term{types.NewTerm(false, u.EmbeddedType(0))})}))
 		}
-		g := &GoType{}
+		g := &typeExpr{}
 		for i := range union.Len() {
 			term := union.Term(i)
 			if !p.spellable(term.Type()) {
 				return nil, false
 			}
-			g.Union = append(g.Union, GoTerm{Tilde: term.Tilde(), Type: p.goType(term.Type(), token.NoPos, "")})
+			g.Union = append(g.Union, termExpr{Tilde: term.Tilde(), Type: p.goType(term.Type(), token.NoPos, "")})
 		}
 		return g, true
 	}
@@ -470,29 +522,29 @@ func namedPath(t types.Type) string {
 // value plans a value of type t found at pos; addr says whether encoding/json
 // would see it addressable (struct fields through a pointer, slice and array
 // elements: yes; map values: no).
-func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Value {
+func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *valuePlan {
 	t = types.Unalias(t)
-	v := &Value{Type: p.goType(t, pos, what), TypeName: typeString(t)}
+	v := &valuePlan{Type: p.goType(t, pos, what), TypeName: typeString(t), Lock: p.holdsLock(t)}
 	switch namedPath(t) {
 	case runtimePath + ".Dict":
 		// jsondump.Dict, an alias of it: a dict of its items, not the
 		// list of structs its underlying type would make.
-		v.Kind = Dict
+		v.Kind = kindDict
 		return v
 	case "encoding/json.RawMessage":
-		v.Kind = RawMessage
+		v.Kind = kindRawMessage
 		return v
 	case "encoding/json.Number":
-		v.Kind = Number
+		v.Kind = kindNumber
 		return v
 	case "math/big.Int":
 		if addr {
-			v.Kind, v.Addr = BigInt, true
+			v.Kind, v.Addr = kindBigInt, true
 			return v
 		}
 	}
 	if ptr, ok := t.(*types.Pointer); ok && namedPath(ptr.Elem()) == "math/big.Int" {
-		v.Kind = BigInt
+		v.Kind = kindBigInt
 		return v
 	}
 	if k, viaPtr, ok := marshalerKind(t, addr); ok {
@@ -501,14 +553,14 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 	}
 	if n, ok := t.(*types.Named); ok {
 		if ok, viaPtr := p.encodable(n, addr); ok {
-			v.Kind, v.Addr = Encodable, viaPtr
+			v.Kind, v.Addr = kindEncodable, viaPtr
 			return v
 		}
 		switch n.Underlying().(type) {
 		case *types.Struct, *types.Slice, *types.Array, *types.Map:
 			if !p.spellable(n) {
 				p.errorf(pos, "%s: type %s cannot be named in generated code (it involves an unexported type or field of another package, or an interface with methods)", what, typeString(t))
-				v.Kind = Unsupported
+				v.Kind = kindUnsupported
 				return v
 			}
 			target := n
@@ -516,7 +568,7 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 				// Page[T] inside a generic type: its generic function.
 				target = n.Origin()
 			}
-			v.Kind = Ref
+			v.Kind = kindRef
 			if !addr && p.addrSensitive(target) {
 				v.Ref = p.namedValueFor(target)
 			} else {
@@ -524,30 +576,31 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *Va
 			}
 			return v
 		}
+		p.guard(n) // a named basic or pointer type, written by its kind
 	}
 	return p.underlying(t, addr, pos, what)
 }
 
-// marshaled returns the Value of a named type written by its own
+// marshaled returns the valuePlan of a named type written by its own
 // MarshalJSON or MarshalText method, or nil; addr says whether a method on
 // the pointer counts.
-func (p *planner) marshaled(t *types.Named, addr bool) *Value {
+func (p *planner) marshaled(t *types.Named, addr bool) *valuePlan {
 	k, viaPtr, ok := marshalerKind(t, addr)
 	if !ok {
 		return nil
 	}
-	return &Value{Type: p.goType(t, t.Obj().Pos(), t.Obj().Name()), TypeName: typeString(t), Kind: k, Addr: viaPtr}
+	return &valuePlan{Type: p.goType(t, t.Obj().Pos(), t.Obj().Name()), TypeName: typeString(t), Kind: k, Addr: viaPtr, Lock: p.holdsLock(t)}
 }
 
 // marshalerKind returns how t's own MarshalJSON or MarshalText writes it,
 // MarshalJSON first as encoding/json checks them, when t has one that
 // counts (a method on the pointer only when addr).
-func marshalerKind(t types.Type, addr bool) (k Kind, viaPtr, ok bool) {
+func marshalerKind(t types.Type, addr bool) (k kind, viaPtr, ok bool) {
 	if ok, viaPtr := implements(t, marshalJSON, addr); ok {
-		return Marshaler, viaPtr, true
+		return kindMarshaler, viaPtr, true
 	}
 	if ok, viaPtr := implements(t, marshalText, addr); ok {
-		return TextMarshal, viaPtr, true
+		return kindTextMarshal, viaPtr, true
 	}
 	return 0, false, false
 }
@@ -569,7 +622,15 @@ func (p *planner) encodable(t *types.Named, addr bool) (yes, viaPtr bool) {
 		return false, false
 	}
 	if !ownMethod(types.NewMethodSet(types.NewPointer(t)), t, "JSONDumpEncode") {
-		return false, false
+		if !p.promised[namedPath(t.Origin())] {
+			return false, false
+		}
+		// Its go:generate line has not run yet, or its output was
+		// left out (view): written through the method all the same,
+		// so that this file does not depend on the order of go generate.
+		if name, _, _ := strings.Cut(typeString(t), "["); !slices.Contains(p.awaited, name) {
+			p.awaited = append(p.awaited, name)
+		}
 	}
 	// Through a pointer either way: a value that is not addressable is
 	// passed as a jsondumprt.Value[T], which the method writes as one.
@@ -585,7 +646,7 @@ func (p *planner) generatedElsewhere(t *types.Named) bool {
 	o := t.Origin()
 	sel := types.NewMethodSet(types.NewPointer(o)).Lookup(o.Obj().Pkg(), "JSONDumpEncode")
 	if sel == nil {
-		return false
+		return p.promised[namedPath(o)]
 	}
 	path := p.pkg.Fset.PositionFor(sel.Obj().Pos(), false).Filename
 	if f, err := os.Open(path); err == nil {
@@ -595,32 +656,12 @@ func (p *planner) generatedElsewhere(t *types.Named) bool {
 	return true
 }
 
-// reservedName reports whether name is an identifier of generated functions
-// and methods, which a type parameter of a type written here must not take:
-// their parameters and results, "mark", and the loop and closure variables
-// i0, v1, z0, ... of any depth.
-func reservedName(name string) bool {
-	switch name {
-	case "e", "v", "w", "dst", "opts", "p", "mark":
-		return true
-	}
-	if len(name) >= 2 && strings.ContainsRune("ivz", rune(name[0])) {
-		for _, c := range name[1:] {
-			if c < '0' || c > '9' {
-				return false
-			}
-		}
-		return true
-	}
-	return strings.HasPrefix(name, "_jsondump_")
-}
-
 // plannableHere reports whether an instantiation of another package's
 // generic type can be written by code of this package: its JSON fields,
 // embedded ones included, have types this package can name, and, when it
 // is instantiated with type parameters (inside generic code, so that its
 // generic origin would be written here), its origin's type parameters have
-// constraints this package can spell and names generated code does not use.
+// constraints this package can spell.
 func (p *planner) plannableHere(t *types.Named) bool {
 	if !p.spellable(t) {
 		return false
@@ -629,7 +670,7 @@ func (p *planner) plannableHere(t *types.Named) bool {
 		o := t.Origin()
 		for i := range o.TypeParams().Len() {
 			tp := o.TypeParams().At(i)
-			if _, ok := p.constraint(tp.Constraint()); !ok || reservedName(tp.Obj().Name()) {
+			if _, ok := p.constraint(tp.Constraint()); !ok {
 				return false
 			}
 		}
@@ -693,53 +734,54 @@ func ownMethod(mset *types.MethodSet, t *types.Named, name string) bool {
 
 // underlying plans a value by its underlying type, for a named type's own
 // encode function and for unnamed types.
-func (p *planner) underlying(t types.Type, addr bool, pos token.Pos, what string) *Value {
-	v := &Value{Type: p.goType(t, pos, what), TypeName: typeString(t)}
+func (p *planner) underlying(t types.Type, addr bool, pos token.Pos, what string) *valuePlan {
+	v := &valuePlan{Type: p.goType(t, pos, what), TypeName: typeString(t), Lock: p.holdsLock(t)}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch {
 		case u.Kind() == types.Bool:
-			v.Kind = Bool
+			v.Kind = kindBool
 		case u.Info()&types.IsInteger != 0 && u.Info()&types.IsUnsigned != 0:
-			v.Kind = Uint
+			v.Kind = kindUint
 		case u.Info()&types.IsInteger != 0:
-			v.Kind = Int
+			v.Kind = kindInt
 		case u.Kind() == types.Float32:
-			v.Kind = Float32
+			v.Kind = kindFloat32
 		case u.Kind() == types.Float64:
-			v.Kind = Float64
+			v.Kind = kindFloat64
 		case u.Kind() == types.String:
-			v.Kind = String
+			v.Kind = kindString
 		default: // complex, unsafe.Pointer
 			p.unsupported(v, pos, what, t)
 		}
 	case *types.Pointer:
-		v.Kind = Pointer
+		v.Kind = kindPointer
 		v.Elem = p.value(u.Elem(), true, pos, what)
 		p.checks[v] = u.Elem()
 	case *types.Slice:
 		if b, ok := types.Unalias(u.Elem()).(*types.Basic); ok && b.Kind() == types.Byte {
-			v.Kind = Bytes
+			v.Kind = kindBytes
 			return v
 		}
 		if isByteKind(u.Elem()) {
+			p.guard(u.Elem()) // a named byte kind: its kind makes the base64
 			// As encoding/json: base64, unless the element type has its
 			// own JSON or text form.
 			mj, _ := implements(u.Elem(), marshalJSON, true)
 			mt, _ := implements(u.Elem(), marshalText, true)
 			if !mj && !mt {
-				v.Kind = Bytes
+				v.Kind = kindBytes
 				return v
 			}
 		}
-		v.Kind = Slice
+		v.Kind = kindSlice
 		v.Elem = p.value(u.Elem(), true, pos, what)
 		p.checks[v] = u.Elem()
 	case *types.Array:
-		v.Kind = Array
+		v.Kind = kindArray
 		v.Elem = p.value(u.Elem(), addr, pos, what)
 	case *types.Map:
-		v.Kind = Map
+		v.Kind = kindMap
 		v.Type = p.goType(u, pos, what) // spelled for its value type, named or not
 		v.MapKey = p.mapKey(u.Key(), pos, what)
 		v.Elem = p.value(u.Elem(), false, pos, what)
@@ -747,11 +789,11 @@ func (p *planner) underlying(t types.Type, addr bool, pos token.Pos, what string
 	case *types.Struct:
 		// A named struct gets its own function; an anonymous one is written
 		// inline where it appears.
-		v.Kind = Struct
+		v.Kind = kindStruct
 		v.Fields = p.structFields(u, what, addr)
 		v.Sorted = sortedFields(v.Fields)
 	case *types.Interface:
-		v.Kind = Any
+		v.Kind = kindAny
 	default: // chan, func
 		p.unsupported(v, pos, what, t)
 	}
@@ -765,49 +807,52 @@ func isByteKind(t types.Type) bool {
 
 // unsupported plans a value with no JSON form: it goes to the Default hook
 // at run time, as Python hands an unknown object to default=.
-func (p *planner) unsupported(v *Value, pos token.Pos, what string, t types.Type) {
-	v.Kind = Unsupported
+func (p *planner) unsupported(v *valuePlan, pos token.Pos, what string, t types.Type) {
+	v.Kind = kindUnsupported
 	p.warnf(pos, "%s: type %s has no JSON equivalent; it is passed to the Default hook at run time; tag it json:\"-\" or give it a MarshalJSON method", what, typeString(t))
 }
 
 // mapKey chooses the runtime map function by the key type, in encoding/json's
 // order (string kind first, then TextMarshaler, then numbers); float and bool
 // keys follow Python's rules (README's mapping).
-func (p *planner) mapKey(k types.Type, pos token.Pos, what string) MapKey {
+func (p *planner) mapKey(k types.Type, pos token.Pos, what string) mapKeyKind {
+	if ok, _ := implements(k, marshalText, false); !ok {
+		p.guard(k) // its kind chooses the map function
+	}
 	if b, ok := k.Underlying().(*types.Basic); ok {
 		switch {
 		case b.Kind() == types.String:
-			return KeyString
+			return keyString
 		}
 	}
 	if ok, _ := implements(k, marshalText, false); ok {
 		if b, ok := k.Underlying().(*types.Basic); ok && b.Info()&types.IsOrdered != 0 {
-			return KeyTextOrdered
+			return keyTextOrdered
 		}
-		return KeyText
+		return keyText
 	}
 	if b, ok := k.Underlying().(*types.Basic); ok {
 		switch {
 		case b.Info()&types.IsInteger != 0 && b.Info()&types.IsUnsigned != 0:
-			return KeyUint
+			return keyUint
 		case b.Info()&types.IsInteger != 0:
-			return KeyInt
+			return keyInt
 		case b.Kind() == types.Float64:
-			return KeyFloat64
+			return keyFloat64
 		case b.Kind() == types.Float32:
-			return KeyFloat32
+			return keyFloat32
 		case b.Kind() == types.Bool:
-			return KeyBool
+			return keyBool
 		}
 	}
 	if _, ok := k.Underlying().(*types.Interface); ok {
-		return KeyAny
+		return keyAny
 	}
 	// Any other key (a struct, an array, a pointer, a complex number) is
 	// not a Python key: the map is Python's TypeError at run time, unless
 	// SkipKeys drops its members.
 	p.warnf(pos, "%s: map key type %s is not a JSON key (str, int, float, bool or None): encoding a non-empty map fails unless SkipKeys is on", what, typeString(k))
-	return KeyAny
+	return keyAny
 }
 
 // canCycle reports whether a value of type t can lead back to a container
@@ -854,12 +899,13 @@ func (p *planner) canCycle(t types.Type, stack map[types.Type]bool) bool {
 }
 
 // goType describes t for spelling in generated code.
-func (p *planner) goType(t types.Type, pos token.Pos, what string) *GoType {
+func (p *planner) goType(t types.Type, pos token.Pos, what string) *typeExpr {
 	switch u := types.Unalias(t).(type) {
 	case *types.Named:
-		g := &GoType{Name: u.Obj().Name()}
+		g := &typeExpr{Name: u.Obj().Name()}
 		if u.Obj().Pkg() != nil {
 			g.Path = u.Obj().Pkg().Path()
+			p.importPath(g.Path, u.Obj().Pkg().Name())
 		}
 		if u.TypeArgs().Len() > 0 {
 			for i := range u.TypeArgs().Len() {
@@ -867,39 +913,169 @@ func (p *planner) goType(t types.Type, pos token.Pos, what string) *GoType {
 			}
 		} else {
 			for i := range u.TypeParams().Len() {
-				g.TypeArgs = append(g.TypeArgs, &GoType{Name: u.TypeParams().At(i).Obj().Name()})
+				g.TypeArgs = append(g.TypeArgs, p.goType(u.TypeParams().At(i), pos, what))
 			}
 		}
 		return g
 	case *types.TypeParam:
-		return &GoType{Name: u.Obj().Name()}
+		g := &typeExpr{Name: u.Obj().Name()}
+		p.tparams = append(p.tparams, g) // chooseNames may rename it
+		return g
 	case *types.Basic:
-		return &GoType{Name: u.Name()}
+		if u.Kind() == types.UnsafePointer {
+			p.importPath("unsafe", "unsafe")
+			return &typeExpr{Path: "unsafe", Name: "Pointer"}
+		}
+		return &typeExpr{Name: u.Name()}
 	case *types.Pointer:
-		return &GoType{Ptr: true, Elem: p.goType(u.Elem(), pos, what)}
+		return &typeExpr{Ptr: true, Elem: p.goType(u.Elem(), pos, what)}
 	case *types.Slice:
-		return &GoType{Slice: true, Elem: p.goType(u.Elem(), pos, what)}
+		return &typeExpr{Slice: true, Elem: p.goType(u.Elem(), pos, what)}
 	case *types.Array:
-		return &GoType{Array: true, Len: u.Len(), Elem: p.goType(u.Elem(), pos, what)}
+		return &typeExpr{Array: true, Len: u.Len(), Elem: p.goType(u.Elem(), pos, what)}
 	case *types.Map:
-		return &GoType{Map: true, Key: p.goType(u.Key(), pos, what), Elem: p.goType(u.Elem(), pos, what)}
+		return &typeExpr{Map: true, Key: p.goType(u.Key(), pos, what), Elem: p.goType(u.Elem(), pos, what)}
 	case *types.Interface:
 		if u.Empty() {
-			return &GoType{Iface: true}
+			return &typeExpr{Iface: true}
 		}
 	case *types.Struct:
-		g := &GoType{Struct: true}
+		g := &typeExpr{Struct: true}
 		for i := range u.NumFields() {
 			f := u.Field(i)
 			if !f.Exported() && f.Pkg() != nil && f.Pkg().Path() != p.pkg.PkgPath {
 				// Spelled nowhere unless it is a map's value type.
-				return &GoType{Name: "_unsupported"}
+				return &typeExpr{Name: "_unsupported"}
 			}
-			g.Fields = append(g.Fields, GoField{Name: f.Name(), Embedded: f.Embedded(), Tag: u.Tag(i), Type: p.goType(f.Type(), pos, what)})
+			ft := p.goType(f.Type(), pos, what)
+			if f.Embedded() {
+				ft = p.embeddedType(f.Type(), pos, what)
+			}
+			g.Fields = append(g.Fields, fieldExpr{Name: f.Name(), Embedded: f.Embedded(), Tag: u.Tag(i), Type: ft})
 		}
 		return g
 	}
 	// Spelled nowhere unless it is a map's value type; planning reports it
 	// there (mapValueSpellable).
-	return &GoType{Name: "_unsupported"}
+	return &typeExpr{Name: "_unsupported"}
+}
+
+// warnPromotion warns, at its declaration, of each type of the package
+// that embeds a -type and so gets its Dumps, AppendDumps and Dump by
+// promotion, which write only the embedded value: w.Dumps() silently
+// leaves out w's other fields. A type that a jsondumpgen go:generate line
+// of the package names gets methods of its own, and no warning. Under
+// -strict the warning is an error.
+func (p *planner) warnPromotion(roots []*types.TypeName) {
+	isRoot := map[*types.TypeName]bool{}
+	for _, r := range roots {
+		isRoot[r] = true
+	}
+	generated := map[string]bool{}
+	dir := p.pkg.Dir
+	if dir == "" && len(p.pkg.GoFiles) > 0 {
+		dir = filepath.Dir(p.pkg.GoFiles[0])
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, f := range files {
+		for _, name := range generateDirectiveTypes(f) {
+			generated[name] = true
+		}
+	}
+	scope := p.pkg.Types.Scope()
+	var objs []*types.TypeName
+	for _, name := range scope.Names() {
+		if obj, ok := scope.Lookup(name).(*types.TypeName); ok {
+			objs = append(objs, obj)
+		}
+	}
+	// In the order of their declarations, as the compiler reports.
+	slices.SortFunc(objs, func(a, b *types.TypeName) int {
+		pa, pb := p.pkg.Fset.Position(a.Pos()), p.pkg.Fset.Position(b.Pos())
+		if c := strings.Compare(pa.Filename, pb.Filename); c != 0 {
+			return c
+		}
+		return pa.Offset - pb.Offset
+	})
+	for _, obj := range objs {
+		name := obj.Name()
+		if obj.IsAlias() || isRoot[obj] || generated[name] {
+			continue
+		}
+		w, ok := obj.Type().(*types.Named)
+		if !ok {
+			continue
+		}
+		if r := p.promotedRoot(w, isRoot); r != nil {
+			p.warnf(obj.Pos(), "type %s embeds %s and gets its Dumps, AppendDumps and Dump by promotion, which write %s's fields only; add %s to -type (-type=%s,%s) so that it has methods of its own",
+				name, r.Name(), r.Name(), name, r.Name(), name)
+		}
+	}
+}
+
+// promotedRoot returns the -type whose generated methods Go promotes to w
+// through its embedded fields, or nil: the -type embedded at the shallowest
+// depth, alone at that depth (two are ambiguous, and neither is promoted),
+// and no field or method named Dumps of w's own above it.
+func (p *planner) promotedRoot(w *types.Named, isRoot map[*types.TypeName]bool) *types.TypeName {
+	level := []types.Type{w}
+	seen := map[types.Type]bool{}
+	for depth := 1; len(level) > 0; depth++ {
+		var found []*types.TypeName
+		var next []types.Type
+		for _, t := range level {
+			st, ok := t.Underlying().(*types.Struct)
+			if !ok || seen[t] {
+				continue
+			}
+			seen[t] = true
+			for i := range st.NumFields() {
+				f := st.Field(i)
+				if !f.Embedded() {
+					continue
+				}
+				ft := types.Unalias(f.Type())
+				if ptr, ok := ft.(*types.Pointer); ok {
+					ft = types.Unalias(ptr.Elem())
+				}
+				if n, ok := ft.(*types.Named); ok && isRoot[n.Origin().Obj()] {
+					found = append(found, n.Origin().Obj())
+					continue
+				}
+				next = append(next, ft)
+			}
+		}
+		switch {
+		case len(found) > 1:
+			return nil
+		case len(found) == 1:
+			if obj, index, _ := types.LookupFieldOrMethod(types.NewPointer(w), true, p.pkg.Types, "Dumps"); obj != nil && len(index) <= depth {
+				return nil // w's own Dumps, or a field of that name, comes first
+			}
+			return found[0]
+		}
+		level = next
+	}
+	return nil
+}
+
+// embeddedType spells the type of an embedded field as it is declared: an
+// alias by its own name, which is the field's name (struct{ AliasInt } is
+// not struct{ int }), then the type it stands for.
+func (p *planner) embeddedType(t types.Type, pos token.Pos, what string) *typeExpr {
+	switch u := t.(type) {
+	case *types.Pointer:
+		return &typeExpr{Ptr: true, Elem: p.embeddedType(u.Elem(), pos, what)}
+	case *types.Alias:
+		g := &typeExpr{Name: u.Obj().Name()}
+		if pkg := u.Obj().Pkg(); pkg != nil {
+			g.Path = pkg.Path()
+			p.importPath(g.Path, pkg.Name())
+		}
+		for i := range u.TypeArgs().Len() {
+			g.TypeArgs = append(g.TypeArgs, p.goType(u.TypeArgs().At(i), pos, what))
+		}
+		return g
+	}
+	return p.goType(t, pos, what)
 }

@@ -401,14 +401,14 @@ func runPropBatch(t *testing.T, goTool string, feat map[string]bool, seeds []int
 	}
 }
 
-// generateNoPanic is GenerateResult, with a panic turned into an error.
+// generateNoPanic is Generate, with a panic turned into an error.
 func generateNoPanic(cfg Config) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("panic: %v\n%s", r, clipText(string(debug.Stack()), 3000))
 		}
 	}()
-	return GenerateResult(cfg)
+	return Generate(cfg)
 }
 
 // valuesSource writes the package's values file: PropValues returns the

@@ -63,7 +63,7 @@ func TestPropRegressions(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: Generate: %v", c.pkg, err)
 		}
-		for _, f := range gen {
+		for _, f := range gen.Files {
 			if err := os.WriteFile(f.Path, f.Content, 0o644); err != nil {
 				t.Fatal(err)
 			}

@@ -277,11 +277,21 @@ func (e *Encoder) Finish() ([]byte, error) {
 	return dst, err
 }
 
-// Close flushes what a streaming Encoder still holds (unless an error came
-// first), returns the first error and gives the Encoder back to its pool.
+// Close flushes what a streaming Encoder still holds, returns the first
+// error and gives the Encoder back to its pool. After an error of the
+// value (a cycle, a TypeError, a failing Marshaler) it writes the text
+// before the error, as Finish returns it: what Python's json.dump has
+// written to its file when it raises. After an error of the writer it
+// writes nothing more.
 func (e *Encoder) Close() error {
 	if e.err == nil {
 		e.flush()
+	} else if _, ok := e.err.(*WriteError); !ok && e.w != nil && e.errAt <= len(e.buf) && e.errAt > 0 {
+		e.buf = e.buf[:e.errAt]
+		err := e.err
+		e.err = nil
+		e.flush()
+		e.err = err // the first error, whatever the writer said
 	}
 	err := e.err
 	e.own = e.buf[:0]

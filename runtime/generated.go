@@ -46,20 +46,20 @@ type Encodable interface {
 // any itself, so passing a Value costs no allocation.
 type Value[T any] struct{ P *T }
 
-// CopyValue returns a copy, on the heap, of the T that x holds, or false
-// when x holds no T. Generated code writes a T value held in an any through
-// a pointer to a copy of it; for a T of more than 1 KiB, or of a generic
+// CopyValue returns a copy, on the heap, of the T that x holds, or nil when
+// x holds no T. Generated code writes a T value held in an any through a
+// pointer to a copy of it; for a T of more than 1 KiB, or of a generic
 // type, it copies through CopyValue, so that its stack frame holds no T at
 // each level of nesting (a Go assertion x.(T) copies T onto the stack
 // first). reflect copies the value straight out of the interface: a cold
 // path, met only by large values held in an any.
-func CopyValue[T any](x any) (*T, bool) {
+func CopyValue[T any](x any) *T {
 	if reflect.TypeOf(x) != reflect.TypeFor[T]() {
-		return nil, false
+		return nil
 	}
 	p := new(T)
 	reflect.ValueOf(p).Elem().Set(reflect.ValueOf(x))
-	return p, true
+	return p
 }
 
 // Claim tells the Encoder that a JSONDumpEncode method was entered and

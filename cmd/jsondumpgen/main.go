@@ -9,8 +9,8 @@
 //	func (v *T) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error)
 //	func (v *T) Dump(w io.Writer, opts ...jsondump.Option) error
 //
-// and the EncodeJSON methods that make T and *T encodable inside an any
-// (jsondump.Dumps(v), a field of type any).
+// and the JSONDumpEncode method that makes T and *T encodable inside an
+// any (jsondump.Dumps(v), a field of type any).
 //
 // For example, given this snippet,
 //
@@ -24,7 +24,7 @@
 //
 // running this command
 //
-//	jsondumpgen -type=Employee
+//	go tool jsondumpgen -type=Employee
 //
 // in the same directory will create the file employee_jsondump.go, in package
 // payroll, and then
@@ -35,7 +35,28 @@
 //
 // Typically this process would be run using go generate, like this:
 //
-//	//go:generate jsondumpgen -type=Employee
+//	//go:generate go tool jsondumpgen -type=Employee
+//
+// after go get -tool github.com/jsondump/jsondump/cmd/jsondumpgen, which
+// records jsondumpgen as a tool of the module (a tool directive in go.mod)
+// with the dependencies it needs: go tool then runs the version the module
+// pins, and go mod tidy keeps those dependencies. (A go:generate line that
+// go runs the package path instead breaks after go mod tidy, which drops
+// the generator's dependencies from go.sum: no package of the module
+// imports them.)
+//
+// One go generate ./... run generates every package, whatever its order:
+// a package's generated files are left out while jsondumpgen loads it, so
+// code that calls the methods of another go:generate line's types does not
+// stop it, and a type of another package of the module that a go:generate
+// line there names is written through its methods even before they exist.
+//
+// Generated code stops compiling when a type it was generated from changed
+// (a field added, removed, retyped, retagged or moved, in this package or
+// another one), with jsondumpgen_T_changed__run_go_generate in the
+// compiler's message: run go generate. A struct that embeds a -type but is
+// not generated itself gets its methods by promotion, which write only the
+// embedded value: jsondumpgen warns of it (an error with -strict).
 //
 // Struct fields follow encoding/json's rules: tag names, omitempty,
 // omitzero, "-", ",string", unexported fields left out, embedded structs
@@ -57,7 +78,8 @@
 //	-output f   output file name; default <first type, lower case>_jsondump.go in the package directory
 //	-tags t,u   comma-separated list of build tags to apply
 //	-strict     treat warnings as errors: a field of a type with no JSON form
-//	            (chan, func, complex) or a map key type Python cannot have
+//	            (chan, func, complex), a map key type Python cannot have, a
+//	            type that gets the methods of a -type by promotion
 //	-version    print the version and exit
 //
 // The one argument, if given, is the package directory (default ".").
@@ -83,7 +105,7 @@ var (
 	typeNames = flag.String("type", "", "comma-separated list of type names; must be set")
 	output    = flag.String("output", "", "output file name; default <first type, lower case>_jsondump.go (_jsondump_test.go for types of _test.go files)")
 	buildTags = flag.String("tags", "", "comma-separated list of build tags to apply")
-	strict    = flag.Bool("strict", false, "treat warnings (values with no JSON form) as errors")
+	strict    = flag.Bool("strict", false, "treat warnings (values with no JSON form, methods got by promotion) as errors")
 	version   = flag.Bool("version", false, "print the version and exit")
 )
 
@@ -133,7 +155,7 @@ func main() {
 	if cfg.Output != "" && !filepath.IsAbs(cfg.Output) && flag.NArg() == 1 {
 		cfg.Output = filepath.Join(dir, cfg.Output)
 	}
-	res, err := generator.GenerateResult(cfg)
+	res, err := generator.Generate(cfg)
 	for _, w := range res.Warnings {
 		fmt.Fprintln(os.Stderr, w.Error()+" (warning)")
 	}
@@ -161,8 +183,10 @@ func writeFile(f generator.File) error {
 		if bytes.Equal(old, f.Content) {
 			return nil
 		}
-		if !bytes.HasPrefix(old, []byte(generator.Header+"\n")) {
-			return fmt.Errorf("refusing to overwrite %s: it does not begin with %q", f.Path, generator.Header)
+		// The generated file's first line is the header.
+		header, _, _ := bytes.Cut(f.Content, []byte("\n"))
+		if first, _, _ := bytes.Cut(old, []byte("\n")); !bytes.Equal(bytes.TrimSuffix(first, []byte("\r")), header) {
+			return fmt.Errorf("refusing to overwrite %s: it does not begin with %q", f.Path, header)
 		}
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(f.Path), ".jsondumpgen-*.go")

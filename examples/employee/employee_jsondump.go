@@ -11,7 +11,20 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Employee_size is the length of the last output of Dumps of a Employee.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Employee_changed__run_go_generate = struct {
+		ID         string `json:"id"`
+		Name       string `json:"name"`
+		Department string `json:"department"`
+	}
+	var _ jsondumpgen_Employee_changed__run_go_generate = Employee{}
+}
+
+// _jsondump_Employee_size is the length of the last output of (*Employee).Dumps.
 var _jsondump_Employee_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -62,13 +75,13 @@ func _jsondump_Employee_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Employee_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Employee)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Employee:
+		e.Claim()
+		_jsondump_Employee(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Employee(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_Employee(e *jsondumprt.Encoder, v *Employee) {

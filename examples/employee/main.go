@@ -14,7 +14,7 @@ import (
 	"github.com/jsondump/jsondump"
 )
 
-//go:generate go run github.com/jsondump/jsondump/cmd/jsondumpgen -type=Employee
+//go:generate go tool jsondumpgen -type=Employee
 
 // Employee is one employee record.
 type Employee struct {

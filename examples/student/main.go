@@ -13,7 +13,7 @@ import (
 	"os"
 )
 
-//go:generate go run github.com/jsondump/jsondump/cmd/jsondumpgen -type=Student
+//go:generate go tool jsondumpgen -type=Student
 
 // Student is one student record.
 type Student struct {

@@ -11,7 +11,21 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Student_size is the length of the last output of Dumps of a Student.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Student_changed__run_go_generate = struct {
+		Name        string  `json:"name"`
+		RollNo      int     `json:"rollno"`
+		CGPA        float64 `json:"cgpa"`
+		PhoneNumber string  `json:"phonenumber"`
+	}
+	var _ jsondumpgen_Student_changed__run_go_generate = Student{}
+}
+
+// _jsondump_Student_size is the length of the last output of (*Student).Dumps.
 var _jsondump_Student_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -62,13 +76,13 @@ func _jsondump_Student_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Student_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Student)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Student:
+		e.Claim()
+		_jsondump_Student(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Student(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_Student(e *jsondumprt.Encoder, v *Student) {

@@ -11,7 +11,45 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Basic_size is the length of the last output of Dumps of a Basic.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Basic_changed__run_go_generate = struct {
+		Name     string
+		Age      int `json:"age"`
+		Small    int8
+		Big      uint64  `json:"big"`
+		Ratio    float64 `json:"ratio"`
+		Single   float32
+		OK       bool    `json:"ok"`
+		Empty    string  `json:"empty,omitempty"`
+		Zero     float64 `json:"zero,omitzero"`
+		Skip     string  `json:"-"`
+		Dash     string  `json:"-,"`
+		Quoted   int     `json:",string"`
+		QStr     string  `json:"qstr,string"`
+		QFloat   float64 `json:"qfloat,string"`
+		QPtr     *bool   `json:"qptr,string"`
+		Unicode  string  `json:"ünï"`
+		Data     []byte  `json:"data"`
+		Level    Level   `json:"level"`
+		private  int
+		Bad      string  `json:"bad\"name"`
+		ZeroInt  int     `json:"zint,omitempty"`
+		NegZero  float64 `json:"negzero,omitempty"`
+		NegZero2 float64 `json:"negzero2,omitzero"`
+	}
+	var _ jsondumpgen_Basic_changed__run_go_generate = Basic{}
+}
+
+func _() {
+	type jsondumpgen_Level_changed__run_go_generate = float64
+	_ = (*jsondumpgen_Level_changed__run_go_generate)((*Level)(nil))
+}
+
+// _jsondump_Basic_size is the length of the last output of (*Basic).Dumps.
 var _jsondump_Basic_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -62,13 +100,13 @@ func _jsondump_Basic_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Basic_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Basic)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Basic:
+		e.Claim()
+		_jsondump_Basic(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Basic(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_Basic(e *jsondumprt.Encoder, v *Basic) {

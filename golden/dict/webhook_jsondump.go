@@ -11,7 +11,31 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Webhook_size is the length of the last output of Dumps of a Webhook.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Webhook_changed__run_go_generate = struct {
+		ID      string                     `json:"id"`
+		Meta    jsondumprt.Dict            `json:"meta"`
+		Extra   jsondumprt.Dict            `json:"extra,omitempty"`
+		None    jsondumprt.Dict            `json:"none"`
+		Ptr     *jsondumprt.Dict           `json:"ptr"`
+		Pages   []jsondumprt.Dict          `json:"pages"`
+		ByName  map[string]jsondumprt.Dict `json:"by_name"`
+		Runtime jsondumprt.Dict            `json:"runtime"`
+		Any     any                        `json:"any"`
+		Pairs   []struct {
+			Key   any
+			Value any
+		} `json:"pairs"`
+		Next *Webhook `json:"next"`
+	}
+	var _ jsondumpgen_Webhook_changed__run_go_generate = Webhook{}
+}
+
+// _jsondump_Webhook_size is the length of the last output of (*Webhook).Dumps.
 var _jsondump_Webhook_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -63,13 +87,13 @@ func _jsondump_Webhook_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Webhook_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Webhook)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Webhook:
+		e.Claim()
+		_jsondump_Webhook(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Webhook(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_Webhook(e *jsondumprt.Encoder, v *Webhook) {

@@ -13,7 +13,53 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Feed_size is the length of the last output of Dumps of a Feed.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Feed_changed__run_go_generate = struct {
+		Items  Page[Item]            `json:"items"`
+		Counts Page[int]             `json:"counts"`
+		Pairs  []Pair[string, Score] `json:"pairs"`
+		Box    image.Rectangle       `json:"box"`
+		Extra  any                   `json:"extra"`
+	}
+	var _ jsondumpgen_Feed_changed__run_go_generate = Feed{}
+}
+
+func _[T any]() {
+	type jsondumpgen_Page_changed__run_go_generate = struct {
+		Items []T          `json:"items"`
+		Total int          `json:"total"`
+		Next  *Page[T]     `json:"next,omitempty"`
+		ByKey map[string]T `json:"by_key,omitempty"`
+	}
+	var _ jsondumpgen_Page_changed__run_go_generate = Page[T]{}
+}
+
+func _[K cmp.Ordered, V ~int | ~string]() {
+	type jsondumpgen_Pair_changed__run_go_generate = struct {
+		Key   K `json:"key"`
+		Value V `json:"value"`
+	}
+	var _ jsondumpgen_Pair_changed__run_go_generate = Pair[K, V]{}
+}
+
+func _() {
+	type jsondumpgen_Score_changed__run_go_generate = int
+	_ = (*jsondumpgen_Score_changed__run_go_generate)((*Score)(nil))
+}
+
+func _() {
+	type jsondumpgen_Item_changed__run_go_generate = struct {
+		Name string  `json:"name"`
+		At   float64 `json:"at"`
+	}
+	var _ jsondumpgen_Item_changed__run_go_generate = Item{}
+}
+
+// _jsondump_Feed_size is the length of the last output of (*Feed).Dumps.
 var _jsondump_Feed_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -65,16 +111,16 @@ func _jsondump_Feed_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Feed_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Feed)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Feed:
+		e.Claim()
+		_jsondump_Feed(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Feed(e, &p)
-	return true
+	return false
 }
 
-// _jsondump_Page_size is the length of the last output of Dumps of a Page.
+// _jsondump_Page_size is the length of the last output of (*Page).Dumps.
 var _jsondump_Page_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -126,16 +172,15 @@ func _jsondump_Page_any[T any](e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Page_anyvalue[T any](e *jsondumprt.Encoder, x any) bool {
-	p, ok := jsondumprt.CopyValue[Page[T]](x)
-	if !ok {
-		return false
+	if p := jsondumprt.CopyValue[Page[T]](x); p != nil {
+		e.Claim()
+		_jsondump_Page(e, p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Page(e, p)
-	return true
+	return false
 }
 
-// _jsondump_Pair_size is the length of the last output of Dumps of a Pair.
+// _jsondump_Pair_size is the length of the last output of (*Pair).Dumps.
 var _jsondump_Pair_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -187,13 +232,12 @@ func _jsondump_Pair_any[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, 
 }
 
 func _jsondump_Pair_anyvalue[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, x any) bool {
-	p, ok := jsondumprt.CopyValue[Pair[K, V]](x)
-	if !ok {
-		return false
+	if p := jsondumprt.CopyValue[Pair[K, V]](x); p != nil {
+		e.Claim()
+		_jsondump_Pair(e, p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Pair(e, p)
-	return true
+	return false
 }
 
 func _jsondump_Feed(e *jsondumprt.Encoder, v *Feed) {

@@ -3,15 +3,48 @@
 package marshalers
 
 import (
+	"encoding/json"
 	"github.com/jsondump/jsondump"
 	jsondumprt "github.com/jsondump/jsondump/runtime"
 	"io"
+	"math/big"
+	"time"
 )
 
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Event_size is the length of the last output of Dumps of a Event.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Event_changed__run_go_generate = struct {
+		When    time.Time        `json:"when"`
+		Opt     *time.Time       `json:"opt"`
+		Raw     json.RawMessage  `json:"raw"`
+		Num     json.Number      `json:"num"`
+		Big     *big.Int         `json:"big"`
+		Color   Color            `json:"color"`
+		Point   Point            `json:"point"`
+		PPoint  *Point           `json:"ppoint"`
+		Keys    map[Upper]int    `json:"keys"`
+		Colors  []Color          `json:"colors"`
+		Skipped time.Time        `json:"skipped,omitzero"`
+		ByColor map[Color]string `json:"by_color"`
+	}
+	var _ jsondumpgen_Event_changed__run_go_generate = Event{}
+}
+
+func _() {
+	type jsondumpgen_Point_changed__run_go_generate = struct {
+		X int
+		Y int
+	}
+	var _ jsondumpgen_Point_changed__run_go_generate = Point{}
+}
+
+// _jsondump_Event_size is the length of the last output of (*Event).Dumps.
 var _jsondump_Event_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -62,16 +95,16 @@ func _jsondump_Event_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Event_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Event)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Event:
+		e.Claim()
+		_jsondump_Event_value(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Event_value(e, &p)
-	return true
+	return false
 }
 
-// _jsondump_Point_size is the length of the last output of Dumps of a Point.
+// _jsondump_Point_size is the length of the last output of (*Point).Dumps.
 var _jsondump_Point_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -122,13 +155,13 @@ func _jsondump_Point_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Point_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Point)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Point:
+		e.Claim()
+		_jsondump_Point_value(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Point_value(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_Event(e *jsondumprt.Encoder, v *Event) {

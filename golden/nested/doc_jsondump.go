@@ -11,7 +11,88 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Doc_size is the length of the last output of Dumps of a Doc.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Doc_changed__run_go_generate = struct {
+		Base
+		*Meta
+		Conflict
+		Other
+		Title   string             `json:"title"`
+		Tags    []string           `json:"tags"`
+		Nums    [3]int             `json:"nums"`
+		Ptr     *int               `json:"ptr"`
+		Nil     *Base              `json:"nil"`
+		Items   []Item             `json:"items"`
+		ByName  map[string]int     `json:"by_name"`
+		ByID    map[int]*Item      `json:"by_id"`
+		ByU     map[uint8][]string `json:"by_u"`
+		Matrix  [][]float64        `json:"matrix"`
+		NilMap  map[string]string  `json:"nil_map"`
+		Any     any                `json:"any"`
+		List    List               `json:"list"`
+		Omitted []int              `json:"omitted,omitempty"`
+	}
+	var _ jsondumpgen_Doc_changed__run_go_generate = Doc{}
+}
+
+func _() {
+	type jsondumpgen_List_changed__run_go_generate = []Item
+	var _ jsondumpgen_List_changed__run_go_generate = List(nil)
+}
+
+func _() {
+	type jsondumpgen_Keys_changed__run_go_generate = struct {
+		Flags  map[bool]string     `json:"flags"`
+		Floats map[float64]bool    `json:"floats,omitempty"`
+		F32    map[float32][]int64 `json:"f32"`
+	}
+	var _ jsondumpgen_Keys_changed__run_go_generate = Keys{}
+}
+
+func _() {
+	type jsondumpgen_Base_changed__run_go_generate = struct {
+		ID   int    `json:"id"`
+		Kind string `json:"kind"`
+	}
+	var _ jsondumpgen_Base_changed__run_go_generate = Base{}
+}
+
+func _() {
+	type jsondumpgen_Meta_changed__run_go_generate = struct {
+		Note string `json:"note"`
+		ID   int    `json:"meta_id"`
+	}
+	var _ jsondumpgen_Meta_changed__run_go_generate = Meta{}
+}
+
+func _() {
+	type jsondumpgen_Conflict_changed__run_go_generate = struct {
+		Kind string `json:"kind2"`
+		Same int
+	}
+	var _ jsondumpgen_Conflict_changed__run_go_generate = Conflict{}
+}
+
+func _() {
+	type jsondumpgen_Other_changed__run_go_generate = struct {
+		Same int
+	}
+	var _ jsondumpgen_Other_changed__run_go_generate = Other{}
+}
+
+func _() {
+	type jsondumpgen_Item_changed__run_go_generate = struct {
+		Name  string  `json:"name"`
+		Price float64 `json:"price"`
+	}
+	var _ jsondumpgen_Item_changed__run_go_generate = Item{}
+}
+
+// _jsondump_Doc_size is the length of the last output of (*Doc).Dumps.
 var _jsondump_Doc_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -63,16 +144,16 @@ func _jsondump_Doc_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Doc_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Doc)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Doc:
+		e.Claim()
+		_jsondump_Doc(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Doc(e, &p)
-	return true
+	return false
 }
 
-// _jsondump_List_size is the length of the last output of Dumps of a List.
+// _jsondump_List_size is the length of the last output of (*List).Dumps.
 var _jsondump_List_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -123,16 +204,16 @@ func _jsondump_List_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_List_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(List)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case List:
+		e.Claim()
+		_jsondump_List(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_List(e, &p)
-	return true
+	return false
 }
 
-// _jsondump_Keys_size is the length of the last output of Dumps of a Keys.
+// _jsondump_Keys_size is the length of the last output of (*Keys).Dumps.
 var _jsondump_Keys_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -183,13 +264,13 @@ func _jsondump_Keys_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Keys_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Keys)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Keys:
+		e.Claim()
+		_jsondump_Keys(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Keys(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_Doc(e *jsondumprt.Encoder, v *Doc) {

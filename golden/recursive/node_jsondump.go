@@ -11,7 +11,22 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Node_size is the length of the last output of Dumps of a Node.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Node_changed__run_go_generate = struct {
+		Value    int              `json:"value"`
+		Next     *Node            `json:"next"`
+		Children []*Node          `json:"children"`
+		Attrs    map[string]*Node `json:"attrs,omitempty"`
+		Extra    any              `json:"extra,omitempty"`
+	}
+	var _ jsondumpgen_Node_changed__run_go_generate = Node{}
+}
+
+// _jsondump_Node_size is the length of the last output of (*Node).Dumps.
 var _jsondump_Node_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -63,13 +78,13 @@ func _jsondump_Node_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Node_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Node)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Node:
+		e.Claim()
+		_jsondump_Node(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Node(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_Node(e *jsondumprt.Encoder, v *Node) {

@@ -11,7 +11,85 @@ import (
 // This file fails to compile against a runtime that no longer supports it.
 const _ = jsondumprt.GeneratedCodeVersion2
 
-// _jsondump_Shapes_size is the length of the last output of Dumps of a Shapes.
+// The functions _ below fail to compile when a type this file was generated
+// from changed since: its fields, their order, types or tags, or its kind.
+// The compiler's message then names jsondumpgen_<type>_changed__run_go_generate:
+// run go generate.
+func _() {
+	type jsondumpgen_Shapes_changed__run_go_generate = struct {
+		Inline struct {
+			Name  string `json:"name"`
+			Count int    `json:"count,omitempty"`
+			Deep  struct {
+				OK bool `json:"ok"`
+			} `json:"deep"`
+		} `json:"inline"`
+		Ptr *struct {
+			A int
+			B int
+		} `json:"ptr"`
+		List []struct {
+			V float64
+		} `json:"list"`
+		ByName map[string]struct {
+			Z string
+			A string
+		} `json:"by_name"`
+		Mixed  map[any]string      `json:"mixed"`
+		Nested map[any]map[any]int `json:"nested"`
+		ByPt   map[Point]int       `json:"by_pt"`
+		Tagged map[string]struct {
+			N int `json:"n,string" yaml:"n"`
+		} `json:"tagged"`
+		Bytes Bytes `json:"bytes"`
+		Zeros Zeros `json:"zeros"`
+	}
+	var _ jsondumpgen_Shapes_changed__run_go_generate = Shapes{}
+}
+
+func _() {
+	type jsondumpgen_Bytes_changed__run_go_generate = struct {
+		Octets []Octet `json:"octets"`
+		Blob   Blob    `json:"blob"`
+		Arr    [2]byte `json:"arr"`
+	}
+	var _ jsondumpgen_Bytes_changed__run_go_generate = Bytes{}
+}
+
+func _() {
+	type jsondumpgen_Point_changed__run_go_generate = struct {
+		X int
+		Y int
+	}
+	var _ jsondumpgen_Point_changed__run_go_generate = Point{}
+}
+
+func _() {
+	type jsondumpgen_Octet_changed__run_go_generate = byte
+	_ = (*jsondumpgen_Octet_changed__run_go_generate)((*Octet)(nil))
+}
+
+func _() {
+	type jsondumpgen_Zeros_changed__run_go_generate = struct {
+		NC struct {
+			S []int
+			F float64
+		} `json:"nc,omitzero"`
+		Arr [2][]int `json:"arr,omitzero"`
+		FS  struct {
+			F float64
+		} `json:"fs,omitzero"`
+		Pt Point `json:"pt,omitzero"`
+	}
+	var _ jsondumpgen_Zeros_changed__run_go_generate = Zeros{}
+}
+
+func _() {
+	type jsondumpgen_Blob_changed__run_go_generate = []byte
+	var _ jsondumpgen_Blob_changed__run_go_generate = Blob(nil)
+}
+
+// _jsondump_Shapes_size is the length of the last output of (*Shapes).Dumps.
 var _jsondump_Shapes_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -62,16 +140,16 @@ func _jsondump_Shapes_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Shapes_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Shapes)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Shapes:
+		e.Claim()
+		_jsondump_Shapes(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Shapes(e, &p)
-	return true
+	return false
 }
 
-// _jsondump_Bytes_size is the length of the last output of Dumps of a Bytes.
+// _jsondump_Bytes_size is the length of the last output of (*Bytes).Dumps.
 var _jsondump_Bytes_size jsondumprt.SizeHint
 
 // Dumps returns the JSON text of v, byte-identical to Python's json.dumps.
@@ -122,13 +200,13 @@ func _jsondump_Bytes_any(e *jsondumprt.Encoder, x any) bool {
 }
 
 func _jsondump_Bytes_anyvalue(e *jsondumprt.Encoder, x any) bool {
-	p, ok := x.(Bytes)
-	if !ok {
-		return false
+	switch p := x.(type) {
+	case Bytes:
+		e.Claim()
+		_jsondump_Bytes(e, &p)
+		return true
 	}
-	e.Claim()
-	_jsondump_Bytes(e, &p)
-	return true
+	return false
 }
 
 func _jsondump_Shapes(e *jsondumprt.Encoder, v *Shapes) {

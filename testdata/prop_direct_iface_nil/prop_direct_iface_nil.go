@@ -7,7 +7,7 @@
 // Encoder.Any's isNilPointer (runtime/cycle.go) takes the value for a nil
 // *T and writes null, instead of calling its EncodeJSON:
 //
-//	jsondumpgen -type=W,A,Holder
+//	go tool jsondumpgen -type=W,A,Holder
 //
 //	value                        got                 want (Python; encoding/json agrees)
 //	jsondump.Dumps(W{})          null                {"P": null}

@@ -5,7 +5,7 @@
 // A generic struct instantiated with an anonymous struct type (or a type
 // built from one) as its type argument is refused:
 //
-//	jsondumpgen -type=S
+//	go tool jsondumpgen -type=S
 //	prop_generic_anon_arg.go:NN:2: field S.B: type prop_generic_anon_arg.Box[struct{A string}] cannot be
 //	named in generated code (an unexported type of another package)
 //

@@ -10,7 +10,7 @@
 // (mismatched types Flag and bool)". Generate reports it as a bug of
 // jsondumpgen and writes nothing.
 //
-//	jsondumpgen -type=S
+//	go tool jsondumpgen -type=S
 //
 // Expected: generation succeeds; (&S{On: true}).Dumps() is {"On": true}, and
 // (&S{}).Dumps() is {}.

@@ -6,7 +6,7 @@
 // for the named type's underlying map has a GoType with the name only (no
 // Key, no Elem).
 //
-//	jsondumpgen -type=Counts,Holder
+//	go tool jsondumpgen -type=Counts,Holder
 //
 // Expected: generation succeeds, and
 //

@@ -8,7 +8,7 @@
 // the method on the dynamic path (Encodable comes before json.Marshaler in
 // Encoder.Any). As a field of another type the methods are used.
 //
-//	jsondumpgen -type=Upper,Code,Jay,S
+//	go tool jsondumpgen -type=Upper,Code,Jay,S
 //
 // README's mapping maps an encoding.TextMarshaler to the str of its text and a
 // json.Marshaler to json.loads of its text, as encoding/json does:
