@@ -94,9 +94,6 @@ func (e *Encoder) Any(v any) {
 
 func encodeInt(e *Encoder, i int) { e.Int(int64(i)) }
 
-// other writes v, none of Any's forms and not an Encodable of its own.
-func (e *Encoder) other(v any) { e.marshalerOrUnknown(v) }
-
 // marshalerOrUnknown writes v, none of Any's other forms, as a
 // json.Marshaler or encoding.TextMarshaler, else as an unknown object (the
 // Default hook). A nil pointer held in an any is null without a call, as

@@ -67,6 +67,7 @@ type Encoder struct {
 	ukeys   []uint64               // likewise for unsigned integer keys
 	fkeys   []float64              // likewise for float keys
 	kvs     []keyValue             // scratch for sorting map[string]any members, used as a stack
+	rs      reflectScratch         // the reflective path's scratch (reflect_map.go; empty under jsondump_noreflect)
 }
 
 // flushAt is the buffered size past which a streaming Encoder hands its bytes
@@ -166,6 +167,7 @@ func (e *Encoder) reset() {
 	e.skeys = e.skeys[:0]
 	e.ikeys, e.ukeys, e.fkeys = e.ikeys[:0], e.ukeys[:0], e.fkeys[:0]
 	e.kvs = e.kvs[:0]
+	e.rs.reset()
 	// A fresh Encoder has no nl yet, and its nlIndent "" equals the
 	// indent of Indent(0): test the length too, or newline would loop
 	// forever appending an empty indent to an empty nl.
@@ -190,6 +192,7 @@ func (e *Encoder) release() {
 	e.kvs = e.kvs[:0]
 	e.seen = e.seen[:0]
 	e.skeys = e.skeys[:0]
+	e.rs.release()
 	encoderPool.Put(e)
 }
 
