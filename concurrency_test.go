@@ -24,8 +24,9 @@ import (
 // with successes (a pooled Encoder must carry nothing from one call to the
 // next), and DumpFile racing on one path.
 
-// kelvin is unknown to jsondump: each one goes to the Default hook.
-type kelvin float64
+// kelvin is unknown to jsondump on every path (a complex number has no
+// JSON form): each one goes to the Default hook.
+type kelvin complex128
 
 // upperText is an encoding.TextMarshaler.
 type upperText string
@@ -45,7 +46,7 @@ func concurrentDocument(n int) (any, jsondump.Option, *atomic.Int64) {
 	items := make([]any, n)
 	for i := range items {
 		items[i] = map[string]any{
-			"t":     kelvin(float64(i) + 0.5),
+			"t":     kelvin(complex(float64(i)+0.5, 0)),
 			"u":     upperText(fmt.Sprintf("id-%d", i)),
 			"m":     pairJSON(i),
 			"raw":   json.RawMessage(`[1E2, {"z": null, "y": "\ud83d\ude00"}]`),
@@ -65,7 +66,7 @@ func concurrentDocument(n int) (any, jsondump.Option, *atomic.Int64) {
 			return nil, fmt.Errorf("unexpected %T", v)
 		}
 		// A fresh value each call: the race detector sees any sharing.
-		return map[string]any{"kelvin": float64(k), "celsius": float64(k) - 273.15}, nil
+		return map[string]any{"kelvin": real(k), "celsius": real(k) - 273.15}, nil
 	})
 	return map[string]any{"items": items, "name": "concurrent"}, hook, calls
 }

@@ -76,11 +76,18 @@ func loadCases(t *testing.T) []pyCase {
 	return cases
 }
 
-// opaque is Python's Opaque(): a value with no JSON form.
-type opaque struct{ id int }
+// opaque is Python's Opaque(): a value with no JSON form on any path (a
+// channel: the reflective path writes structs and maps), each one an object
+// of its own, as each Opaque() is in Python.
+type opaque chan struct{}
 
-// goSet stands for a Python set: an unknown object for the dynamic path.
-type goSet map[int]struct{}
+func newOpaque() opaque { return make(opaque) }
+
+// goSet stands for a Python set: an unknown object on every path, whose
+// elements a hook can list.
+type goSet func() []int
+
+func setOf(elems ...int) goSet { return func() []int { return elems } }
 
 // A goCase is the Go form of a case that has no plain JSON value (or needs
 // Go-only values): the value, options beyond the case's kwargs, and what the
@@ -184,13 +191,13 @@ var goCases = map[string]goCase{
 		return outer
 	}},
 	"circular_no_check_recursion_error": {value: cyclicList},
-	"default_returns_self_circular": {value: func() any { return &opaque{} },
+	"default_returns_self_circular": {value: func() any { return newOpaque() },
 		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) { return v, nil })}},
-	"default_returns_list_with_self_circular": {value: func() any { return &opaque{} },
+	"default_returns_list_with_self_circular": {value: func() any { return newOpaque() },
 		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) { return []any{v}, nil })}},
-	"default_returns_self_no_check": {value: func() any { return &opaque{} },
+	"default_returns_self_no_check": {value: func() any { return newOpaque() },
 		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) { return v, nil })}},
-	"default_same_object_twice_siblings": {value: func() any { o := &opaque{}; return []any{o, o} },
+	"default_same_object_twice_siblings": {value: func() any { o := newOpaque(); return []any{o, o} },
 		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) { return "Opaque()", nil })}},
 	"nesting_900_ok":                 {value: func() any { return nestedList(900) }},
 	"nesting_1200_version_dependent": {value: func() any { return nestedList(1200) }, note: "MaxDepth is 10000: CPython 3.12's output"},
@@ -198,31 +205,28 @@ var goCases = map[string]goCase{
 		want: strp(strings.Repeat("[", 1200) + "0" + strings.Repeat("]", 1200)),
 		note: "MaxDepth is 10000 where Python's pure-Python path stops near 1000"},
 	"nesting_20000_recursion_error": {value: func() any { return nestedList(20000) }},
-	"unsupported_object":            {value: func() any { return opaque{} }, goType: "jsondump_test.opaque"},
-	"unsupported_set":               {value: func() any { return goSet{1: {}, 2: {}} }, goType: "jsondump_test.goSet"},
-	"unsupported_frozenset_in_list": {value: func() any { return []any{int64(1), goSet{}} }, goType: "jsondump_test.goSet"},
+	"unsupported_object":            {value: func() any { return newOpaque() }, goType: "jsondump_test.opaque"},
+	"unsupported_set":               {value: func() any { return setOf(1, 2) }, goType: "jsondump_test.goSet"},
+	"unsupported_frozenset_in_list": {value: func() any { return []any{int64(1), setOf()} }, goType: "jsondump_test.goSet"},
 	"unsupported_generator":         {value: func() any { return make(chan int) }, goType: "chan int"},
-	"unsupported_range":             {value: func() any { return [3]int{0, 1, 2} }, goType: "[3]int"},
-	"unsupported_mappingproxy":      {value: func() any { return map[string]uint8{"a": 1} }, goType: "map[string]uint8"},
+	"unsupported_range":             {value: func() any { return complex64(3) }, goType: "complex64"},
+	"unsupported_mappingproxy":      {value: func() any { return make(chan map[string]uint8) }, goType: "chan map[string]uint8"},
 	"unsupported_type_object":       {value: func() any { return func() {} }, goType: "func()"},
-	"default_str": {value: func() any { return []any{opaque{}, int64(1)} },
+	"default_str": {value: func() any { return []any{newOpaque(), int64(1)} },
 		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) { return "Opaque()", nil })}},
 	"default_result_reencoded_with_options": {value: func() any {
-		return map[string]any{"s": goSet{3: {}, 1: {}, 2: {}}, "o": opaque{}}
+		return map[string]any{"s": setOf(3, 1, 2), "o": newOpaque()}
 	}, opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) {
 		if s, ok := v.(goSet); ok {
-			var out []int
-			for k := range s {
-				out = append(out, k)
-			}
+			out := s()
 			sort.Ints(out)
 			return out, nil
 		}
 		return "obj:Opaque", nil
 	})}},
-	"default_result_escaped": {value: func() any { return opaque{} },
+	"default_result_escaped": {value: func() any { return newOpaque() },
 		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) { return "\u00e9\n", nil })}},
-	"default_chain_to_default_again": {value: func() any { return goSet{0: {}} },
+	"default_chain_to_default_again": {value: func() any { return setOf(0) },
 		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) {
 			if _, ok := v.(goSet); ok {
 				return []any{1i}, nil
@@ -230,11 +234,11 @@ var goCases = map[string]goCase{
 			c := v.(complex128)
 			return []any{real(c), imag(c)}, nil
 		})}},
-	"default_returns_new_unsupported_forever": {value: func() any { return &opaque{} },
-		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) { return &opaque{}, nil })}},
-	"default_raises": {value: func() any { return []any{int64(1), opaque{}} }, hookErr: errCustom,
+	"default_returns_new_unsupported_forever": {value: func() any { return newOpaque() },
+		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) { return newOpaque(), nil })}},
+	"default_raises": {value: func() any { return []any{int64(1), newOpaque()} }, hookErr: errCustom,
 		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) { return nil, errCustom })}},
-	"default_result_nan_disallowed": {value: func() any { return []any{opaque{}} },
+	"default_result_nan_disallowed": {value: func() any { return []any{newOpaque()} },
 		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) { return math.NaN(), nil })}},
 	"default_not_called_for_supported": {value: func() any { return []any{true, int64(1), "s"} },
 		opts: []jsondump.Option{jsondump.Default(func(v any) (any, error) { return "DEFAULT", nil })}},
@@ -242,10 +246,10 @@ var goCases = map[string]goCase{
 		return map[string]any{"name": "caf\u00e9", "tags": []string{"a", "b"}, "n": nil, "ok": true, "v": []any{int64(1), 2.0, math.NaN()}}
 	}},
 	"dump_error_midway_partial": {value: func() any {
-		return map[string]any{"a": int64(1), "b": []any{int64(1), int64(2), opaque{}}}
+		return map[string]any{"a": int64(1), "b": []any{int64(1), int64(2), newOpaque()}}
 	}, goType: "jsondump_test.opaque"},
 	"dump_error_midway_partial_indent": {value: func() any {
-		return map[string]any{"a": []any{int64(1), "x", opaque{}}}
+		return map[string]any{"a": []any{int64(1), "x", newOpaque()}}
 	}, goType: "jsondump_test.opaque"},
 }
 
