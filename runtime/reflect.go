@@ -159,6 +159,9 @@ func (b *encBuilder) root(t reflect.Type) rootFunc {
 		m := b.mapEncoder(t)
 		return func(e *Encoder, v any) { m(e, reflect.ValueOf(v)) }
 	case reflect.Slice:
+		if isBytes(t) {
+			return func(e *Encoder, v any) { e.Bytes(reflect.ValueOf(v).Bytes()) }
+		}
 		s := b.sliceData(t)
 		return func(e *Encoder, v any) {
 			rv := reflect.ValueOf(v)
