@@ -254,7 +254,7 @@ var propFeatureDefaults = map[string]bool{
 	"quoted":        true, // ,string
 	"unexported":    true, // unexported fields and struct types
 	"any":           true, // any fields holding the dynamic forms
-	"unknown":       true, // an any holding a type jsondump does not know: the TypeError
+	"unknown":       true, // an any holding a type neither generated nor listed: the reflective path
 	"namedbasic":    true, // named types of basic kinds, some of them -type roots
 	"textmarshaler": true, // encoding.TextMarshaler values and map keys
 	"marshaler":     true, // json.Marshaler values
