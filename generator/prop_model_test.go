@@ -152,36 +152,6 @@ func (t *ptype) goStr() string {
 	return t.basic
 }
 
-// typeName spells t as %T does, pkg being the package's name.
-func (t *ptype) typeName(pkg string) string {
-	switch t.k {
-	case pkNamed:
-		return pkg + "." + t.nm.name
-	case pkBytes, pkRaw:
-		if t.k == pkRaw {
-			return "json.RawMessage"
-		}
-		return "[]uint8"
-	case pkBigInt:
-		return "*big.Int"
-	case pkNumber:
-		return "json.Number"
-	case pkTime:
-		return "time.Time"
-	case pkPtr:
-		return "*" + t.elem.typeName(pkg)
-	case pkSlice:
-		return "[]" + t.elem.typeName(pkg)
-	case pkArray:
-		return "[" + strconv.Itoa(t.n) + "]" + t.elem.typeName(pkg)
-	case pkMap:
-		return "map[" + t.key.typeName(pkg) + "]" + t.elem.typeName(pkg)
-	case pkAny:
-		return "interface {}"
-	}
-	return t.basic
-}
-
 // hasAnonStruct reports whether t spells an anonymous struct type.
 func (t *ptype) hasAnonStruct() bool {
 	switch t.k {

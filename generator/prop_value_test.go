@@ -496,7 +496,12 @@ func (g *pgen) dynamic(depth int) *pval {
 		case g.chance(1, 3):
 			t = []*ptype{h["Opaque"], arrayOf(2, intTypes[0]), mapOf(intTypes[0], tStringType), ptrTo(intTypes[0]), sliceOf(h["Label"])}[g.n(5)]
 		default:
+			// Types the package's source already declares: a Box
+			// instantiation only where Box is declared.
+			gen := g.feat["generics"]
+			g.feat["generics"] = gen && len(g.pkg.boxes) > 0
 			t = g.fieldType(0, 2)
+			g.feat["generics"] = gen
 		}
 	case 19, 20, 21, 22, 23, 24, 25:
 		// a root of the package, as T or *T
@@ -699,7 +704,6 @@ func tyStr(s string) tagged {
 func tyRaw(text string) tagged     { return tagged{"t": "raw", "text": text} }
 func tyList(items []tagged) tagged { return tagged{"t": "list", "items": items} }
 func tyQuoted(inner tagged) tagged { return tagged{"t": "quoted", "v": inner} }
-func tyObj(name string) tagged     { return tagged{"t": "obj", "name": name} }
 
 // A pymodel computes Python equivalents for the values of one package.
 type pymodel struct {

@@ -17,7 +17,7 @@ import (
 )
 
 // TestRedteamFaultsGen is the faults review of GENERATED code (the dynamic
-// path's is redteam_faults_test.go at the root). The package
+// path's is faults_api_test.go at the root). The package
 // testdata/redteamfaults_types/ft (an order document, an envelope of
 // Marshalers that can be told to fail, recursive types) is copied into a
 // throwaway module and generated with GenerateResult; the driver

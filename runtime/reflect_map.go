@@ -181,10 +181,10 @@ func (sp *scratchPool) get(n int) *mapScratch {
 // put zeroes the values copied, so that the pool keeps no reference to
 // the caller's data, and pools s.
 func (sp *scratchPool) put(s *mapScratch) {
-	if s.n > 0 {
-		s.vals.Slice(0, s.n).Clear()
-		s.n = 0
+	for i := range s.n {
+		s.vals.Index(i).SetZero() // (Value.Slice would allocate)
 	}
+	s.n = 0
 	s.key.SetZero()
 	sp.pool.Put(s)
 }
