@@ -49,6 +49,9 @@ import (
 const rtScript = `
 import sys, json, struct, re
 class HookErr(Exception): pass
+class Quoted:
+    __slots__ = ("v",)
+    def __init__(self, v): self.v = v
 classes = {}
 def cls(name):
     c = classes.get(name)
@@ -90,6 +93,7 @@ def build(n, memo):
         d = memo[n["id"]] if "id" in n else {}
         for k, v in n["items"]: d[build(k, memo)] = build(v, memo)
         return d
+    if t == "quoted": return Quoted(build(n["v"], memo))
     if t == "obj":
         o = memo[n["id"]] if "id" in n else cls(n["name"])()
         o.err = n.get("err")
@@ -104,7 +108,14 @@ for line in sys.stdin.buffer.read().decode("utf-8").split("\n"):
     c = json.loads(line)
     kw = c["kw"]
     if "separators" in kw: kw["separators"] = tuple(kw["separators"])
-    if c.get("hook"): kw["default"] = dflt
+    # A ,string field (Quoted) is its JSON text under the current
+    # ensure_ascii and allow_nan, as a str; other objects go to the hook,
+    # or are json's TypeError.
+    def default(o, hook=c.get("hook"), ea=kw.get("ensure_ascii", True), an=kw.get("allow_nan", True)):
+        if isinstance(o, Quoted): return json.dumps(o.v, ensure_ascii=ea, allow_nan=an)
+        if hook: return dflt(o)
+        raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+    kw["default"] = default
     try:
         memo = {}
         shells(c["v"], memo)
@@ -895,8 +906,18 @@ func (g *rtGen) value(depth int) (any, rtTag) {
 			return map[string]bool(nil), rtNone()
 		}
 		return m, rtDictOf(m, rtBool)
-	case 26, 27:
+	case 26:
 		return g.unknown()
+	case 27:
+		// A value of an arbitrary Go type (typed_values_test.go): the
+		// reflective path. Not in safe mode: its map keys may be ones
+		// Python cannot hold.
+		if g.safe {
+			return g.unknown()
+		}
+		tg := &typedGen{r: g.r}
+		v, tag := tg.value(min(depth, 3))
+		return v, rtTag(tag)
 	case 28, 29:
 		return g.opaque(depth)
 	case 30, 31, 32:
