@@ -517,7 +517,7 @@ func (g *typedGen) value(depth int) (any, map[string]any) {
 // addressability.
 type typedModel struct{}
 
-func tdNone() map[string]any           { return map[string]any{"t": "none"} }
+func tdNone() map[string]any            { return map[string]any{"t": "none"} }
 func tdStr(s string) map[string]any     { return map[string]any{"t": "str", "cps": []rune(s)} } // []rune: U+FFFD per invalid byte
 func tdRaw(s string) map[string]any     { return map[string]any{"t": "raw", "cps": []rune(s)} }
 func tdIntTag(s string) map[string]any  { return map[string]any{"t": "int", "dec": s} }
