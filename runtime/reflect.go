@@ -252,6 +252,13 @@ func (b *encBuilder) value(t reflect.Type, addr bool) *lazyEnc {
 	}
 	l := &lazyEnc{}
 	b.encs[key] = l
+	defer func() {
+		if l.f == nil {
+			// build panicked: forget the half-built entry, so that no
+			// later value finds it.
+			delete(b.encs, key)
+		}
+	}()
 	f, op := b.build(t, addr)
 	l.f, l.op = f, op
 	return l
