@@ -104,8 +104,9 @@ type encKey struct {
 // A lazyEnc is an encoder being built or built: a type that reaches itself
 // (type Node struct{ Next *Node }) calls its own encoder through it.
 type lazyEnc struct {
-	f  encFunc
-	op scalarOp
+	f    encFunc
+	op   scalarOp
+	elem scalarOp // op opPtr: the target's
 }
 
 type encBuilder struct {
@@ -261,6 +262,15 @@ func (b *encBuilder) value(t reflect.Type, addr bool) *lazyEnc {
 	}()
 	f, op := b.build(t, addr)
 	l.f, l.op = f, op
+	if op == opFunc && t.Kind() == reflect.Pointer && !isBigIntPtr(t) {
+		// A pointer to a scalar without methods: written inline by
+		// struct encoders (opPtr), never part of a cycle.
+		if _, _, m := marshalerKind(t, addr); !m {
+			if el := b.value(t.Elem(), true); el.op != opFunc && el.op != opAny && el.op != opPtr {
+				l.op, l.elem = opPtr, el.op
+			}
+		}
+	}
 	return l
 }
 

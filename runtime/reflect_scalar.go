@@ -35,6 +35,7 @@ const (
 	opUintptr
 	opFloat32
 	opFloat64
+	opPtr // an unnamed-or-named pointer to a scalar (lazyEnc.elem): null when nil
 )
 
 // scalarOpOf returns the op of a scalar kind.

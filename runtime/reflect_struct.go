@@ -220,14 +220,29 @@ func validTagName(s string) bool {
 
 // An rfield is one member of a struct encoder.
 type rfield struct {
-	key   FieldKey
-	ptrs  []uintptr
-	off   uintptr
-	op    scalarOp
-	enc   encFunc
-	omit  func(p unsafe.Pointer) bool // reports whether the member is left out; nil: never
-	index int                         // in declaration order, to share the sorted order's omit tests
+	key    FieldKey
+	ptrs   []uintptr
+	off    uintptr
+	op     scalarOp // how the value is written: a scalar, a pointer to one (elem), or enc
+	elem   scalarOp // opPtr: the pointer's target
+	omitOp omitOp   // how omitempty and omitzero test the field, or omit
+	enc    encFunc
+	omit   func(p unsafe.Pointer) bool // omitOp omitFunc: reports whether the member is left out
+	index  int                         // in declaration order, to share the sorted order's omit tests
 }
+
+// An omitOp says how a member is tested for omitempty and omitzero: the
+// common tests inline, the others by a function.
+type omitOp uint8
+
+const (
+	omitNever   omitOp = iota
+	omitFunc           // rfield.omit
+	omitNilWord        // a pointer is nil
+	omitEmptySlice     // a slice is empty
+	omitEmptyString    // a string is empty
+	omitFalse          // a bool is false
+)
 
 // structEnc makes the encoder of a struct type: its members in declaration
 // order, or by name under SortKeys when that order differs.
@@ -245,9 +260,9 @@ func (b *encBuilder) structEnc(t reflect.Type, addr bool) encFunc {
 			f.enc, f.op = b.quoted(fi.typ, faddr), opFunc
 		} else {
 			l := b.value(fi.typ, faddr)
-			f.op, f.enc = l.op, l.f
+			f.op, f.elem, f.enc = l.op, l.elem, l.f
 		}
-		f.omit = omitTest(fi)
+		f.omitOp, f.omit = omitOpOf(fi)
 	}
 	var sorted []rfield
 	if !slices.IsSortedFunc(infos, func(a, b *rfieldInfo) int { return strings.Compare(a.name, b.name) }) {
@@ -263,6 +278,8 @@ type structEncoder struct {
 	sorted []rfield // by name, when that order differs; nil otherwise
 }
 
+// encode writes the struct at p. The common field kinds are written inline,
+// without a call through the field's encoder: most of a struct's cost.
 func (s *structEncoder) encode(e *Encoder, p unsafe.Pointer) {
 	if !e.BeginObject() {
 		return
@@ -280,13 +297,50 @@ func (s *structEncoder) encode(e *Encoder, p unsafe.Pointer) {
 			}
 		}
 		fp = unsafe.Add(fp, f.off)
-		if f.omit != nil && f.omit(fp) {
-			continue
+		switch f.omitOp {
+		case omitNever:
+		case omitNilWord:
+			if *(*unsafe.Pointer)(fp) == nil {
+				continue
+			}
+		case omitEmptySlice:
+			if len(*(*[]byte)(fp)) == 0 { // any slice, read for its length
+				continue
+			}
+		case omitEmptyString:
+			if len(*(*string)(fp)) == 0 {
+				continue
+			}
+		case omitFalse:
+			if !*(*bool)(fp) {
+				continue
+			}
+		default:
+			if f.omit(fp) {
+				continue
+			}
 		}
 		e.Member(&f.key)
-		if f.op == opFunc {
+		switch f.op {
+		case opFunc:
 			f.enc(e, fp)
-		} else {
+		case opString:
+			e.buf = appendString(e.buf, *(*string)(fp), e.cfg.EnsureASCII)
+		case opBool:
+			e.Bool(*(*bool)(fp))
+		case opInt:
+			e.buf = appendInt(e.buf, int64(*(*int)(fp)))
+		case opInt64:
+			e.buf = appendInt(e.buf, *(*int64)(fp))
+		case opAny:
+			e.Any(*(*any)(fp))
+		case opPtr:
+			if q := *(*unsafe.Pointer)(fp); q == nil {
+				e.Null()
+			} else {
+				e.writeScalar(f.elem, q)
+			}
+		default:
 			e.writeScalar(f.op, fp)
 		}
 	}
@@ -352,13 +406,40 @@ func (b *encBuilder) quoted(t reflect.Type, addr bool) encFunc {
 	}
 }
 
-// omitTest returns the test of omitempty and omitzero for a field, or nil
-// when it is always written: the member is left out when it is empty
-// (tested first), or zero.
+// omitOpOf returns the test of omitempty and omitzero for a field: the
+// member is left out when it is empty (tested first), or zero. The common
+// tests are ops the struct encoder makes inline.
 //
 // NOTE: keep in sync with generator/plan_fields.go (emptyKind, zeroKind)
 // and generator/emit_struct.go (emitField).
-func omitTest(fi *rfieldInfo) func(p unsafe.Pointer) bool {
+func omitOpOf(fi *rfieldInfo) (omitOp, func(p unsafe.Pointer) bool) {
+	switch {
+	case !fi.omitEmpty && !fi.omitZero:
+		return omitNever, nil
+	case fi.omitEmpty && fi.omitZero:
+	case fi.omitEmpty:
+		// omitempty alone: encoding/json's isEmptyValue by the kind.
+		switch fi.typ.Kind() {
+		case reflect.Pointer:
+			return omitNilWord, nil
+		case reflect.Slice:
+			return omitEmptySlice, nil
+		case reflect.String:
+			return omitEmptyString, nil
+		case reflect.Bool:
+			return omitFalse, nil
+		}
+	default:
+		// omitzero alone, of a kind without methods: its zero value.
+		if !fi.typ.Implements(isZeroerType) && !reflect.PointerTo(fi.typ).Implements(isZeroerType) {
+			switch fi.typ.Kind() {
+			case reflect.Pointer:
+				return omitNilWord, nil
+			case reflect.Bool:
+				return omitFalse, nil
+			}
+		}
+	}
 	var empty, zero func(p unsafe.Pointer) bool
 	if fi.omitEmpty {
 		empty = emptyTest(fi.typ)
@@ -367,12 +448,14 @@ func omitTest(fi *rfieldInfo) func(p unsafe.Pointer) bool {
 		zero = zeroTest(fi.typ)
 	}
 	switch {
+	case empty == nil && zero == nil:
+		return omitNever, nil
 	case empty == nil:
-		return zero
+		return omitFunc, zero
 	case zero == nil:
-		return empty
+		return omitFunc, empty
 	}
-	return func(p unsafe.Pointer) bool { return empty(p) || zero(p) }
+	return omitFunc, func(p unsafe.Pointer) bool { return empty(p) || zero(p) }
 }
 
 // emptyTest is encoding/json's isEmptyValue for a type, by its kind:
