@@ -236,12 +236,12 @@ type rfield struct {
 type omitOp uint8
 
 const (
-	omitNever   omitOp = iota
-	omitFunc           // rfield.omit
-	omitNilWord        // a pointer is nil
-	omitEmptySlice     // a slice is empty
-	omitEmptyString    // a string is empty
-	omitFalse          // a bool is false
+	omitNever       omitOp = iota
+	omitFunc               // rfield.omit
+	omitNilWord            // a pointer is nil
+	omitEmptySlice         // a slice is empty
+	omitEmptyString        // a string is empty
+	omitFalse              // a bool is false
 )
 
 // structEnc makes the encoder of a struct type: its members in declaration
