@@ -156,6 +156,7 @@ func TestRedteamFaultsGen(t *testing.T) {
 			problems["paths"] = append(problems["paths"], fmt.Sprintf("%s: generated code and the reflective path differ:\n    generated: %s\n    reflected: %s", name, clipText(g, 600), clipText(r, 600)))
 		}
 	}
+	t.Logf("%d outputs compared between generated code and the reflective path", len(main.Outputs))
 	if len(main.Outputs) != len(reflected.Outputs) {
 		problems["paths"] = append(problems["paths"], fmt.Sprintf("%d outputs with generated code, %d on the reflective path", len(main.Outputs), len(reflected.Outputs)))
 	}
