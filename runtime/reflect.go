@@ -262,11 +262,20 @@ func (b *encBuilder) value(t reflect.Type, addr bool) *lazyEnc {
 	}()
 	f, op := b.build(t, addr)
 	l.f, l.op = f, op
+	if op == opFunc && t.Kind() == reflect.Slice && !isBytes(t) {
+		// A slice of a scalar without methods: written by one direct
+		// call from struct encoders (opSlice).
+		if _, _, m := marshalerKind(t, addr); !m {
+			if el := b.value(t.Elem(), true); scalarSlice(el.op) != nil {
+				l.op, l.elem = opSlice, el.op
+			}
+		}
+	}
 	if op == opFunc && t.Kind() == reflect.Pointer && !isBigIntPtr(t) {
 		// A pointer to a scalar without methods: written inline by
 		// struct encoders (opPtr), never part of a cycle.
 		if _, _, m := marshalerKind(t, addr); !m {
-			if el := b.value(t.Elem(), true); el.op != opFunc && el.op != opAny && el.op != opPtr {
+			if el := b.value(t.Elem(), true); isScalarOp(el.op) {
 				l.op, l.elem = opPtr, el.op
 			}
 		}
@@ -582,7 +591,13 @@ func (b *encBuilder) sliceData(t reflect.Type) sliceFunc {
 		if e.BeginArray() {
 			for i := range n {
 				e.Elem()
-				elem.f(e, unsafe.Add(data, uintptr(i)*size))
+				if elem.op == opSlice {
+					// A slice of slices of numbers (coordinates): a direct
+					// call per element.
+					e.writeScalars(elem.elem, unsafe.Add(data, uintptr(i)*size))
+				} else {
+					elem.f(e, unsafe.Add(data, uintptr(i)*size))
+				}
 				if e.err != nil {
 					break
 				}

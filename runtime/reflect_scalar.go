@@ -35,8 +35,12 @@ const (
 	opUintptr
 	opFloat32
 	opFloat64
-	opPtr // an unnamed-or-named pointer to a scalar (lazyEnc.elem): null when nil
+	opPtr   // a pointer to a scalar (lazyEnc.elem): null when nil
+	opSlice // a slice of a scalar (lazyEnc.elem), in one loop
 )
+
+// isScalarOp reports whether op writes a bool, number or string.
+func isScalarOp(op scalarOp) bool { return op >= opBool && op <= opFloat64 }
 
 // scalarOpOf returns the op of a scalar kind.
 func scalarOpOf(k reflect.Kind) scalarOp {
@@ -157,6 +161,27 @@ func scalarSlice(op scalarOp) func(e *Encoder, data unsafe.Pointer, n int) {
 		return func(e *Encoder, data unsafe.Pointer, n int) { EncodeFloat64s(e, unsafe.Slice((*float64)(data), n)) }
 	}
 	return nil
+}
+
+// writeScalars writes the slice at p, of elements of the scalar op elem,
+// as scalarSlice's functions do, without a call through a function value:
+// a struct field's slice of ints or strings is written by a direct call.
+func (e *Encoder) writeScalars(elem scalarOp, p unsafe.Pointer) {
+	switch elem {
+	case opString:
+		EncodeStrings(e, *(*[]string)(p))
+	case opInt64:
+		EncodeInts(e, *(*[]int64)(p))
+	case opInt:
+		EncodeInts(e, *(*[]int)(p))
+	case opFloat64:
+		EncodeFloat64s(e, *(*[]float64)(p))
+	case opBool:
+		EncodeBools(e, *(*[]bool)(p))
+	default:
+		h := *(*[]byte)(p) // any slice, read for its data pointer and length
+		scalarSlice(elem)(e, unsafe.Pointer(unsafe.SliceData(h)), len(h))
+	}
 }
 
 // ownMethod records whether a type's JSONDumpEncode method is its own (see

@@ -340,6 +340,8 @@ func (s *structEncoder) encode(e *Encoder, p unsafe.Pointer) {
 			} else {
 				e.writeScalar(f.elem, q)
 			}
+		case opSlice:
+			e.writeScalars(f.elem, fp)
 		default:
 			e.writeScalar(f.op, fp)
 		}
