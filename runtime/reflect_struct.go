@@ -220,7 +220,7 @@ func validTagName(s string) bool {
 
 // An rfield is one member of a struct encoder.
 type rfield struct {
-	key    FieldKey
+	key    *FieldKey // apart, so that the fields the loop reads stay close together
 	ptrs   []uintptr
 	off    uintptr
 	op     scalarOp // how the value is written: a scalar, a pointer to one (elem), or enc
@@ -253,7 +253,8 @@ func (b *encBuilder) structEnc(t reflect.Type, addr bool) encFunc {
 	fields := make([]rfield, len(infos))
 	for i, fi := range infos {
 		f := &fields[i]
-		f.key = NewFieldKey(string(appendString(nil, fi.name, true)), string(appendString(nil, fi.name, false)))
+		k := NewFieldKey(string(appendString(nil, fi.name, true)), string(appendString(nil, fi.name, false)))
+		f.key = &k
 		f.ptrs, f.off, f.index = fi.ptrs, fi.off, i
 		faddr := addr || fi.throughP
 		if fi.quoted {
@@ -320,7 +321,7 @@ func (s *structEncoder) encode(e *Encoder, p unsafe.Pointer) {
 				continue
 			}
 		}
-		e.Member(&f.key)
+		e.Member(f.key)
 		switch f.op {
 		case opFunc:
 			f.enc(e, fp)
