@@ -145,15 +145,6 @@ type isZeroer interface{ IsZero() bool }
 func (b *encBuilder) root(t reflect.Type) rootFunc {
 	switch t.Kind() {
 	case reflect.Pointer:
-		if isEncodable(t.Elem()) || isBigIntPtr(t) {
-			// Written by the target's own method, or by BigInt, which
-			// test for nil themselves.
-			enc := b.value(t, false).f
-			return func(e *Encoder, v any) {
-				q := reflect.ValueOf(v).UnsafePointer()
-				enc(e, unsafe.Pointer(&q))
-			}
-		}
 		target := b.pointerTarget(t)
 		return func(e *Encoder, v any) { target(e, reflect.ValueOf(v).UnsafePointer()) }
 	case reflect.Map:
@@ -503,31 +494,20 @@ func (e *Encoder) callEncodable(d Encodable, x any) (own bool) {
 
 // pointer makes the encoder of a pointer type: null for nil, else what it
 // points to, inside a cycle check when the target type can lead back to it.
-// A pointer to a type with its own JSONDumpEncode is given to the method,
-// which tests nil and cycles itself.
 //
 // NOTE: keep in sync with generator/emit_value.go (emitPointer).
 func (b *encBuilder) pointer(t reflect.Type) encFunc {
-	if isEncodable(t.Elem()) {
-		elem := b.value(t.Elem(), true)
-		return func(e *Encoder, p unsafe.Pointer) {
-			q := *(*unsafe.Pointer)(p)
-			if q == nil {
-				e.Null()
-				return
-			}
-			elem.f(e, q)
-		}
-	}
 	target := b.pointerTarget(t)
 	return func(e *Encoder, p unsafe.Pointer) { target(e, *(*unsafe.Pointer)(p)) }
 }
 
 // pointerTarget makes the function that writes the target of a pointer of
-// type t, given the pointer.
+// type t, given the pointer. A pointer to a type with a JSONDumpEncode
+// method is given to the method, which checks the pointer for cycles
+// itself (checked here too, it would be open twice).
 func (b *encBuilder) pointerTarget(t reflect.Type) encFunc {
 	elem := b.value(t.Elem(), true)
-	if !b.canCycle(t.Elem()) {
+	if isEncodable(t.Elem()) || !b.canCycle(t.Elem()) {
 		return func(e *Encoder, q unsafe.Pointer) {
 			if q == nil {
 				e.Null()
