@@ -97,11 +97,13 @@ class Quoted:
     def __init__(self, v): self.v = v
 def make_default(kw):
     # A ,string field (Quoted): its JSON text under the current ensure_ascii
-    # and allow_nan, written as a str; any other object: json's TypeError.
+    # and allow_nan, written as a str (by the pure-Python encoder, whose
+    # messages have CPython 3.12's wording); any other object: json's
+    # TypeError.
     ea, an = kw.get("ensure_ascii", True), kw.get("allow_nan", True)
     def default(o):
         if isinstance(o, Quoted):
-            return json.dumps(o.v, ensure_ascii=ea, allow_nan=an)
+            return "".join(json.JSONEncoder(ensure_ascii=ea, allow_nan=an).iterencode(o.v))
         raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
     return default
 lone = re.compile("[\ud800-\udfff]")

@@ -112,7 +112,7 @@ for line in sys.stdin.buffer.read().decode("utf-8").split("\n"):
     # ensure_ascii and allow_nan, as a str; other objects go to the hook,
     # or are json's TypeError.
     def default(o, hook=c.get("hook"), ea=kw.get("ensure_ascii", True), an=kw.get("allow_nan", True)):
-        if isinstance(o, Quoted): return json.dumps(o.v, ensure_ascii=ea, allow_nan=an)
+        if isinstance(o, Quoted): return "".join(json.JSONEncoder(ensure_ascii=ea, allow_nan=an).iterencode(o.v))
         if hook: return dflt(o)
         raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
     kw["default"] = default

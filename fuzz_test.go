@@ -446,7 +446,7 @@ def build(n):
 def make_default(kw):
     ea, an = kw.get("ensure_ascii", True), kw.get("allow_nan", True)
     def default(o):
-        if isinstance(o, Quoted): return json.dumps(o.v, ensure_ascii=ea, allow_nan=an)
+        if isinstance(o, Quoted): return "".join(json.JSONEncoder(ensure_ascii=ea, allow_nan=an).iterencode(o.v))
         raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
     return default
 lone = re.compile("[\ud800-\udfff]")
