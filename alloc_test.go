@@ -57,6 +57,71 @@ func TestAppendDumpsAllocs(t *testing.T) {
 	}
 }
 
+// allocRecord is a document of types without generated code, for the
+// reflective path.
+type allocRecord struct {
+	ID      int64                `json:"id"`
+	Name    string               `json:"name"`
+	Note    *string              `json:"note,omitempty"`
+	Score   float32              `json:"score"`
+	Tags    []string             `json:"tags"`
+	Pos     [3]float64           `json:"pos"`
+	ByName  map[string]allocItem `json:"by_name"`
+	ByID    map[int]string       `json:"by_id"`
+	Items   []allocItem          `json:"items"`
+	Next    *allocRecord         `json:"next"`
+	Extra   any                  `json:"extra"`
+	private int
+	allocItem
+}
+
+type allocItem struct {
+	SKU   string   `json:"sku"`
+	Qty   uint16   `json:"qty,string"`
+	Price *float64 `json:"price"`
+}
+
+// TestAppendDumpsAllocsReflect checks that the reflective path allocates
+// nothing once a type's encoder is built: values are read in place, map
+// values copied to pooled scratch memory, a struct held in an any copied
+// to pooled memory too.
+func TestAppendDumpsAllocsReflect(t *testing.T) {
+	skipAllocsIfInstrumented(t)
+	if !reflectBuild {
+		t.Skip("no reflective path in this build")
+	}
+	note, price := "n", 2.5
+	rec := &allocRecord{ID: 1, Name: "é", Note: &note, Score: 0.1, Tags: []string{"a"}, Pos: [3]float64{1, 2, 3},
+		ByName:    map[string]allocItem{"b": {SKU: "x", Qty: 2, Price: &price}, "a": {}},
+		ByID:      map[int]string{3: "c", -1: "m"},
+		Items:     []allocItem{{SKU: "y"}, {SKU: "z", Price: &price}},
+		Next:      &allocRecord{Name: "next", Extra: []int32{4}},
+		Extra:     map[string]any{"k": []any{1, [2]bool{true}}},
+		allocItem: allocItem{SKU: "emb"},
+	}
+	docs := map[string]any{"*allocRecord": rec, "allocRecord": *rec, "[]any of them": []any{rec, *rec, []allocItem{{SKU: "s"}}}}
+	for dname, doc := range docs {
+		for _, opts := range [][]jsondump.Option{nil, {jsondump.Indent(2), jsondump.SortKeys(true)}} {
+			buf := make([]byte, 0, 64<<10)
+			for i := 0; i < 4; i++ {
+				if _, err := jsondump.AppendDumps(buf[:0], doc, opts...); err != nil {
+					t.Fatal(err)
+				}
+			}
+			n := testing.AllocsPerRun(200, func() {
+				var err error
+				buf, err = jsondump.AppendDumps(buf[:0], doc, opts...)
+				if err != nil {
+					t.Fatal(err)
+				}
+			})
+			if n != 0 {
+				t.Errorf("AppendDumps of %s with %d options: %v allocations, want 0", dname, len(opts), n)
+			}
+		}
+	}
+}
+
 func TestOptionAllocs(t *testing.T) {
 	skipAllocsIfInstrumented(t)
 	hook := func(v any) (any, error) { return nil, nil }

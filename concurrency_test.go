@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -24,8 +25,9 @@ import (
 // with successes (a pooled Encoder must carry nothing from one call to the
 // next), and DumpFile racing on one path.
 
-// kelvin is unknown to jsondump: each one goes to the Default hook.
-type kelvin float64
+// kelvin is unknown to jsondump on every path (a complex number has no
+// JSON form): each one goes to the Default hook.
+type kelvin complex128
 
 // upperText is an encoding.TextMarshaler.
 type upperText string
@@ -45,7 +47,7 @@ func concurrentDocument(n int) (any, jsondump.Option, *atomic.Int64) {
 	items := make([]any, n)
 	for i := range items {
 		items[i] = map[string]any{
-			"t":     kelvin(float64(i) + 0.5),
+			"t":     kelvin(complex(float64(i)+0.5, 0)),
 			"u":     upperText(fmt.Sprintf("id-%d", i)),
 			"m":     pairJSON(i),
 			"raw":   json.RawMessage(`[1E2, {"z": null, "y": "\ud83d\ude00"}]`),
@@ -65,7 +67,7 @@ func concurrentDocument(n int) (any, jsondump.Option, *atomic.Int64) {
 			return nil, fmt.Errorf("unexpected %T", v)
 		}
 		// A fresh value each call: the race detector sees any sharing.
-		return map[string]any{"kelvin": float64(k), "celsius": float64(k) - 273.15}, nil
+		return map[string]any{"kelvin": real(k), "celsius": real(k) - 273.15}, nil
 	})
 	return map[string]any{"items": items, "name": "concurrent"}, hook, calls
 }
@@ -290,4 +292,80 @@ func TestConcurrentDumpFileOnePath(t *testing.T) {
 		t.Errorf("the folder holds %d entries, want the file alone", len(ents))
 	}
 	t.Logf("%d reads while %d writers wrote %d times each", reads.Load(), writers, rounds)
+}
+
+// recNode reaches itself three ways: its encoder calls itself through the
+// reflective path's cache while that is being built.
+type recNode struct {
+	V    int                 `json:"v"`
+	Next *recNode            `json:"next,omitempty"`
+	Kids []recNode           `json:"kids,omitempty"`
+	M    map[string]*recNode `json:"m,omitempty"`
+	Any  any                 `json:"any,omitempty"`
+}
+
+// TestConcurrentNewTypes has many goroutines meet types the reflective path
+// has not seen, at the same moment, each round with new ones (struct types
+// made by reflect.StructOf, with a recursive type inside): every goroutine
+// must write what the type's twin of the listed forms writes. Run under
+// -race, it checks the cache of encoders.
+func TestConcurrentNewTypes(t *testing.T) {
+	if !reflectBuild {
+		t.Skip("no reflective path in this build")
+	}
+	rounds, goroutines := 30, 16
+	if testing.Short() {
+		rounds = 8
+	}
+	for r := range rounds {
+		name := fmt.Sprintf("n%d", r)
+		st := reflect.StructOf([]reflect.StructField{
+			{Name: "A", Type: reflect.TypeFor[[]int32](), Tag: reflect.StructTag(`json:"` + name + `"`)},
+			{Name: "B", Type: reflect.TypeFor[*recNode]()},
+			{Name: "C", Type: reflect.MapOf(reflect.TypeFor[int](), reflect.ArrayOf(r%3, reflect.TypeFor[bool]()))},
+		})
+		v := reflect.New(st).Elem()
+		v.Field(0).Set(reflect.ValueOf([]int32{int32(r), -1}))
+		node := &recNode{V: r, Next: &recNode{V: 1}, Kids: []recNode{{V: 2}}, M: map[string]*recNode{"x": {V: 3}}, Any: []any{1}}
+		v.Field(1).Set(reflect.ValueOf(node))
+		m := reflect.MakeMap(st.Field(2).Type)
+		m.SetMapIndex(reflect.ValueOf(-5), reflect.New(st.Field(2).Type.Elem()).Elem())
+		v.Field(2).Set(m)
+		val := v.Interface()
+		// The oracle: encoding/json's value of it (decoded, so that the
+		// layouts do not matter); and every goroutine's text must be the
+		// same.
+		ej, err := json.Marshal(val)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want any
+		if err := json.Unmarshal(ej, &want); err != nil {
+			t.Fatal(err)
+		}
+		start := make(chan struct{})
+		var wg sync.WaitGroup
+		errs := make(chan string, goroutines)
+		for g := range goroutines {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				got, err := jsondump.Dumps(val, jsondump.Indent(1))
+				var dec any
+				if err == nil {
+					err = json.Unmarshal([]byte(got), &dec)
+				}
+				if err != nil || !reflect.DeepEqual(dec, want) {
+					errs <- fmt.Sprintf("round %d, goroutine %d: %q, %v\nwant (encoding/json) %s", r, g, got, err, ej)
+				}
+			}()
+		}
+		close(start)
+		wg.Wait()
+		close(errs)
+		for e := range errs {
+			t.Error(e)
+		}
+	}
 }

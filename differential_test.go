@@ -84,11 +84,31 @@ def build(n):
         for k, v in n["items"]:
             d[build(k)] = build(v)
         return d
-    if t == "raw": return json.loads(n["text"])
+    if t == "raw": return json.loads(n["text"] if "text" in n else "".join(map(chr, n["cps"])))
+    if t == "obj": return cls(n["name"])()
+    if t == "quoted": return Quoted(build(n["v"]))
     raise Exception("bad tag " + t)
+classes = {}
+def cls(name):
+    if name not in classes: classes[name] = type(name, (), {})
+    return classes[name]
+class Quoted:
+    __slots__ = ("v",)
+    def __init__(self, v): self.v = v
+def make_default(kw):
+    # A ,string field (Quoted): its JSON text under the current ensure_ascii
+    # and allow_nan, written as a str (by the pure-Python encoder, whose
+    # messages have CPython 3.12's wording); any other object: json's
+    # TypeError.
+    ea, an = kw.get("ensure_ascii", True), kw.get("allow_nan", True)
+    def default(o):
+        if isinstance(o, Quoted):
+            return "".join(json.JSONEncoder(ensure_ascii=ea, allow_nan=an).iterencode(o.v))
+        raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+    return default
 lone = re.compile("[\ud800-\udfff]")
 inp = sys.stdin.buffer.read().decode("utf-8").split("\n")
-optsets = json.loads(inp[0])
+optsets = [dict(kw, default=make_default(kw)) for kw in json.loads(inp[0])]
 out = []
 for line in inp[1:]:
     if not line: continue
@@ -595,6 +615,9 @@ func TestDifferentialPython(t *testing.T) {
 		n = 300
 	}
 	g := &gen{r: rand.New(rand.NewPCG(seed, seed>>3))}
+	// A third of the values are of arbitrary Go types (typed_values_test.go):
+	// the reflective path.
+	tg := &typedGen{r: rand.New(rand.NewPCG(seed, seed>>5))}
 	values := make([]any, n)
 	var in bytes.Buffer
 	kwargs := make([]map[string]any, len(diffOptionSets))
@@ -607,7 +630,11 @@ func TestDifferentialPython(t *testing.T) {
 	}
 	for i := range values {
 		var tag tagged
-		values[i], tag = g.value(4)
+		if i%3 == 2 {
+			values[i], tag = tg.value(3)
+		} else {
+			values[i], tag = g.value(4)
+		}
 		if err := enc.Encode(tag); err != nil {
 			t.Fatal(err)
 		}

@@ -1,11 +1,11 @@
 // Package jsondump is Python's json.dump and json.dumps for Go: its output is
-// byte-identical to CPython's json.dumps of the equivalent Python value, for
-// every keyword option Python has, with no reflection.
+// byte-identical to CPython's json.dumps of the equivalent Python value of
+// every Go value, for every keyword option Python has.
 //
 // Types named to the jsondumpgen command (go:generate) get Dumps, AppendDumps
-// and Dump methods compiled for them. Any other value goes through Dumps,
-// AppendDumps, Dump and DumpFile of this package, which know the dynamic forms
-// listed below by a type switch.
+// and Dump methods compiled for them, with no reflection. Any value goes
+// through Dumps, AppendDumps, Dump and DumpFile of this package, which write
+// it by the same rules (see "The three paths" below).
 //
 //	s, err := jsondump.Dumps(v, jsondump.SortKeys(true))
 //	// Python: json.dumps(v, sort_keys=True)
@@ -41,35 +41,65 @@
 //	slice, array                   list
 //	map                            dict, built in ascending key order
 //	Dict                           dict(pairs) of its items, in insertion order
-//	struct (generated)             dict of its fields, by encoding/json's tag rules
+//	struct                         dict of its fields, by encoding/json's rules: tag
+//	                               names, omitempty, omitzero, "-", ",string",
+//	                               embedded structs promoted by Go's dominance rules
 //	json.Marshaler, RawMessage,
 //	json.Number                    json.loads of its text, laid out again
 //	encoding.TextMarshaler         str of its text
+//	chan, func, complex,
+//	unsafe.Pointer                 no equivalent: the Default hook, else TypeError
 //
-// The dynamic path (Dumps of an any, and any-typed fields) knows exactly
-// these forms: nil, bool, string, every integer and float kind, []byte, []any,
-// map[string]any, []string, []int, []int64, []float64, []bool,
-// map[string]string, map[string]int, map[string]int64, map[string]float64,
-// map[string]bool, *big.Int, json.Number, json.RawMessage, json.Marshaler,
-// encoding.TextMarshaler, [Dict], and every type with generated methods, as T
-// or *T.
-// Any other value is Python's unknown object: it goes to the Default hook, and
-// without one it is the TypeError "Object of type T is not JSON serializable",
-// T spelt as Go's %T spells it. A type that embeds a generated type has its
-// methods by promotion but is not generated itself: it is an unknown object
-// too, not its embedded value alone.
+// A MarshalJSON or MarshalText method on the pointer counts where the value
+// is addressable, as in encoding/json: a struct field or slice element
+// reached through a pointer, not a map value or a value held in an any. A
+// typed nil pointer is null, except where the static type is an interface
+// with the method (a json.Marshaler field), which calls it, as encoding/json
+// does.
+//
+// # The three paths
+//
+// A value's text depends on its value and type only, never on the path that
+// writes it. Three paths write a value (the root of Dumps, and any value held
+// in an any), fastest first:
+//
+//  1. Types with generated methods (jsondumpgen), as T or *T: compiled code,
+//     no reflection, no allocation.
+//  2. The forms known by a type switch: nil, bool, string, every integer and
+//     float kind, []byte, []any, map[string]any, []string, []int, []int64,
+//     []float64, []bool, map[string]string, map[string]int, map[string]int64,
+//     map[string]float64, map[string]bool, *big.Int, json.Number,
+//     json.RawMessage, json.Marshaler, encoding.TextMarshaler, [Dict].
+//  3. Every other type: the reflective path, which applies the generated
+//     code's rules (fields, tags, embedding, marshalers where addressable,
+//     map keys, cycles, depth). Each type is analysed once, on first use, and
+//     its encoder cached for the life of the process; values of generated
+//     types met inside are written by their generated methods. A type that
+//     embeds a generated type (and so has its methods by promotion) is
+//     written as its own struct type, all its fields.
+//
+// What has no Python equivalent (a channel, a function, a complex number, an
+// unsafe.Pointer) is Python's unknown object: it goes to the Default hook,
+// which receives it as the any held it, and without one it is the TypeError
+// "Object of type T is not JSON serializable", T spelt as Go's %T spells it.
+//
+// Built with -tags jsondump_noreflect, path 3 does not exist: a value of any
+// other type is then an unknown object (a typed nil pointer of such a type
+// included), and the reflect package is used only to answer a few questions
+// on cold paths (a value's kind, nil-ness, identity, type name).
 //
 // Map keys follow Python's coercion: strings as they are, integers and floats
 // as their text ("1", "1.0", "NaN"), bools as "true"/"false". Go maps have no
 // order, so a map's members come in ascending key order, which is also the
-// order SortKeys gives for keys of one kind. In generated code a map[any]V
-// (or any interface key type) is built in the order nil, false, true,
-// numbers by value (*big.Int among them), strings; keys that are equal in Python (true, 1 and 1.0)
-// are one member, named by the first and holding the last one's value; under
-// SortKeys a mix Python cannot sort (a string beside a number, nil beside
-// anything) is Python's TypeError, and keys of any other type are the
-// TypeError "keys must be str, int, float, bool or None", or are dropped
-// under SkipKeys.
+// order SortKeys gives for keys of one kind; encoding.TextMarshaler keys are
+// the str of their text, ordered by it. A map[any]V (or any interface key
+// type) is built in the order nil, false, true, numbers by value, strings;
+// keys that are equal in Python (true, 1 and 1.0) are one member, named by
+// the first and holding the last one's value; under SortKeys a mix Python
+// cannot sort (a string beside a number, nil beside anything) is Python's
+// TypeError. Keys of any other type (a struct, an array, a pointer, a named
+// type in a map[any]V) are the TypeError "keys must be str, int, float, bool
+// or None, not T", or are dropped under SkipKeys.
 //
 // # Python's dict order: Dict
 //

@@ -51,23 +51,62 @@ func all(t *testing.T, v any, opts ...jsondump.Option) error {
 	return err1
 }
 
-type celsius float64
+// celsius is an unknown object on every path: a complex number has no JSON
+// form (the reflective path writes a named float).
+type celsius complex128
 
 func TestTypeErrorUnknownObject(t *testing.T) {
 	for _, tc := range []struct {
 		v    any
 		name string
+		// whole: the value itself is the unknown object without the
+		// reflective path, which finds name inside it.
+		whole bool
 	}{
-		{celsius(1), "jsondump_test.celsius"},
-		{struct{ A int }{1}, "struct { A int }"},
-		{[2]int{}, "[2]int"},
-		{map[int]string{}, "map[int]string"},
-		{complex64(1), "complex64"},
-		{(*celsius)(nil), "*jsondump_test.celsius"},
-		{[]any{1, map[string]any{"k": []any{make(chan int)}}}, "chan int"},
+		{celsius(1), "jsondump_test.celsius", false},
+		{complex64(1), "complex64", false},
+		{make(chan int), "chan int", false},
+		{func() {}, "func()", false},
+		{[]any{1, map[string]any{"k": []any{make(chan int)}}}, "chan int", false},
+		{[]func(){nil}, "func()", true},
+		{struct{ C complex128 }{}, "complex128", true},
+		{map[string][]chan<- int{"k": {nil}}, "chan<- int", true},
+	} {
+		name := tc.name
+		if tc.whole && !reflectBuild {
+			name = fmt.Sprintf("%T", tc.v)
+		}
+		err := all(t, tc.v)
+		asError[*jsondump.TypeError](t, fmt.Sprintf("%T", tc.v), err, "Object of type "+name+" is not JSON serializable")
+	}
+}
+
+// TestTypeErrorReflected checks the values that are unknown objects only
+// without the reflective path (-tags jsondump_noreflect): with it, each is
+// written as its twin of the listed forms is.
+func TestTypeErrorReflected(t *testing.T) {
+	type celsiusF float64
+	for _, tc := range []struct {
+		v, twin any
+		name    string
+	}{
+		{celsiusF(1), 1.0, "jsondump_test.celsiusF"},
+		{struct{ A int }{1}, map[string]any{"A": 1}, "struct { A int }"},
+		{[2]int{}, []any{0, 0}, "[2]int"},
+		{map[int]string{}, map[string]any{}, "map[int]string"},
+		{(*celsiusF)(nil), nil, "*jsondump_test.celsiusF"},
+		{[]any{1, map[string]any{"k": []any{[]int32{2}}}}, []any{1, map[string]any{"k": []any{[]any{2}}}}, "[]int32"},
 	} {
 		err := all(t, tc.v)
-		asError[*jsondump.TypeError](t, fmt.Sprintf("%T", tc.v), err, "Object of type "+tc.name+" is not JSON serializable")
+		if !reflectBuild {
+			asError[*jsondump.TypeError](t, fmt.Sprintf("%T", tc.v), err, "Object of type "+tc.name+" is not JSON serializable")
+			continue
+		}
+		got, err := jsondump.Dumps(tc.v)
+		want, werr := jsondump.Dumps(tc.twin)
+		if got != want || err != nil || werr != nil {
+			t.Errorf("%T: %q, %v, want %q as for %#v", tc.v, got, err, want, tc.twin)
+		}
 	}
 }
 
@@ -183,18 +222,18 @@ func TestDefaultHook(t *testing.T) {
 	}
 	// A hook that returns its argument, or a list of it: a cycle.
 	self := jsondump.Default(func(v any) (any, error) { return v, nil })
-	asError[*jsondump.ValueError](t, "hook returns its argument", all(t, &opaque{}, self), msgCircular)
+	asError[*jsondump.ValueError](t, "hook returns its argument", all(t, newOpaque(), self), msgCircular)
 	asError[*jsondump.ValueError](t, "hook returns its argument (value)", all(t, []any{celsius(1)}, self), msgCircular)
-	asError[*jsondump.ValueError](t, "hook returns [argument]", all(t, &opaque{},
+	asError[*jsondump.ValueError](t, "hook returns [argument]", all(t, newOpaque(),
 		jsondump.Default(func(v any) (any, error) { return []any{v}, nil })), msgCircular)
 	// Without the cycle check it is the depth limit.
-	asError[*jsondump.RecursionError](t, "hook returns its argument, CheckCircular(false)", all(t, &opaque{}, self, jsondump.CheckCircular(false)), msgRecursion)
+	asError[*jsondump.RecursionError](t, "hook returns its argument, CheckCircular(false)", all(t, newOpaque(), self, jsondump.CheckCircular(false)), msgRecursion)
 	// A new unknown each time: the depth limit.
 	calls := 0
-	newEach := jsondump.Default(func(any) (any, error) { calls++; return &opaque{}, nil })
-	asError[*jsondump.RecursionError](t, "hook returns a new unknown", all(t, &opaque{}, newEach), msgRecursion)
+	newEach := jsondump.Default(func(any) (any, error) { calls++; return newOpaque(), nil })
+	asError[*jsondump.RecursionError](t, "hook returns a new unknown", all(t, newOpaque(), newEach), msgRecursion)
 	calls = 0
-	asError[*jsondump.RecursionError](t, "hook returns a new unknown, MaxDepth(20)", all(t, &opaque{}, newEach, jsondump.MaxDepth(20)), msgRecursion)
+	asError[*jsondump.RecursionError](t, "hook returns a new unknown, MaxDepth(20)", all(t, newOpaque(), newEach, jsondump.MaxDepth(20)), msgRecursion)
 	if calls != 3*20 {
 		t.Errorf("hook called %d times under MaxDepth(20) for 3 calls, want 60", calls)
 	}
@@ -507,6 +546,12 @@ func TestErrorSentinels(t *testing.T) {
 		deep = []any{deep}
 	}
 	long := new(big.Int).Exp(big.NewInt(10), big.NewInt(4300), nil) // 4301 digits
+	// Typed maps are the reflective path's; without it they are unknown
+	// objects.
+	keyErr, unsortable := jsondump.ErrKey, jsondump.ErrUnsortable
+	if !reflectBuild {
+		keyErr, unsortable = jsondump.ErrNotSerializable, jsondump.ErrNotSerializable
+	}
 	for _, c := range []struct {
 		name string
 		v    any
@@ -521,6 +566,8 @@ func TestErrorSentinels(t *testing.T) {
 		{"depth", deep, []jsondump.Option{jsondump.MaxDepth(10)}, jsondump.ErrDepth},
 		{"cycle without CheckCircular", cyc, []jsondump.Option{jsondump.CheckCircular(false)}, jsondump.ErrDepth},
 		{"not serializable", complex(1, 2), nil, jsondump.ErrNotSerializable},
+		{"key", map[any]int{complex(1, 1): 1}, nil, keyErr},
+		{"unsortable", map[any]int{1: 1, "a": 2}, []jsondump.Option{jsondump.SortKeys(true)}, unsortable},
 		{"indent", []any{1}, []jsondump.Option{jsondump.Indent(1 << 40)}, jsondump.ErrIndent},
 	} {
 		_, err := jsondump.Dumps(c.v, c.opts...)

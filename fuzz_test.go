@@ -348,3 +348,126 @@ func replaceInvalidUTF8(b []byte) []byte {
 	}
 	return out
 }
+
+// FuzzTypedPython compares jsondump with CPython on values of arbitrary Go
+// types (typed_values_test.go): the fuzz input's bytes choose a type —
+// typed maps and slices of every key and element kind, arrays, pointers,
+// anonymous structs with tags, omitempty, omitzero, ,string and embedding,
+// named kinds, Marshalers, values in any at every depth — and fill a value
+// of it; its Python equivalent comes from the test's own model, which
+// CPython rebuilds and dumps under each of fuzzOptionSets. On the default
+// build these values take the reflective path; under -tags
+// jsondump_noreflect the model makes them unknown objects.
+//
+//	go test -run '^$' -fuzz '^FuzzTypedPython$' -fuzztime 5m .
+func FuzzTypedPython(f *testing.F) {
+	pyoracle.Python(f)
+	var (
+		once sync.Once
+		py   *pyoracle.Coprocess
+	)
+	f.Cleanup(func() {
+		if py != nil {
+			py.Close()
+		}
+	})
+	kwargs := make([]map[string]any, len(fuzzOptionSets))
+	for i, o := range fuzzOptionSets {
+		kwargs[i] = o.kwargs
+	}
+	header, err := json.Marshal(kwargs)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []string{"", "\x00", "\x00\x00\x1d\x00\x00\x05", "struct", "maps\x00\x00\x19\x00\x00\x0c\xff", "\xff\xff\xff\xfe\xfd\xfc", "pointers\x00\x00\x16\x00\x00\x16", "any keys \x00\x00\x1a\x00\x00\x09\x00\x00\x0a"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		g := &typedGen{r: &bytesRand{b: in}}
+		v, tag := g.value(3)
+		line, err := json.Marshal(tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		once.Do(func() {
+			py = pyoracle.Start(t, fuzzTypedScript)
+			if _, err := py.Ask(string(header), 1); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if py == nil {
+			t.Fatal("the python3 co-process did not start (see the first failure)")
+		}
+		lines, err := py.Ask(string(line), len(fuzzOptionSets))
+		if err != nil {
+			t.Fatalf("input %q: %v", in, err)
+		}
+		for j, o := range fuzzOptionSets {
+			s, err := jsondump.Dumps(v, o.opts...)
+			if got := goResult(s, err); got != lines[j] {
+				t.Errorf("options %s, input %q\nvalue: %s\n   go:  %s\npython: %s", o.name, in, clip(fmt.Sprintf("%#v", v)), readable(got), readable(lines[j]))
+			}
+		}
+	})
+}
+
+// fuzzTypedScript is the Python side of FuzzTypedPython: its first line is
+// the list of kwargs, answered by "ready"; each later line a tag tree
+// (typed_values_test.go), answered by one line per option set, as
+// diffScript answers.
+const fuzzTypedScript = `
+import sys, json, struct, re
+classes = {}
+def cls(name):
+    if name not in classes: classes[name] = type(name, (), {})
+    return classes[name]
+class Quoted:
+    __slots__ = ("v",)
+    def __init__(self, v): self.v = v
+def build(n):
+    t = n["t"]
+    if t == "none": return None
+    if t == "bool": return n["v"]
+    if t == "str": return "".join(map(chr, n["cps"]))
+    if t == "int":
+        sys.set_int_max_str_digits(0)
+        try: return int(n["dec"])
+        finally: sys.set_int_max_str_digits(4300)
+    if t == "float": return struct.unpack(">d", bytes.fromhex(n["bits"]))[0]
+    if t == "floatstr": return float(n["s"])
+    if t == "list": return [build(x) for x in n["items"]]
+    if t == "dict":
+        d = {}
+        for k, v in n["items"]: d[build(k)] = build(v)
+        return d
+    if t == "raw": return json.loads("".join(map(chr, n["cps"])))
+    if t == "obj": return cls(n["name"])()
+    if t == "quoted": return Quoted(build(n["v"]))
+    raise Exception("bad tag " + t)
+def make_default(kw):
+    ea, an = kw.get("ensure_ascii", True), kw.get("allow_nan", True)
+    def default(o):
+        if isinstance(o, Quoted): return "".join(json.JSONEncoder(ensure_ascii=ea, allow_nan=an).iterencode(o.v))
+        raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+    return default
+lone = re.compile("[\ud800-\udfff]")
+optsets = [dict(kw, default=make_default(kw)) for kw in json.loads(sys.stdin.readline())]
+sys.stdout.write("ready\n")
+sys.stdout.flush()
+for line in sys.stdin:
+    v = build(json.loads(line))
+    out = []
+    for kw in optsets:
+        try:
+            s = json.dumps(v, **kw)
+            s = lone.sub(lambda m: "\\u%04x" % ord(m.group()), s)
+            out.append("OK " + s.encode("utf-8").hex())
+        except Exception:
+            try:
+                "".join(json.JSONEncoder(**kw).iterencode(v))
+                out.append("ERR ?: C and Python encoders disagree")
+            except Exception as e:
+                out.append("ERR %s: %s" % (type(e).__name__, str(e).replace("\n", " ")))
+    sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.flush()
+`

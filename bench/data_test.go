@@ -12,9 +12,10 @@ import (
 
 // A dataset is one JSON file and the Go type that mirrors it.
 type dataset struct {
-	name string     // the benchmark's data= key
-	path string     // the JSON file
-	new  func() any // returns a pointer to a new value of the mirroring type
+	name   string     // the benchmark's data= key
+	path   string     // the JSON file
+	new    func() any // returns a pointer to a new value of the mirroring type
+	mirror func() any // the same for its Mirror type, which has no generated code (*_mirror.go)
 }
 
 // dataDir is where twitter.json, citm_catalog.json and canada.json live:
@@ -32,11 +33,11 @@ func dataDir(tb testing.TB) string {
 func datasets(tb testing.TB) []dataset {
 	shared := dataDir(tb)
 	return []dataset{
-		{"twitter", filepath.Join(shared, "twitter.json"), func() any { return new(Twitter) }},
-		{"citm_catalog", filepath.Join(shared, "citm_catalog.json"), func() any { return new(CITMCatalog) }},
-		{"canada", filepath.Join(shared, "canada.json"), func() any { return new(Canada) }},
-		{"small", filepath.Join("testdata", "small.json"), func() any { return new(Small) }},
-		{"medium", filepath.Join("testdata", "medium.json"), func() any { return new(Medium) }},
+		{"twitter", filepath.Join(shared, "twitter.json"), func() any { return new(Twitter) }, func() any { return new(MirrorTwitter) }},
+		{"citm_catalog", filepath.Join(shared, "citm_catalog.json"), func() any { return new(CITMCatalog) }, func() any { return new(MirrorCITMCatalog) }},
+		{"canada", filepath.Join(shared, "canada.json"), func() any { return new(Canada) }, func() any { return new(MirrorCanada) }},
+		{"small", filepath.Join("testdata", "small.json"), func() any { return new(Small) }, func() any { return new(MirrorSmall) }},
+		{"medium", filepath.Join("testdata", "medium.json"), func() any { return new(Medium) }, func() any { return new(MirrorMedium) }},
 	}
 }
 
@@ -52,11 +53,34 @@ func (d dataset) load(tb testing.TB) (v any, raw []byte) {
 		}
 		tb.Fatal(err)
 	}
-	v = d.new()
+	return decode(tb, d.path, raw, d.new()), raw
+}
+
+// loadMirror is load for d's Mirror type: the same value, in types that
+// have no generated code.
+func (d dataset) loadMirror(tb testing.TB) any {
+	tb.Helper()
+	_, raw := d.load(tb)
+	return decode(tb, d.path, raw, d.mirror())
+}
+
+// decode decodes raw, the file path, into v, failing on a field of the
+// file that v's type lacks.
+func decode(tb testing.TB, path string, raw []byte, v any) any {
+	tb.Helper()
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		tb.Fatalf("decoding %s: %v", d.path, err)
+		tb.Fatalf("decoding %s: %v", path, err)
 	}
-	return v, raw
+	return v
+}
+
+// valueFor returns the value enc encodes: v, or, for an encoder of the
+// reflective path, mirror (the same value in the Mirror types).
+func valueFor(enc encoder, v, mirror any) any {
+	if enc.mirror {
+		return mirror
+	}
+	return v
 }

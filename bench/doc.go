@@ -8,5 +8,11 @@
 // jsondump-generated methods (*_jsondump.go) and easyjson-generated methods
 // (*_easyjson.go), both checked in and produced by go generate.
 //
+// The Mirror types (*_mirror.go, written by cmd/mirrortypes) are copies of
+// the twitter, citm_catalog, canada and payload types without methods, for
+// the reflective path's row (enc=jsondump-reflect).
+//
 // Run the whole comparison with ./run.sh; see README.md.
 package bench
+
+//go:generate go run ./cmd/mirrortypes twitter.go citm.go canada.go payload.go

@@ -13,7 +13,9 @@ func BenchmarkEncode(b *testing.B) {
 	for _, d := range datasets(b) {
 		b.Run("data="+d.name, func(b *testing.B) {
 			v, _ := d.load(b)
+			mirror := d.loadMirror(b)
 			for _, enc := range encoders {
+				v := valueFor(enc, v, mirror)
 				b.Run("enc="+enc.name, func(b *testing.B) {
 					buf, err := enc.encode(make([]byte, 0, 64<<10), v)
 					if err != nil {

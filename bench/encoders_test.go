@@ -19,12 +19,16 @@ type encoder struct {
 	// sync with its lossy table), and TestEncodersAgree compares its floats
 	// loosely.
 	lossy bool
+	// mirror is set for an encoder of jsondump's reflective path: it is
+	// given the dataset's value in its Mirror types (*_mirror.go), which
+	// have no generated code.
+	mirror bool
 }
 
 // encoders is every encoder compared, in the order the results show them.
 // Files with build tags (peers_*_test.go) add theirs in init.
 var encoders = []encoder{
-	{name: "jsondump-compact", encode: jsondumpAppend(jsondump.Separators(",", ":"), jsondump.EnsureASCII(false))},
+	{name: "jsondump-compact", encode: jsondumpAppend(compact...)},
 	{name: "jsondump-default", encode: jsondumpAppend()},
 	{name: "jsondump-indent4", encode: jsondumpAppend(jsondump.Indent(4))},
 	{name: "jsondump-Dumps", encode: func(_ []byte, v any) ([]byte, error) {
@@ -33,9 +37,18 @@ var encoders = []encoder{
 		// Dumps alone; callers only read them.
 		return unsafe.Slice(unsafe.StringData(s), len(s)), err
 	}},
+	{name: "jsondump-reflect", mirror: true, encode: func(_ []byte, v any) ([]byte, error) {
+		// Dumps of a value whose types have no generated code: the
+		// reflective path, compact, as jsondump-compact.
+		s, err := jsondump.Dumps(v, compact...)
+		return unsafe.Slice(unsafe.StringData(s), len(s)), err
+	}},
 	{name: "encoding-json", encode: func(_ []byte, v any) ([]byte, error) { return json.Marshal(v) }},
 	{name: "encoding-json-indent", encode: func(_ []byte, v any) ([]byte, error) { return json.MarshalIndent(v, "", "    ") }},
 }
+
+// compact is the mode of jsondump-compact and jsondump-reflect.
+var compact = []jsondump.Option{jsondump.Separators(",", ":"), jsondump.EnsureASCII(false)}
 
 // jsondumpAppend returns the encode function of the generated AppendDumps
 // under opts. The options slice is built once, here, as a caller that

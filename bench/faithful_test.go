@@ -141,12 +141,13 @@ func TestFaithful(t *testing.T) {
 func TestEncodersAgree(t *testing.T) {
 	for _, d := range datasets(t) {
 		v, raw := d.load(t)
+		mirror := d.loadMirror(t)
 		var want any
 		if err := json.Unmarshal(raw, &want); err != nil {
 			t.Fatal(err)
 		}
 		for _, enc := range encoders {
-			out, err := enc.encode(nil, v)
+			out, err := enc.encode(nil, valueFor(enc, v, mirror))
 			if err != nil {
 				t.Errorf("%s/%s: %v", d.name, enc.name, err)
 				continue
@@ -163,6 +164,38 @@ func TestEncodersAgree(t *testing.T) {
 	}
 }
 
+// TestReflectivePath checks that jsondump.Dumps of each dataset's value in
+// its Mirror types, which have no generated code (the reflective path),
+// writes the same bytes as the generated methods of the original types, in
+// the benchmark's three modes; and that it allocates no more per call than
+// encoding/json.Marshal of the same value (issue 12).
+func TestReflectivePath(t *testing.T) {
+	for _, d := range datasets(t) {
+		v, _ := d.load(t)
+		mirror := d.loadMirror(t)
+		for _, opts := range [][]jsondump.Option{nil, compact, {jsondump.Indent(4)}, {jsondump.SortKeys(true), jsondump.Indent(1)}} {
+			want, err := v.(jsondump.Dumper).Dumps(opts...)
+			if err != nil {
+				t.Fatalf("%s: Dumps: %v", d.name, err)
+			}
+			got, err := jsondump.Dumps(mirror, opts...)
+			if err != nil || got != want {
+				t.Errorf("%s, %d options: the reflective path's output differs from the generated code's (%d bytes, %v; want %d bytes)", d.name, len(opts), len(got), err, len(want))
+			}
+		}
+		if testing.CoverMode() != "" || raceEnabled {
+			continue // coverage counters and the race detector allocate
+		}
+		jsondump.Dumps(mirror, compact...) // warm the pool and the cache
+		own := testing.AllocsPerRun(5, func() { jsondump.Dumps(mirror, compact...) })
+		ej := testing.AllocsPerRun(5, func() { json.Marshal(v) })
+		if own > ej {
+			t.Errorf("%s: the reflective path's Dumps makes %v allocs/op, encoding/json.Marshal %v", d.name, own, ej)
+		}
+		t.Logf("%s: reflective Dumps %v allocs/op, encoding/json.Marshal %v", d.name, own, ej)
+	}
+}
+
 // TestAppendDumpsAllocs checks the promise the benchmark relies on:
 // AppendDumps into a buffer with room allocates nothing, in each mode.
 func TestAppendDumpsAllocs(t *testing.T) {
@@ -172,7 +205,7 @@ func TestAppendDumpsAllocs(t *testing.T) {
 	for _, d := range datasets(t) {
 		v, _ := d.load(t)
 		for _, enc := range encoders {
-			if !strings.HasPrefix(enc.name, "jsondump-") || enc.name == "jsondump-Dumps" {
+			if !strings.HasPrefix(enc.name, "jsondump-") || enc.name == "jsondump-Dumps" || enc.mirror {
 				continue // only AppendDumps promises no allocation
 			}
 			buf, _ := enc.encode(nil, v)

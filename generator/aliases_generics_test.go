@@ -201,8 +201,8 @@ var rt3Cases = []rt3Case{
 	// ---- errors
 	{"error values in any and error fields", "r3", `&r3.Errs{A: r3.MyErr{Code: 1}, E: &r3.MyErr{Code: 2}, L: []error{r3.MyErr{Code: 3}, nil}}`, `{"A": {"code": 1}, "E": {"code": 2}, "L": [{"code": 3}, None]}`, nil, false},
 	{"error values by encoding/json", "r3", `&r3.Errs{A: r3.MyErr{Code: 1}, E: &r3.MyErr{Code: 2}, L: []error{r3.MyErr{Code: 3}, nil}}`, `ENC`, []int{0}, false},
-	{"unknown error values", "r3", `&r3.Errs{A: fmt.Errorf("w: %w", r3.MyErr{}), E: errors.New("x"), L: []error{errors.Join(errors.New("a"))}}`,
-		`{"A": U("*fmt.wrapError"), "E": U("*errors.errorString"), "L": [U("*errors.joinError")]}`, []int{0, 4}, false},
+	{"error values (pointers to structs without exported fields)", "r3", `&r3.Errs{A: fmt.Errorf("w: %w", r3.MyErr{}), E: errors.New("x"), L: []error{errors.Join(errors.New("a"))}}`,
+		`{"A": {}, "E": {}, "L": [{}]}`, []int{0, 4}, false},
 }
 
 const rt3Python = `
@@ -329,7 +329,8 @@ func TestAliasesGenerics(t *testing.T) {
 		Dyn    []string
 		Strm   []string
 	}
-	runDriver(t, goTool, work, &got)
+	diffs := runDriverTwoPaths(t, goTool, work, &got)
+	reportPaths(t, diffs, func(d pathDiff) string { return fmt.Sprintf("case %q", cases[d.index].name) })
 	if len(got) != len(cases) {
 		t.Fatalf("driver printed %d cases, want %d", len(got), len(cases))
 	}
@@ -543,7 +544,7 @@ var optionSets = [][]jsondump.Option{
 ` + rtDriverHelpers + `
 ` + rtDriverMain)
 	for _, c := range cases {
-		fmt.Fprintf(&b, "\t\t{func() dumper { return %s }, %#v},\n", c.goV, rt3Opts(c))
+		fmt.Fprintf(&b, "\t\t{func() any { return %s }, %#v},\n", c.goV, rt3Opts(c))
 	}
 	b.WriteString(rtDriverRun)
 	return b.String()

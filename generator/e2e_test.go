@@ -178,27 +178,51 @@ func TestEndToEnd(t *testing.T) {
 	}
 
 	env := append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod "+os.Getenv("JSONDUMP_E2E_GOFLAGS"), "GOWORK=off")
-	build := exec.Command(goTool, "build", "-o", filepath.Join(tmp, "bin")+string(filepath.Separator), "./cmd/...")
-	build.Dir, build.Env = tmp, env
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build of the drivers: %v\n%s", err, out)
+	// The drivers twice: with the golden generated files, and without
+	// them, where every value takes jsondump's reflective path; the two
+	// must print the same bytes (runDriverTwoPaths).
+	overlay := withoutGenerated(t, tmp)
+	for _, bin := range []string{"bin", "bin-reflect"} {
+		args := []string{"build", "-o", filepath.Join(tmp, bin) + string(filepath.Separator)}
+		if bin == "bin-reflect" {
+			args = append(args, "-overlay", overlay)
+		}
+		build := exec.Command(goTool, append(args, "./cmd/...")...)
+		build.Dir, build.Env = tmp, env
+		if out, err := build.CombinedOutput(); err != nil {
+			t.Fatalf("go build of the drivers (%s): %v\n%s", bin, err, out)
+		}
 	}
 	for _, name := range cases {
 		t.Run(name, func(t *testing.T) {
-			var stderr bytes.Buffer
-			cmd := exec.Command(filepath.Join(tmp, "bin", name))
-			cmd.Stderr = &stderr
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("driver %s: %v\n%s", name, err, stderr.Bytes())
+			run := func(bin string) []byte {
+				var stderr bytes.Buffer
+				cmd := exec.Command(filepath.Join(tmp, bin, name))
+				cmd.Stderr = &stderr
+				out, err := cmd.Output()
+				if err != nil {
+					t.Fatalf("driver %s (%s): %v\n%s", name, bin, err, stderr.Bytes())
+				}
+				return out
 			}
-			var res struct {
+			out := run("bin")
+			type result struct {
 				Input   json.RawMessage
 				Outputs []string
 				Errors  []string
 			}
+			var res, refl result
 			if err := json.Unmarshal(out, &res); err != nil {
 				t.Fatalf("driver %s output: %v\n%s", name, err, out)
+			}
+			if err := json.Unmarshal(run("bin-reflect"), &refl); err != nil {
+				t.Fatalf("driver %s output (reflective path): %v", name, err)
+			}
+			for i, o := range e2eOptions {
+				if res.Outputs[i] != refl.Outputs[i] || res.Errors[i] != refl.Errors[i] {
+					t.Errorf("%s: Dumps(%s): generated code and the reflective path differ:\n generated: %q %s\n reflected: %q %s",
+						name, o.goOpts, res.Outputs[i], res.Errors[i], refl.Outputs[i], refl.Errors[i])
+				}
 			}
 			want := pythonDumps(t, python, res.Input, e2ePython[name])
 			checkExpected(t, name, want)
@@ -218,13 +242,14 @@ func TestEndToEnd(t *testing.T) {
 // driver is the program that prints a case's value and our outputs.
 func driver(name string) string {
 	var b strings.Builder
-	b.WriteString("package main\n\nimport (\n\t\"encoding/json\"\n\t\"os\"\n\t\"github.com/jsondump/jsondump\"\n\t\"e2e/" + name + "\"\n")
+	b.WriteString("package main\n\nimport (\n\t\"encoding/json\"\n\t\"io\"\n\t\"os\"\n\t\"github.com/jsondump/jsondump\"\n\t\"e2e/" + name + "\"\n")
 	for _, imp := range strings.Split(e2eImports[name], "; ") {
 		if imp != "" {
 			b.WriteString("\t" + imp + "\n")
 		}
 	}
-	b.WriteString(")\n\nfunc main() {\n\t" + e2eValues[name] + "\n")
+	b.WriteString(")\n\ntype dumper interface {\n\tDumps(opts ...jsondump.Option) (string, error)\n}\n" + rtDriverAsDumper)
+	b.WriteString("\nfunc main() {\n\t" + e2eValues[name] + "\n\td := asDumper(v)\n")
 	if e2ePython[name] != "" {
 		b.WriteString("\tin := []byte(\"null\")\n")
 	} else {
@@ -232,7 +257,7 @@ func driver(name string) string {
 	}
 	b.WriteString("\tvar res struct{ Input json.RawMessage; Outputs, Errors []string }\n\tres.Input = in\n")
 	for _, o := range e2eOptions {
-		b.WriteString("\t{\n\t\ts, err := v.Dumps(" + o.goOpts + ")\n\t\tmsg := \"\"\n\t\tif err != nil {\n\t\t\tmsg = err.Error()\n\t\t}\n")
+		b.WriteString("\t{\n\t\ts, err := d.Dumps(" + o.goOpts + ")\n\t\tmsg := \"\"\n\t\tif err != nil {\n\t\t\tmsg = err.Error()\n\t\t}\n")
 		b.WriteString("\t\tres.Outputs = append(res.Outputs, s)\n\t\tres.Errors = append(res.Errors, msg)\n\t}\n")
 	}
 	b.WriteString("\tjson.NewEncoder(os.Stdout).Encode(res)\n\t_ = jsondump.Option{}\n}\n")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -16,7 +17,7 @@ import (
 )
 
 // TestFaultsGenerated is the faults review of GENERATED code (the dynamic
-// path's is redteam_faults_test.go at the root). The package
+// path's is faults_api_test.go at the root). The package
 // testdata/faults_types/ft (an order document, an envelope of
 // Marshalers that can be told to fail, recursive types) is copied into a
 // throwaway module and generated with Generate; the driver
@@ -120,6 +121,46 @@ func TestFaultsGenerated(t *testing.T) {
 
 	problems := map[string][]string{}
 	var infos []string
+
+	// Two paths, one output: the driver again, with ft's generated file
+	// replaced by methods that only call the root package's functions, so
+	// that every value takes the reflective path; its outputs must be the
+	// same bytes (the other reports are about the generated methods).
+	shim := filepath.Join(work, "shim_reflect.go")
+	var src strings.Builder
+	src.WriteString("package ft\n\nimport (\n\t\"io\"\n\n\t\"github.com/jsondump/jsondump\"\n)\n")
+	for _, typ := range types {
+		fmt.Fprintf(&src, "\nfunc (v *%[1]s) Dumps(opts ...jsondump.Option) (string, error) { return jsondump.Dumps(v, opts...) }\n", typ)
+		fmt.Fprintf(&src, "func (v *%[1]s) AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error) {\n\treturn jsondump.AppendDumps(dst, v, opts...)\n}\n", typ)
+		fmt.Fprintf(&src, "func (v *%[1]s) Dump(w io.Writer, opts ...jsondump.Option) error { return jsondump.Dump(w, v, opts...) }\n", typ)
+	}
+	if err := os.WriteFile(shim, []byte(src.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	genFiles, _ := filepath.Glob(filepath.Join(work, "ft", "*_jsondump.go"))
+	if len(genFiles) != 1 {
+		t.Fatalf("generated files of ft: %v", genFiles)
+	}
+	overlay, _ := json.Marshal(map[string]any{"Replace": map[string]string{genFiles[0]: shim}})
+	overlayPath := filepath.Join(work, "shim_overlay.json")
+	if err := os.WriteFile(overlayPath, overlay, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(goTool, "build", "-overlay", overlayPath, "-o", filepath.Join(work, "driver-reflect.bin"), "./driver")
+	cmd.Dir = work
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build of the driver on the reflective path: %v\n%s", err, clipText(string(out), 6000))
+	}
+	reflected := run(filepath.Join(work, "driver-reflect.bin"), "main")
+	for _, name := range sortedKeys(main.Outputs) {
+		if g, r := main.Outputs[name], reflected.Outputs[name]; g != r {
+			problems["paths"] = append(problems["paths"], fmt.Sprintf("%s: generated code and the reflective path differ:\n    generated: %s\n    reflected: %s", name, clipText(g, 600), clipText(r, 600)))
+		}
+	}
+	t.Logf("%d outputs compared between generated code and the reflective path", len(main.Outputs))
+	if len(main.Outputs) != len(reflected.Outputs) {
+		problems["paths"] = append(problems["paths"], fmt.Sprintf("%d outputs with generated code, %d on the reflective path", len(main.Outputs), len(reflected.Outputs)))
+	}
 	for _, r := range []report{main, fsize, race} {
 		for _, p := range r.Problems {
 			problems[p.Area] = append(problems[p.Area], p.Msg)
@@ -130,7 +171,7 @@ func TestFaultsGenerated(t *testing.T) {
 	// python3: the expected text of every output the driver printed.
 	problems["python"] = append(problems["python"], rfgCheckPython(t, main.Outputs)...)
 
-	for _, area := range []string{"python", "marshalers", "hook", "writers", "append", "dumpfile", "deep", "cycles", "any", "allocs", "concurrency"} {
+	for _, area := range []string{"python", "paths", "marshalers", "hook", "writers", "append", "dumpfile", "deep", "cycles", "any", "allocs", "concurrency"} {
 		t.Run(area, func(t *testing.T) {
 			if area == "concurrency" && !raceOK {
 				t.Log("without -race")

@@ -122,12 +122,15 @@ var rt4Cases = []rt4Case{
 	// ---- the Default hook
 	{"hook returns generated values and maps of them", `[]any{1 + 2i, complex64(3), make(chan int, 4), &r4.Node{Name: "h", Val: complex(5, 0)}}`, ``,
 		`v = [Cx(1.0, 2.0), C64(3.0, 0.0), Ch(4), Node("h", val=Cx(5.0, 0.0))]`, []string{"plain", "hook", "hooksort", "hookskip", "hooknocirc"}, false},
-	{"hook result needs the hook again, three times", `&r4.Node{Name: "o", Val: r4.Opaque{N: 3}, Kids: []any{r4.Opaque{N: 1}, r4.Opaque{N: 1}}}`, ``,
+	{"hook result needs the hook again, three times", `&r4.Node{Name: "o", Val: r4.Op(3), Kids: []any{r4.Op(1), r4.Op(1)}}`, ``,
 		`v = Node("o", kids=[Opaque(1), Opaque(1)], val=Opaque(3))`, []string{"plain", "hook", "hooksort", "hooknocirc"}, false},
-	{"hook returns a generated value holding its argument", `[]any{r4.Opaque{N: -1}}`, ``,
+	{"hook returns a generated value holding its argument", `[]any{r4.Op(-1)}`, ``,
 		`v = [Opaque(-1)]`, []string{"hook", "hooksort", "hooknocirc"}, false},
-	{"hook gets a struct embedding a generated type and returns the embedded value", `map[string]any{"w": r4.Wrap{Leaf: r4.Leaf{Z: 9}, X: 1}, "p": &r4.Wrap{}}`, ``,
-		`v = {"p": WrapP(), "w": Wrap(Leaf(Z=9))}`, []string{"plain", "hook", "hooksort"}, false},
+	// A type that embeds a generated type is written as its own struct
+	// type, by reflection: the promoted fields and its own; the hook is not
+	// called.
+	{"a struct embedding a generated type, in an any", `map[string]any{"w": r4.Wrap{Leaf: r4.Leaf{Z: 9}, X: 1}, "p": &r4.Wrap{}}`, ``,
+		`v = {"p": {**Leaf(), "X": 0}, "w": {**Leaf(Z=9), "X": 1}}`, []string{"plain", "hook", "hooksort"}, false},
 	{"hook returns a map[any] holding a generated value and a skipped key", `[]any{make(chan int, 7), r4.AM{r4.SK{}: 1, "a": complex64(1)}}`, ``,
 		`v = [Ch(7), {"a": C64(1.0, 0.0), U("r4.SK"): 1}]`, []string{"hook", "hookskip"}, false},
 
@@ -424,7 +427,13 @@ func TestOptionsCombined(t *testing.T) {
 		Cases []rt4Result
 		Depth []string
 	}
-	runDriver(t, goTool, work, &got)
+	diffs := runDriverTwoPaths(t, goTool, work, &got)
+	reportPaths(t, diffs, func(d pathDiff) string {
+		if d.field == "Cases" {
+			return fmt.Sprintf("case %q", cases[d.index].name)
+		}
+		return fmt.Sprintf("%s[%d]", d.field, d.index)
+	})
 	if len(got.Cases) != len(cases) {
 		t.Fatalf("driver printed %d cases, want %d", len(got.Cases), len(cases))
 	}
@@ -614,7 +623,7 @@ type dumper interface {
 	AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error)
 	Dump(w io.Writer, opts ...jsondump.Option) error
 }
-
+` + rtDriverAsDumper + `
 type hookError struct{ msg string }
 
 func (e *hookError) Error() string { return e.msg }
@@ -628,13 +637,13 @@ func hookGen(v any) (any, error) {
 	case chan int:
 		return complex(float64(cap(x)), 0), nil
 	case r4.Opaque:
-		if x.N < 0 {
+		if x.N() < 0 {
 			return &r4.Node{Name: "self", Val: v}, nil
 		}
-		if x.N == 0 {
+		if x.N() == 0 {
 			return "end", nil
 		}
-		return &r4.Node{Name: "op" + strconv.Itoa(x.N), Val: r4.Opaque{N: x.N - 1}}, nil
+		return &r4.Node{Name: "op" + strconv.Itoa(x.N()), Val: r4.Op(x.N() - 1)}, nil
 	case r4.Wrap:
 		return x.Leaf, nil
 	case *r4.Wrap:
@@ -709,7 +718,7 @@ func runAll(v any, opts []jsondump.Option) (r run) {
 		var buf bytes.Buffer
 		err = jsondump.Dump(&buf, v, opts...)
 		r.Strm, r.StrmPart = show(buf.Bytes(), err), part(buf.Bytes(), err)
-		if d, ok := v.(dumper); ok {
+		if d := asDumper(v); d != nil {
 			s, err := d.Dumps(opts...)
 			r.Meth = show([]byte(s), err)
 			out, err := d.AppendDumps(nil, opts...)
@@ -856,7 +865,7 @@ func depthChecks() []string {
 		{"Node values through Val, 60", chainVal(60), 60, false},
 		{"[]any holding a Node.Next chain of 30", []any{chainNext(30)}, 31, false},
 		{"Holder holding the chain in X", &r4.Holder{X: chainNext(30)}, 31, false},
-		{"hook: Opaque{3} -> Node -> Opaque{2} ...", r4.Opaque{N: 3}, 7, true},
+		{"hook: Opaque{3} -> Node -> Opaque{2} ...", r4.Op(3), 7, true},
 		{"hook: chan -> complex -> *Leaf inside []any", []any{make(chan int)}, 4, true},
 	}
 	for _, c := range cases {

@@ -757,7 +757,12 @@ func (p *planner) underlying(t types.Type, addr bool, pos token.Pos, what string
 	case *types.Pointer:
 		v.Kind = kindPointer
 		v.Elem = p.value(u.Elem(), true, pos, what)
-		p.checks[v] = u.Elem()
+		if v.Elem.Kind != kindEncodable {
+			// A type with its own JSONDumpEncode checks a *T for cycles
+			// itself: checked here too, the pointer would be open twice
+			// and a false "Circular reference detected".
+			p.checks[v] = u.Elem()
+		}
 	case *types.Slice:
 		if b, ok := types.Unalias(u.Elem()).(*types.Basic); ok && b.Kind() == types.Byte {
 			v.Kind = kindBytes

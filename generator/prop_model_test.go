@@ -152,36 +152,6 @@ func (t *ptype) goStr() string {
 	return t.basic
 }
 
-// typeName spells t as %T does, pkg being the package's name.
-func (t *ptype) typeName(pkg string) string {
-	switch t.k {
-	case pkNamed:
-		return pkg + "." + t.nm.name
-	case pkBytes, pkRaw:
-		if t.k == pkRaw {
-			return "json.RawMessage"
-		}
-		return "[]uint8"
-	case pkBigInt:
-		return "*big.Int"
-	case pkNumber:
-		return "json.Number"
-	case pkTime:
-		return "time.Time"
-	case pkPtr:
-		return "*" + t.elem.typeName(pkg)
-	case pkSlice:
-		return "[]" + t.elem.typeName(pkg)
-	case pkArray:
-		return "[" + strconv.Itoa(t.n) + "]" + t.elem.typeName(pkg)
-	case pkMap:
-		return "map[" + t.key.typeName(pkg) + "]" + t.elem.typeName(pkg)
-	case pkAny:
-		return "interface {}"
-	}
-	return t.basic
-}
-
 // hasAnonStruct reports whether t spells an anonymous struct type.
 func (t *ptype) hasAnonStruct() bool {
 	switch t.k {
@@ -254,7 +224,7 @@ var propFeatureDefaults = map[string]bool{
 	"quoted":        true, // ,string
 	"unexported":    true, // unexported fields and struct types
 	"any":           true, // any fields holding the dynamic forms
-	"unknown":       true, // an any holding a type jsondump does not know: the TypeError
+	"unknown":       true, // an any holding a type neither generated nor listed: the reflective path
 	"namedbasic":    true, // named types of basic kinds, some of them -type roots
 	"textmarshaler": true, // encoding.TextMarshaler values and map keys
 	"marshaler":     true, // json.Marshaler values

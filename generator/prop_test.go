@@ -88,8 +88,8 @@ func TestGeneratorProperty(t *testing.T) {
 		}
 		runPropBatch(t, goTool, feat, batchSeeds, ntypes, nvalues, st)
 	}
-	t.Logf("%d seeds, %d packages, %d types, %d values, %d comparisons with python3, %d entry-point checks; %d mismatches",
-		seeds, st.packages, st.types, st.values, st.comparisons, st.checks, st.failures)
+	t.Logf("%d seeds, %d packages, %d types, %d values, %d comparisons with python3, %d with the reflective path, %d entry-point checks; %d mismatches",
+		seeds, st.packages, st.types, st.values, st.comparisons, st.pathChecks, st.checks, st.failures)
 	t.Logf("python3 results: %v; %d struct values' member names checked against encoding/json", st.outcomes, st.keyChecks)
 	t.Logf("time: Generate %v, go build %v, drivers %v, python3 %v",
 		st.genTime.Round(time.Millisecond), st.buildTime.Round(time.Millisecond), st.runTime.Round(time.Millisecond), st.pyTime.Round(time.Millisecond))
@@ -100,6 +100,7 @@ func TestGeneratorProperty(t *testing.T) {
 
 type propStats struct {
 	packages, types, values, comparisons, checks, failures, maxFail int
+	pathChecks                                                      int // outputs of generated code compared with the reflective path's
 	genTime, buildTime, runTime, pyTime                             time.Duration
 	outcomes                                                        map[string]int // python3's results by kind
 	keyChecks                                                       int            // member names checked against encoding/json
@@ -283,6 +284,29 @@ func runPropBatch(t *testing.T, goTool string, feat map[string]bool, seeds []int
 		st.fail(t, "seeds %v: driver: %v\n%s", seeds, err, clipText(stderr.String(), 6000))
 		return
 	}
+	// The same driver built without the generated files: every value is
+	// written by jsondump's reflective path, and must come out the same.
+	binR := filepath.Join(work, "driver-reflect.bin")
+	build = exec.Command(goTool, "build", "-overlay", withoutGenerated(t, work), "-o", binR, "./driver")
+	build.Dir, build.Env = work, env
+	start = time.Now()
+	msg, err := build.CombinedOutput()
+	st.buildTime += time.Since(start)
+	if err != nil {
+		st.fail(t, "seeds %v: go build of the driver without generated files: %v\n%s", seeds, err, clipText(string(msg), 6000))
+		return
+	}
+	var stderrR bytes.Buffer
+	cmd = exec.CommandContext(ctx, binR)
+	cmd.Stderr = &stderrR
+	start = time.Now()
+	outR, err := cmd.Output()
+	st.runTime += time.Since(start)
+	if err != nil {
+		st.fail(t, "seeds %v: driver without generated files: %v\n%s", seeds, err, clipText(stderrR.String(), 6000))
+		return
+	}
+	stderr.Write(stderrR.Bytes())
 	// Entry-point disagreements, one report per value.
 	var order []string
 	byValue := map[string][]string{}
@@ -318,6 +342,15 @@ func runPropBatch(t *testing.T, goTool string, feat map[string]bool, seeds []int
 		} else {
 			got = append(got, l)
 		}
+	}
+	var gotR []string
+	for _, l := range pyoracle.Lines(outR) {
+		if !strings.HasPrefix(l, "K ") {
+			gotR = append(gotR, l)
+		}
+	}
+	if len(gotR) != len(got) {
+		t.Fatalf("seeds %v: the driver printed %d lines with generated code, %d without", seeds, len(got), len(gotR))
 	}
 
 	// python3: one process for the batch.
@@ -376,9 +409,14 @@ func runPropBatch(t *testing.T, goTool string, feat map[string]bool, seeds []int
 			var bad []string
 			var firstGot, firstWant, firstOpts string
 			for _, o := range propOptionSets {
-				g, w := got[line], want[line]
+				g, w, r := got[line], want[line], gotR[line]
 				line++
 				st.comparisons++
+				st.pathChecks++
+				if r != g {
+					st.fail(t, "seed %d (package %s), value %d, options %s: generated code and the reflective path differ\nvalue: %s\n   generated: %s\n   reflected: %s",
+						p.seed, p.pkg.name, i, o.name, clipText(v.lit(), 3000), readableResult(g), readableResult(r))
+				}
 				kind, _, _ := strings.Cut(w, ":")
 				if strings.HasPrefix(kind, "OK") {
 					kind = "OK"
@@ -477,7 +515,7 @@ type dumper interface {
 	AppendDumps(dst []byte, opts ...jsondump.Option) ([]byte, error)
 	Dump(w io.Writer, opts ...jsondump.Option) error
 }
-
+` + rtDriverAsDumper + `
 var optionSets = [][]jsondump.Option{
 `)
 	for _, o := range propOptionSets {
@@ -573,7 +611,7 @@ func keys(v any) (res string) {
 func run(out *bufio.Writer, keysOut *[]string, pkg string, values []any, deref func(any) any) {
 	for i, v := range values {
 		*keysOut = append(*keysOut, "K "+keys(v))
-		d := v.(dumper)
+		d := asDumper(v)
 		for j, o := range optionSets {
 			want := try(func() (string, error) { return d.Dumps(o...) })
 			fmt.Fprintln(out, want)

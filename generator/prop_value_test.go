@@ -479,7 +479,7 @@ func (g *pgen) dynamic(depth int) *pval {
 		t = mapOf(tStringType, []*ptype{tStringType, intTypes[0], intTypes[4], tF64Type, tBoolType}[g.n(5)])
 	case 16, 17:
 		// A named helper: generated when it is a root, a marshaler anyway,
-		// else an unknown object.
+		// else written by the reflective path.
 		t = h[[]string{"Celsius", "Ratio", "Count", "Label", "Flag", "Tiny", "Upper", "Code", "Jay"}[g.n(9)]]
 		if !t.nm.root && t.nm.text == "" && !g.on("unknown") {
 			t = tStringType
@@ -488,10 +488,20 @@ func (g *pgen) dynamic(depth int) *pval {
 			t = ptrTo(t) // *Upper: its method set has MarshalText
 		}
 	case 18:
-		if g.on("unknown") && g.chance(1, 3) {
-			t = []*ptype{h["Opaque"], arrayOf(2, intTypes[0]), mapOf(intTypes[0], tStringType), ptrTo(intTypes[0]), sliceOf(h["Label"])}[g.n(5)]
-		} else {
+		// A type that is neither generated nor one of the listed forms:
+		// the reflective path writes it, by the generated code's rules.
+		switch {
+		case !g.on("unknown"):
 			t = tStringType
+		case g.chance(1, 3):
+			t = []*ptype{h["Opaque"], arrayOf(2, intTypes[0]), mapOf(intTypes[0], tStringType), ptrTo(intTypes[0]), sliceOf(h["Label"])}[g.n(5)]
+		default:
+			// Types the package's source already declares: a Box
+			// instantiation only where Box is declared.
+			gen := g.feat["generics"]
+			g.feat["generics"] = gen && len(g.pkg.boxes) > 0
+			t = g.fieldType(0, 2)
+			g.feat["generics"] = gen
 		}
 	case 19, 20, 21, 22, 23, 24, 25:
 		// a root of the package, as T or *T
@@ -694,7 +704,6 @@ func tyStr(s string) tagged {
 func tyRaw(text string) tagged     { return tagged{"t": "raw", "text": text} }
 func tyList(items []tagged) tagged { return tagged{"t": "list", "items": items} }
 func tyQuoted(inner tagged) tagged { return tagged{"t": "quoted", "v": inner} }
-func tyObj(name string) tagged     { return tagged{"t": "obj", "name": name} }
 
 // A pymodel computes Python equivalents for the values of one package.
 type pymodel struct {
@@ -803,34 +812,11 @@ func (m *pymodel) py(v *pval) tagged {
 func hasMethods(t *ptype) bool { return t.k == pkNamed && t.nm.text != "" }
 
 // pyDynamic is the Python equivalent of a value held in an any: the
-// mapping of its type when the runtime knows the form (README's mapping,
-// "Dynamic values"), else an unknown object.
-func (m *pymodel) pyDynamic(v *pval) tagged {
-	if !dynKnown(v.t) {
-		return tyObj(v.t.typeName(m.pkg.name))
-	}
-	return m.py(v)
-}
-
-// dynKnown reports whether the runtime writes a value of type t held in an
-// any, rather than handing it to the Default hook.
-func dynKnown(t *ptype) bool {
-	switch t.k {
-	case pkNamed:
-		return t.nm.root || t.nm.text != ""
-	case pkPtr:
-		return t.elem.k == pkNamed && (t.elem.nm.root || t.elem.nm.text != "") || t.elem.k == pkTime
-	case pkBool, pkInt, pkUint, pkFloat32, pkFloat64, pkString, pkBytes, pkBigInt, pkNumber, pkRaw, pkTime:
-		return true
-	case pkSlice:
-		return t.elem.k == pkAny || t.elem == tStringType || t.elem == intTypes[0] || t.elem == intTypes[4] ||
-			t.elem == tF64Type || t.elem == tBoolType
-	case pkMap:
-		return t.key == tStringType && (t.elem.k == pkAny || t.elem == tStringType || t.elem == intTypes[0] ||
-			t.elem == intTypes[4] || t.elem == tF64Type || t.elem == tBoolType)
-	}
-	return false
-}
+// mapping of its type, whichever path writes it (README's mapping,
+// "Dynamic values": generated code, the listed forms, the reflective
+// path). The package's marshalers have value receivers, so that a value
+// that an any holds, not addressable, is written as any other.
+func (m *pymodel) pyDynamic(v *pval) tagged { return m.py(v) }
 
 // pyMap builds the dict in ascending key order (README's mapping): strings by
 // bytes, numbers by value with NaN last (the runtime's documented choice),

@@ -84,12 +84,22 @@ func TestPropRegressions(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(tmp, "cmd", "main.go"), []byte(mainSrc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run := exec.Command("go", "run", "./cmd")
-	run.Dir = tmp
-	run.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	out, err := run.CombinedOutput()
-	if err != nil {
-		t.Fatalf("driver: %v\n%s", err, out)
+	overlay := withoutGenerated(t, tmp)
+	runDriver := func(args ...string) []byte {
+		run := exec.Command("go", append(append([]string{"run"}, args...), "./cmd")...)
+		run.Dir = tmp
+		run.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		out, err := run.CombinedOutput()
+		if err != nil {
+			t.Fatalf("driver %v: %v\n%s", args, err, out)
+		}
+		return out
+	}
+	out := runDriver()
+	// Without the generated files, the reflective path writes each Repro:
+	// the same bytes (runDriverTwoPaths).
+	if refl := runDriver("-overlay", overlay); !bytes.Equal(out, refl) {
+		t.Errorf("generated code and the reflective path differ:\n generated:\n%s\n reflected:\n%s", out, refl)
 	}
 	var script strings.Builder
 	script.WriteString("import json\n")

@@ -8,14 +8,15 @@ import (
 )
 
 // Any writes a dynamic value: the forms listed in the package jsondump's
-// documentation (doc.go), by a
-// type switch, and any other value through the Default hook (Python's
-// default=), or Python's TypeError "Object of type T is not JSON
+// documentation (doc.go, "The three paths") by a type switch, Encodable
+// values (generated code) by their method, and any other value by other:
+// json.Marshaler and encoding.TextMarshaler, then the reflective path
+// (reflect.go), or, built with -tags jsondump_noreflect, the Default hook
+// (Python's default=), or Python's TypeError "Object of type T is not JSON
 // serializable" without one.
 //
-// The list is the contract; a form is added to it deliberately. Named types
-// that were not generated, anonymous structs, arrays and typed maps not
-// listed are Python's "unknown object", whatever their underlying type.
+// The list is the contract; a form is added to it deliberately, for speed:
+// the reflective path writes every other type by the same rules.
 func (e *Encoder) Any(v any) {
 	if e.err != nil {
 		return
@@ -95,9 +96,6 @@ func (e *Encoder) Any(v any) {
 }
 
 func encodeInt(e *Encoder, i int) { e.Int(int64(i)) }
-
-// other writes v, none of Any's forms and not an Encodable of its own.
-func (e *Encoder) other(v any) { e.marshalerOrUnknown(v) }
 
 // marshalerOrUnknown writes v, none of Any's other forms, as a
 // json.Marshaler or encoding.TextMarshaler, else as an unknown object (the

@@ -79,6 +79,7 @@ type Encoder struct {
 	kvs     []keyValue             // scratch for sorting string-keyed members, used as a stack
 	tmp     []byte                 // scratch for the text of a ,string value (QuoteFrom)
 	dict    dictScratch            // scratch for writing Dicts (dict.go)
+	rs      reflectScratch         // the reflective path's scratch (reflect_map.go; empty under jsondump_noreflect)
 }
 
 // chunkSize is the buffered size past which Dump hands its bytes to the
@@ -236,6 +237,7 @@ func (e *Encoder) release() {
 	e.ukeys = trim(e.ukeys)
 	e.fkeys = trim(e.fkeys)
 	e.dict.release()
+	e.rs.release()
 	if cap(e.tmp) > keepNL {
 		e.tmp = nil
 	}

@@ -50,15 +50,19 @@ type Value[T any] struct{ P *T }
 // x holds no T. Generated code writes a T value held in an any through a
 // pointer to a copy of it; for a T of more than 1 KiB, or of a generic
 // type, it copies through CopyValue, so that its stack frame holds no T at
-// each level of nesting (a Go assertion x.(T) copies T onto the stack
-// first). reflect copies the value straight out of the interface: a cold
-// path, met only by large values held in an any.
+// each level of nesting (a Go assertion v, ok := x.(T) copies T onto the
+// stack first; here the test discards the value, and the assignment copies
+// from the interface's data straight into the new T). It is not inlined, so
+// that the copy stays on the heap: inlined, the T would not escape the
+// caller, which would hold it in its frame again.
+//
+//go:noinline
 func CopyValue[T any](x any) *T {
-	if reflect.TypeOf(x) != reflect.TypeFor[T]() {
+	if _, ok := x.(T); !ok {
 		return nil
 	}
 	p := new(T)
-	reflect.ValueOf(p).Elem().Set(reflect.ValueOf(x))
+	*p = x.(T)
 	return p
 }
 

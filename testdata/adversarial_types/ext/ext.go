@@ -9,6 +9,13 @@ type Gen struct {
 	Note string `json:"note,omitempty"`
 }
 
+// Link has generated methods and reaches itself: its *Link values are
+// checked for cycles by its own method.
+type Link struct {
+	N    int   `json:"n"`
+	Next *Link `json:"next"`
+}
+
 // Level is a named basic type with generated methods.
 type Level int
 

@@ -670,6 +670,13 @@ type GL[T any] struct {
 
 // UseExt uses generic types of ext: one with hand-written methods, one
 // whose fields cannot be named here.
+// PtrLink points at a type of another package that has generated methods
+// and reaches itself.
+type PtrLink struct {
+	L    *ext.Link
+	Back *PtrLink
+}
+
 type UseExt struct {
 	C ext.Custom[int]
 	B ext.Box3[int]

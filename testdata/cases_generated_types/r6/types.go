@@ -47,5 +47,10 @@ type Hooked struct {
 	K any        `json:"k"`
 }
 
-// Str is a named string; not generated, so unknown inside any.
+// Str is a named string, not generated: written as a string inside an any
+// (the reflective path), but not a Python key in a map[any].
 type Str string
+
+// Unk is a string no path can write (a function that returns it): an
+// unknown object for the Default hook.
+type Unk func() string

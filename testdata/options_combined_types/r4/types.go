@@ -168,10 +168,19 @@ type Holder struct {
 	X  any   `json:"x"`
 }
 
-// Opaque and Wrap are not generated: unknown objects for the Default hook.
-// Wrap embeds a generated type, so it has EncodeJSON by promotion.
-type Opaque struct{ N int }
+// Opaque is not generated and has no JSON form on any path (a complex
+// number): an unknown object for the Default hook. Op makes one, N reads
+// its number back.
+type Opaque complex64
 
+// Op returns the Opaque numbered n.
+func Op(n int) Opaque { return Opaque(complex(float32(n), 0)) }
+
+// N returns o's number.
+func (o Opaque) N() int { return int(real(o)) }
+
+// Wrap embeds a generated type, so it has its method by promotion; it is
+// written as its own struct type, the promoted fields and X.
 type Wrap struct {
 	Leaf
 	X int

@@ -32,6 +32,7 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/jsondump/jsondump"
 	"github.com/jsondump/jsondump/internal/pyoracle"
@@ -48,6 +49,9 @@ import (
 const rtScript = `
 import sys, json, struct, re
 class HookErr(Exception): pass
+class Quoted:
+    __slots__ = ("v",)
+    def __init__(self, v): self.v = v
 classes = {}
 def cls(name):
     c = classes.get(name)
@@ -89,6 +93,7 @@ def build(n, memo):
         d = memo[n["id"]] if "id" in n else {}
         for k, v in n["items"]: d[build(k, memo)] = build(v, memo)
         return d
+    if t == "quoted": return Quoted(build(n["v"], memo))
     if t == "obj":
         o = memo[n["id"]] if "id" in n else cls(n["name"])()
         o.err = n.get("err")
@@ -103,7 +108,14 @@ for line in sys.stdin.buffer.read().decode("utf-8").split("\n"):
     c = json.loads(line)
     kw = c["kw"]
     if "separators" in kw: kw["separators"] = tuple(kw["separators"])
-    if c.get("hook"): kw["default"] = dflt
+    # A ,string field (Quoted) is its JSON text under the current
+    # ensure_ascii and allow_nan, as a str; other objects go to the hook,
+    # or are json's TypeError.
+    def default(o, hook=c.get("hook"), ea=kw.get("ensure_ascii", True), an=kw.get("allow_nan", True)):
+        if isinstance(o, Quoted): return "".join(json.JSONEncoder(ensure_ascii=ea, allow_nan=an).iterencode(o.v))
+        if hook: return dflt(o)
+        raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+    kw["default"] = default
     try:
         memo = {}
         shells(c["v"], memo)
@@ -191,11 +203,29 @@ func rtSortStrings(s []string) {
 	}
 }
 
-// rtOpaque is an unknown object: the Default hook returns r, or fails with
-// err. Its identity is its pointer, as a Python object's is its id.
-type rtOpaque struct {
+// rtOpaque is an unknown object: the Default hook returns the r of its
+// rtOpaqueData, or fails with its err. Its identity is its pointer, as a
+// Python object's is its id. It is an unsafe.Pointer so that no path of
+// jsondump can write it (the reflective path writes a pointer to a
+// struct).
+type rtOpaque unsafe.Pointer
+
+type rtOpaqueData struct {
 	r   any
 	err string
+}
+
+// newRTOpaque returns a new rtOpaque and its data.
+func newRTOpaque() (rtOpaque, *rtOpaqueData) {
+	d := &rtOpaqueData{}
+	return rtOpaque(unsafe.Pointer(d)), d
+}
+
+// opaqueOf returns a new rtOpaque whose hook returns r.
+func opaqueOf(r any) rtOpaque {
+	o, d := newRTOpaque()
+	d.r = r
+	return o
 }
 
 type rtHookErr struct{ msg string }
@@ -205,7 +235,8 @@ func (e *rtHookErr) Error() string { return e.msg }
 // rtHook is the Go side of the script's dflt: an *rtOpaque gives its r (or
 // its error), any other unknown value the name of its type.
 func rtHook(v any) (any, error) {
-	if o, ok := v.(*rtOpaque); ok {
+	if p, ok := v.(rtOpaque); ok {
+		o := (*rtOpaqueData)(p)
 		if o.err != "" {
 			return nil, &rtHookErr{o.err}
 		}
@@ -249,7 +280,11 @@ type rtBoth struct{}
 func (rtBoth) MarshalJSON() ([]byte, error) { return []byte(`{"json": [1.50, "\u00e9"]}`), nil }
 func (rtBoth) MarshalText() ([]byte, error) { return []byte("text"), nil }
 
-type rtCelsius float64
+// rtCelsius and rtFunc are named types with no JSON form.
+type (
+	rtCelsius complex128
+	rtFunc    func(int) string
+)
 
 // rtOptions is one random option set, as Go Options and Python kwargs.
 type rtOptions struct {
@@ -610,44 +645,29 @@ func (g *rtGen) rawJSON(depth int) string {
 	return b.String()
 }
 
-// unknown returns a value of a type outside the dynamic forms, as a Python
-// object of a class spelt as Go's %T.
+// unknown returns a value with no JSON form on any path (a complex number,
+// a channel, a function, an unsafe.Pointer), as a Python object of a class
+// spelt as Go's %T. (Values of other types that are not listed forms are
+// written by the reflective path: typedValue makes those.)
 func (g *rtGen) unknown() (any, rtTag) {
 	var v any
-	switch g.n(16) {
+	switch g.n(8) {
 	case 0:
 		v = complex(g.r.Float64(), 1)
 	case 1:
 		v = complex64(complex(float32(g.r.Float64()), 2))
 	case 2:
-		v = struct{}{}
-	case 3:
-		v = [2]int{g.n(9), 1}
-	case 4:
-		v = map[int]any{1: "x"}
-	case 5:
-		v = (*int)(nil)
-	case 6:
 		v = make(chan int)
-	case 7:
-		v = rtCelsius(g.r.Float64())
-	case 8:
-		v = []float32{1.5}
-	case 9:
-		v = map[string]float32{"a": 1}
-	case 10:
-		v = []uint{1}
-	case 11:
-		x := g.n(5)
-		v = &x
-	case 12:
-		v = new(json.Number)
-	case 13:
-		v = []map[string]any{{}}
-	case 14:
-		v = map[string][]string{"a": {"b"}}
+	case 3:
+		v = rtCelsius(complex(g.r.Float64(), 0))
+	case 4:
+		v = func() {}
+	case 5:
+		v = unsafe.Pointer(nil)
+	case 6:
+		v = (<-chan string)(nil)
 	default:
-		v = struct{ A int }{1}
+		v = rtFunc(nil)
 	}
 	return v, rtTag{"t": "obj", "name": fmt.Sprintf("%T", v), "tn": true}
 }
@@ -886,8 +906,18 @@ func (g *rtGen) value(depth int) (any, rtTag) {
 			return map[string]bool(nil), rtNone()
 		}
 		return m, rtDictOf(m, rtBool)
-	case 26, 27:
+	case 26:
 		return g.unknown()
+	case 27:
+		// A value of an arbitrary Go type (typed_values_test.go): the
+		// reflective path. Not in safe mode: its map keys may be ones
+		// Python cannot hold.
+		if g.safe {
+			return g.unknown()
+		}
+		tg := &typedGen{r: g.r}
+		v, tag := tg.value(min(depth, 3))
+		return v, rtTag(tag)
 	case 28, 29:
 		return g.opaque(depth)
 	case 30, 31, 32:
@@ -979,7 +1009,7 @@ func (g *rtGen) float64NonNaN() float64 {
 // opaque returns an unknown object whose Default replacement is a random
 // value: possibly itself, a list holding it, an error, or nil.
 func (g *rtGen) opaque(depth int) (any, rtTag) {
-	o := &rtOpaque{}
+	o, od := newRTOpaque()
 	id := g.nextID()
 	tag := rtTag{"t": "obj", "id": id, "name": fmt.Sprintf("%T", o)}
 	k := g.n(10)
@@ -988,17 +1018,17 @@ func (g *rtGen) opaque(depth int) (any, rtTag) {
 	}
 	switch k {
 	case 0:
-		o.r = o // default returns its argument
+		od.r = o // default returns its argument
 		tag["r"] = rtRef(id)
 		g.cyc = true
 	case 1:
-		o.err = "custom failure in default " + strconv.Itoa(id)
-		tag["err"] = o.err
+		od.err = "custom failure in default " + strconv.Itoa(id)
+		tag["err"] = od.err
 	case 2:
 		// nil: None
 	default:
 		g.open = append(g.open, rtOpen{id, o})
-		o.r, tag["r"] = g.value(depth - 1)
+		od.r, tag["r"] = g.value(depth - 1)
 		g.open = g.open[:len(g.open)-1]
 	}
 	g.done = append(g.done, rtOpen{id, o})
@@ -1555,24 +1585,25 @@ func TestRedteamTargeted(t *testing.T) {
 	}
 
 	// A -> B -> A through the hook: circular; without the check, recursion.
-	a, b := &rtOpaque{}, &rtOpaque{}
-	a.r, b.r = b, a
-	tagAB := rtTag{"t": "obj", "id": 1, "name": "*jsondump_test.rtOpaque", "r": rtTag{"t": "obj", "id": 2, "name": "*jsondump_test.rtOpaque", "r": rtRef(1)}}
+	a, ad := newRTOpaque()
+	b, bd := newRTOpaque()
+	ad.r, bd.r = b, a
+	tagAB := rtTag{"t": "obj", "id": 1, "name": "jsondump_test.rtOpaque", "r": rtTag{"t": "obj", "id": 2, "name": "jsondump_test.rtOpaque", "r": rtRef(1)}}
 	add("mutual hook recursion", a, tagAB, hooked, hookedNoCirc, plain)
 	// The same opaque twice, as siblings: fine.
-	c := &rtOpaque{r: []any{"x", 1.5}}
-	tagC := rtTag{"t": "obj", "id": 1, "name": "*jsondump_test.rtOpaque", "r": rtList([]rtTag{rtStr("x"), rtF64(1.5)})}
+	c := opaqueOf([]any{"x", 1.5})
+	tagC := rtTag{"t": "obj", "id": 1, "name": "jsondump_test.rtOpaque", "r": rtList([]rtTag{rtStr("x"), rtF64(1.5)})}
 	add("shared opaque siblings", []any{c, c}, rtList([]rtTag{tagC, rtRef(1)}), hooked, hookedNoCirc)
 	// A hook returning a list that holds its argument.
-	d := &rtOpaque{}
-	d.r = []any{d}
-	add("hook returns [self]", d, rtTag{"t": "obj", "id": 1, "name": "*jsondump_test.rtOpaque", "r": rtList([]rtTag{rtRef(1)})}, hooked, hookedNoCirc)
+	d, dd := newRTOpaque()
+	dd.r = []any{d}
+	add("hook returns [self]", d, rtTag{"t": "obj", "id": 1, "name": "jsondump_test.rtOpaque", "r": rtList([]rtTag{rtRef(1)})}, hooked, hookedNoCirc)
 	// A chain of 300 distinct opaques, each returning the next.
 	var head any = "end"
 	headTag := rtStr("end")
 	for i := 0; i < 300; i++ {
-		head = &rtOpaque{r: head}
-		headTag = rtTag{"t": "obj", "name": "*jsondump_test.rtOpaque", "r": headTag}
+		head = opaqueOf(head)
+		headTag = rtTag{"t": "obj", "name": "jsondump_test.rtOpaque", "r": headTag}
 	}
 	add("hook chain of 300", head, headTag, hooked, hookedNoCirc)
 	// Default(nil) removes the hook.

@@ -36,7 +36,13 @@ import (
 var rfxBoom = errors.New("boom")
 
 // rfxUnknown is a type the dynamic path does not know: Python's unknown object.
-type rfxUnknown struct{ n int }
+// It is a complex number, so that no path writes it (the reflective path
+// writes structs); n is its number.
+type rfxUnknown complex128
+
+func unknownN(n int) rfxUnknown { return rfxUnknown(complex(float64(n), 0)) }
+
+func (u rfxUnknown) n() int { return int(real(u)) }
 
 // rfxFailJSON is a json.Marshaler that fails.
 type rfxFailJSON struct{}
@@ -252,7 +258,7 @@ func TestRedteamFaultsDumpFileExisting(t *testing.T) {
 
 	// A hook error half-way through a document of several flushes.
 	hookErr := errors.New("hook failed late")
-	err := jsondump.DumpFile(path, rfxBigDocument(rfxUnknown{}), jsondump.Indent(2),
+	err := jsondump.DumpFile(path, rfxBigDocument(rfxUnknown(0)), jsondump.Indent(2),
 		jsondump.Default(func(any) (any, error) { return nil, hookErr }))
 	if err != hookErr {
 		t.Errorf("DumpFile with a failing hook: %v, want the hook's error unchanged", err)
@@ -650,36 +656,36 @@ for t in json.loads(sys.stdin.read()):
 func TestRedteamFaultsDefaultHook(t *testing.T) {
 	// An error from the hook comes back unchanged (the same value).
 	hookErr := &os.PathError{Op: "hook", Path: "x", Err: rfxBoom}
-	_, err := rfxAllEntryPoints(t, "hook error", []any{1, rfxUnknown{}},
+	_, err := rfxAllEntryPoints(t, "hook error", []any{1, rfxUnknown(0)},
 		jsondump.Default(func(any) (any, error) { return nil, hookErr }))
 	if err != error(hookErr) {
 		t.Errorf("hook error: %v (%T), want the hook's own error value", err, err)
 	}
 	// A hook returning (nil, nil) writes null, as Python's default returning None.
-	if s, err := rfxAllEntryPoints(t, "hook nil", []any{rfxUnknown{}},
+	if s, err := rfxAllEntryPoints(t, "hook nil", []any{rfxUnknown(0)},
 		jsondump.Default(func(any) (any, error) { return nil, nil })); err != nil || s != "[null]" {
 		t.Errorf("hook returning nil: %q, %v", s, err)
 	}
 	// A hook that returns its argument: Python's ValueError "Circular
 	// reference detected" with check_circular, RecursionError without.
 	same := jsondump.Default(func(v any) (any, error) { return v, nil })
-	_, err = rfxAllEntryPoints(t, "hook returns its argument", rfxUnknown{}, same)
+	_, err = rfxAllEntryPoints(t, "hook returns its argument", rfxUnknown(0), same)
 	if ve := rfxAs[*jsondump.ValueError](t, "hook returns its argument", err); ve != nil && ve.Error() != "Circular reference detected" {
 		t.Errorf("hook returns its argument: %q", ve)
 	}
-	_, err = rfxAllEntryPoints(t, "hook returns a list of its argument", rfxUnknown{},
+	_, err = rfxAllEntryPoints(t, "hook returns a list of its argument", rfxUnknown(0),
 		jsondump.Default(func(v any) (any, error) { return []any{"x", v}, nil }))
 	rfxAs[*jsondump.ValueError](t, "hook returns a list of its argument", err)
-	_, err = rfxAllEntryPoints(t, "hook returns its argument, no check", rfxUnknown{}, same, jsondump.CheckCircular(false))
+	_, err = rfxAllEntryPoints(t, "hook returns its argument, no check", rfxUnknown(0), same, jsondump.CheckCircular(false))
 	rfxAs[*jsondump.RecursionError](t, "hook returns its argument, CheckCircular(false)", err)
 
 	// A hook that returns a new unknown object every time recurses forever in
 	// Python (RecursionError); here it must end in a RecursionError too.
-	forever := jsondump.Default(func(v any) (any, error) { return rfxUnknown{v.(rfxUnknown).n + 1}, nil })
-	_, err = rfxAllEntryPoints(t, "hook forever", rfxUnknown{}, forever)
+	forever := jsondump.Default(func(v any) (any, error) { return unknownN(v.(rfxUnknown).n() + 1), nil })
+	_, err = rfxAllEntryPoints(t, "hook forever", rfxUnknown(0), forever)
 	rfxAs[*jsondump.RecursionError](t, "hook forever", err)
-	foreverList := jsondump.Default(func(v any) (any, error) { return []any{rfxUnknown{v.(rfxUnknown).n + 1}}, nil })
-	_, err = rfxAllEntryPoints(t, "hook forever in lists", rfxUnknown{}, foreverList)
+	foreverList := jsondump.Default(func(v any) (any, error) { return []any{unknownN(v.(rfxUnknown).n() + 1)}, nil })
+	_, err = rfxAllEntryPoints(t, "hook forever in lists", rfxUnknown(0), foreverList)
 	rfxAs[*jsondump.RecursionError](t, "hook forever in lists", err)
 
 	// A hook that panics: the panic propagates and nothing is broken after.
@@ -689,20 +695,26 @@ func TestRedteamFaultsDefaultHook(t *testing.T) {
 				t.Errorf("recovered %v, want the hook's panic", r)
 			}
 		}()
-		jsondump.Dump(io.Discard, rfxBigDocument(rfxUnknown{}), jsondump.Default(func(any) (any, error) { panic("hook panic") }))
+		jsondump.Dump(io.Discard, rfxBigDocument(rfxUnknown(0)), jsondump.Default(func(any) (any, error) { panic("hook panic") }))
 		t.Error("Dump returned after the hook panicked")
 	}()
 
 	// A later Default(nil) removes the hook: Python's default=None.
-	_, err = jsondump.Dumps(rfxUnknown{}, jsondump.Default(func(any) (any, error) { return 1, nil }), jsondump.Default(nil))
+	_, err = jsondump.Dumps(rfxUnknown(0), jsondump.Default(func(any) (any, error) { return 1, nil }), jsondump.Default(nil))
 	if te := rfxAs[*jsondump.TypeError](t, "Default(nil) after a hook", err); te != nil &&
 		te.Error() != "Object of type jsondump_test.rfxUnknown is not JSON serializable" {
 		t.Errorf("Default(nil): %q", te)
 	}
-	// A typed nil pointer of an unknown type is itself an unknown object.
+	// A typed nil pointer is null on the reflective path, as in
+	// encoding/json, and the hook is not called; without that path
+	// (-tags jsondump_noreflect) it is itself an unknown object.
 	var np *rfxUnknown
-	_, err = jsondump.Dumps(np)
-	if te := rfxAs[*jsondump.TypeError](t, "nil *rfxUnknown", err); te != nil &&
+	s, err := jsondump.Dumps(np)
+	if reflectBuild {
+		if s != "null" || err != nil {
+			t.Errorf("nil *rfxUnknown: %q, %v, want null", s, err)
+		}
+	} else if te := rfxAs[*jsondump.TypeError](t, "nil *rfxUnknown", err); te != nil &&
 		te.Error() != "Object of type *jsondump_test.rfxUnknown is not JSON serializable" {
 		t.Errorf("nil *rfxUnknown: %q", te)
 	}
@@ -711,13 +723,17 @@ func TestRedteamFaultsDefaultHook(t *testing.T) {
 		got = fmt.Sprintf("%T %v", v, v == any(np))
 		return nil, nil
 	}))
-	if got != "*jsondump_test.rfxUnknown true" {
-		t.Errorf("the hook received %s, want the typed nil pointer as the any held it", got)
+	want := "*jsondump_test.rfxUnknown true"
+	if reflectBuild {
+		want = "unset"
+	}
+	if got != want {
+		t.Errorf("the hook received %s, want %s (the typed nil pointer as the any held it, without the reflective path)", got, want)
 	}
 	// The hook re-entering jsondump (a nested Dumps) is fine.
-	s, err := rfxAllEntryPoints(t, "re-entrant hook", []any{rfxUnknown{3}, rfxUnknown{4}},
+	s, err = rfxAllEntryPoints(t, "re-entrant hook", []any{unknownN(3), unknownN(4)},
 		jsondump.Default(func(v any) (any, error) {
-			inner, err := jsondump.Dumps(map[string]any{"n": v.(rfxUnknown).n}, jsondump.Indent(1))
+			inner, err := jsondump.Dumps(map[string]any{"n": v.(rfxUnknown).n()}, jsondump.Indent(1))
 			return inner, err
 		}), jsondump.Indent(2))
 	if want := "[\n  \"{\\n \\\"n\\\": 3\\n}\",\n  \"{\\n \\\"n\\\": 4\\n}\"\n]"; err != nil || s != want {
@@ -1023,11 +1039,16 @@ func TestRedteamFaultsErrorTypes(t *testing.T) {
 			}
 		}
 	}
-	for name, v := range map[string]any{
-		"chan": make(chan int), "func": func() {}, "complex": complex64(1), "array": [2]int{},
-		"named": rfxUnknown{}, "anonymous struct": struct{}{}, "typed map": map[int]string{},
-		"nil pointer": (*rfxUnknown)(nil), "in a list": []any{1, func() {}}, "in a map": map[string]any{"k": [1]string{}},
-	} {
+	unknowns := map[string]any{
+		"chan": make(chan int), "func": func() {}, "complex": complex64(1), "array": [2]complex64{},
+		"named": rfxUnknown(0), "anonymous struct": struct{ F func() }{}, "typed map": map[int]chan int{1: nil},
+		"in a list": []any{1, func() {}}, "in a map": map[string]any{"k": [1]func(){}},
+	}
+	if !reflectBuild {
+		unknowns["nil pointer"] = (*rfxUnknown)(nil)
+		unknowns["array of ints"] = [2]int{}
+	}
+	for name, v := range unknowns {
 		_, err := rfxAllEntryPoints(t, name, v)
 		if te := rfxAs[*jsondump.TypeError](t, name, err); te != nil && !strings.HasSuffix(te.Error(), " is not JSON serializable") {
 			t.Errorf("%s: %q", name, te)
@@ -1040,9 +1061,9 @@ func TestRedteamFaultsErrorTypes(t *testing.T) {
 func TestRedteamFaultsConcurrentOptions(t *testing.T) {
 	opts := []jsondump.Option{jsondump.Indent(2), jsondump.SortKeys(true), jsondump.EnsureASCII(false),
 		jsondump.Separators(";", "="), jsondump.Default(func(v any) (any, error) {
-			return map[string]any{"n": v.(rfxUnknown).n}, nil
+			return map[string]any{"n": v.(rfxUnknown).n()}, nil
 		})}
-	v := map[string]any{"b": []any{rfxUnknown{1}, "é"}, "a": rfxNested(30), "c": &rfxNode{Name: "n"}}
+	v := map[string]any{"b": []any{unknownN(1), "é"}, "a": rfxNested(30), "c": &rfxNode{Name: "n"}}
 	want, err := jsondump.Dumps(v, opts...)
 	if err != nil {
 		t.Fatal(err)
