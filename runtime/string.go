@@ -128,32 +128,26 @@ func strAppendEscapedASCII[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []by
 func strAppendEscapedUTF8[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []byte {
 	start, i := 0, 0
 	for {
-		i = strScanUTF8(s, i)
+		// Valid multi-byte sequences stay in the current run: one call
+		// finds the next byte to escape and checks the UTF-8 before it.
+		i = strScanUTF8Valid(s, i)
 		if i >= len(s) {
 			break
 		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			dst = append(dst, s[start:i]...)
+		dst = append(dst, s[start:i]...)
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
 			dst = strAppendEscapedByte(dst, c)
 			i++
-			start = i
-			continue
+		case wtf8 && strIsSurrogate(s, i):
+			r, _ := strDecode(s, i, true)
+			dst = strAppendEscapedRune(dst, r)
+			i += 3
+		default:
+			dst = append(dst, "\uFFFD"...)
+			i++
 		}
-		// Valid multi-byte sequences stay in the current run; a whole run of
-		// them is checked by one call.
-		if i = strSkipMultiByte(s, i); i < len(s) && s[i] >= utf8.RuneSelf {
-			dst = append(dst, s[start:i]...)
-			if wtf8 && strIsSurrogate(s, i) {
-				r, _ := strDecode(s, i, true)
-				dst = strAppendEscapedRune(dst, r)
-				i += 3
-			} else {
-				dst = append(dst, "\uFFFD"...)
-				i++
-			}
-			start = i
-		}
+		start = i
 	}
 	return append(dst, s[start:]...)
 }
@@ -286,9 +280,22 @@ func strLoad64[S ~string | ~[]byte](s S) uint64 {
 }
 
 // strScanASCII returns the index of the first byte at or after s[i] that is
-// false in strSafeASCII, or len(s). It skips 8 bytes at a time, then one at a
-// time up to the byte that needs an escape (at most 7 single steps, or the tail).
+// false in strSafeASCII, or len(s). From strKernelMin bytes on it calls the
+// vector kernel strIndexEscapeASCII, where the build has one; else it is
+// strScanASCIIWords.
 func strScanASCII[S ~string | ~[]byte](s S, i int) int {
+	if strHaveKernels && len(s)-i >= strKernelMin {
+		if v, ok := strView(s[i:]); ok {
+			return i + strIndexEscapeASCII(v)
+		}
+	}
+	return strScanASCIIWords(s, i)
+}
+
+// strScanASCIIWords is strScanASCII in Go: it skips 8 bytes at a time, then
+// one at a time up to the byte that needs an escape (at most 7 single steps,
+// or the tail).
+func strScanASCIIWords[S ~string | ~[]byte](s S, i int) int {
 	t := s[i:]
 	for len(t) >= 8 && strWordFlagsASCII(strLoad64(t))&strMSB == 0 {
 		t = t[8:]
@@ -299,16 +306,43 @@ func strScanASCII[S ~string | ~[]byte](s S, i int) int {
 	return len(s) - len(t)
 }
 
-// strScanUTF8 is strScanASCII for strSafeUTF8.
-func strScanUTF8[S ~string | ~[]byte](s S, i int) int {
-	t := s[i:]
-	for len(t) >= 8 && strWordFlagsUTF8(strLoad64(t))&strMSB == 0 {
-		t = t[8:]
+// strScanUTF8Valid returns the index of the first byte at or after s[i]
+// that ensure_ascii=False does not copy as it is: false in strSafeUTF8 and
+// not part of a valid multi-byte sequence (an escape, an invalid byte, the
+// start of a WTF-8 surrogate), or len(s). s[i] must begin a character. From
+// strKernelMin bytes on it calls the vector kernel strIndexEscapeUTF8, where
+// the build has one; else it is strScanUTF8Words.
+func strScanUTF8Valid[S ~string | ~[]byte](s S, i int) int {
+	if strHaveKernels && len(s)-i >= strKernelMin {
+		if v, ok := strView(s[i:]); ok {
+			return i + strIndexEscapeUTF8(v)
+		}
 	}
-	for len(t) > 0 && strSafeUTF8[t[0]] {
-		t = t[1:]
+	return strScanUTF8Words(s, i)
+}
+
+// strScanUTF8Words is strScanUTF8Valid in Go: 8 bytes at a time over ASCII
+// (strWordFlagsUTF8), one at a time up to the next byte that is not safe,
+// and strSkipMultiByte over each run of valid multi-byte sequences.
+func strScanUTF8Words[S ~string | ~[]byte](s S, i int) int {
+	for {
+		t := s[i:]
+		for len(t) >= 8 && strWordFlagsUTF8(strLoad64(t))&strMSB == 0 {
+			t = t[8:]
+		}
+		for len(t) > 0 && strSafeUTF8[t[0]] {
+			t = t[1:]
+		}
+		i = len(s) - len(t)
+		if i >= len(s) || s[i] < utf8.RuneSelf {
+			return i
+		}
+		j := strSkipMultiByte(s, i)
+		if j == i {
+			return i
+		}
+		i = j
 	}
-	return len(s) - len(t)
 }
 
 // strWordFlagsUTF8 returns a word whose top bits, x&strMSB, are all zero
@@ -445,12 +479,30 @@ func strDecode[S ~string | ~[]byte](s S, i int, wtf8 bool) (rune, int) {
 	return utf8.RuneError, 1
 }
 
+// strBMPChunk is the most input strAppendEscapedMultiByte gives
+// strAppendEscapedBMP at once, 32 blocks: the kernel reserves room in dst
+// for twice its input before it looks at it.
+const strBMPChunk = 32 * 3 * strBMPBlock
+
 // strAppendEscapedMultiByte appends the \uXXXX escapes of the code points from
 // s[i], a byte >= 0x80, up to the next ASCII byte, and returns the extended
 // buffer and the index of that byte (or len(s)). A run of non-ASCII text, CJK
 // say, is written without going back through the ASCII scan for each code point.
 func strAppendEscapedMultiByte[S ~string | ~[]byte](dst []byte, s S, i int, wtf8 bool) ([]byte, int) {
 	for i < len(s) && s[i] >= utf8.RuneSelf {
+		// Runs of three-byte sequences (CJK) go to the vector kernel, a
+		// chunk at a time so that the room it reserves in dst stays
+		// small; it stops before anything else, and this loop goes on
+		// from there (at least one step when it converted nothing).
+		if strHaveKernels && s[i]&0xF0 == 0xE0 && len(s)-i >= 3*strBMPBlock {
+			if v, ok := strView(s[i:min(len(s), i+strBMPChunk)]); ok {
+				var n int
+				if dst, n = strAppendEscapedBMP(dst, v); n > 0 {
+					i += n
+					continue
+				}
+			}
+		}
 		// The fast paths of strSkipMultiByte, decoding as they go.
 		var r rune
 		var n int
