@@ -284,7 +284,10 @@ func strLoad64[S ~string | ~[]byte](s S) uint64 {
 // vector kernel strIndexEscapeASCII, where the build has one; else it is
 // strScanASCIIWords.
 func strScanASCII[S ~string | ~[]byte](s S, i int) int {
-	if strHaveKernels && len(s)-i >= strKernelMin {
+	// Between code points that are escaped (CJK text and its full-width
+	// punctuation) the scan often stops where it starts: that is seen
+	// without a call.
+	if strHaveKernels && len(s)-i >= strKernelMin && strSafeASCII[s[i]] {
 		if v, ok := strView(s[i:]); ok {
 			return i + strIndexEscapeASCII(v)
 		}
@@ -479,10 +482,15 @@ func strDecode[S ~string | ~[]byte](s S, i int, wtf8 bool) (rune, int) {
 	return utf8.RuneError, 1
 }
 
+// strBMPMin is the fewest bytes left in s for which strAppendEscapedMultiByte
+// calls strAppendEscapedBMP: two code points. For one, the scalar loop is
+// as fast as a call into assembly.
+const strBMPMin = 6
+
 // strBMPChunk is the most input strAppendEscapedMultiByte gives
-// strAppendEscapedBMP at once, 32 blocks: the kernel reserves room in dst
-// for twice its input before it looks at it.
-const strBMPChunk = 32 * 3 * strBMPBlock
+// strAppendEscapedBMP at once, 256 three-byte code points: the vector kernel
+// reserves room in dst for twice its input before it looks at it.
+const strBMPChunk = 3 * 256
 
 // strAppendEscapedMultiByte appends the \uXXXX escapes of the code points from
 // s[i], a byte >= 0x80, up to the next ASCII byte, and returns the extended
@@ -494,7 +502,7 @@ func strAppendEscapedMultiByte[S ~string | ~[]byte](dst []byte, s S, i int, wtf8
 		// chunk at a time so that the room it reserves in dst stays
 		// small; it stops before anything else, and this loop goes on
 		// from there (at least one step when it converted nothing).
-		if strHaveKernels && s[i]&0xF0 == 0xE0 && len(s)-i >= 3*strBMPBlock {
+		if strHaveKernels && s[i]&0xF0 == 0xE0 && len(s)-i >= strBMPMin {
 			if v, ok := strView(s[i:min(len(s), i+strBMPChunk)]); ok {
 				var n int
 				if dst, n = strAppendEscapedBMP(dst, v); n > 0 {

@@ -61,25 +61,19 @@ func strIndexEscapeUTF8Generic(s string) int {
 	return strScanUTF8Words(s, 0)
 }
 
-// strBMPBlock is the number of code points strAppendEscapedBMP converts per
-// step: 8 three-byte sequences, 24 bytes in and 48 out.
-const strBMPBlock = 8
-
 // strAppendEscapedBMPGeneric is the pure-Go body of strAppendEscapedBMP. It
-// appends the \uXXXX escapes of the code points at the start of s that are
-// three-byte UTF-8 sequences of U+0800..U+FFFF outside the surrogates
-// U+D800..U+DFFF (E0 A0..BF, E1..EC, EE..EF, or ED 80..9F, then one or two
-// continuation bytes), and returns the extended buffer and the number of bytes
-// of s converted, a multiple of 3. It works in blocks of strBMPBlock such code
-// points, and takes a block only when all its 24 bytes are in s: of a run of r
-// such code points it converts min(r, 8*(len(s)/24)). The vector kernel reads
-// and converts a block at a time, and the caller finishes with its own loop.
+// appends the \uXXXX escapes of the longest run of code points at the start
+// of s that are three-byte UTF-8 sequences of U+0800..U+FFFF outside the
+// surrogates U+D800..U+DFFF (E0 A0..BF, E1..EC, EE..EF, or ED 80..9F, each
+// then one or two continuation bytes), and returns the extended buffer and
+// the number of bytes of s converted, a multiple of 3. Most CJK text is such
+// a run; it ends at ASCII, at any other sequence and at invalid UTF-8, which
+// the caller's own loop then handles.
 //
-//	strAppendEscapedBMPGeneric(nil, "日本語のテキストです。日本語のテキスト") → `\u65e5\u672c…`, 24 (8 code points: the 9th block would need 24 more bytes)
+//	strAppendEscapedBMPGeneric(nil, "日本語 text") → `\u65e5\u672c\u8a9e`, 9
 func strAppendEscapedBMPGeneric(dst []byte, s string) ([]byte, int) {
-	limit := len(s) / (3 * strBMPBlock) * (3 * strBMPBlock)
 	i := 0
-	for i < limit {
+	for len(s)-i >= 3 {
 		c, b1, b2 := s[i], s[i+1], s[i+2]
 		if c&0xF0 != 0xE0 || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 ||
 			(c == 0xE0 && b1 < 0xA0) || (c == 0xED && b1 >= 0xA0) {

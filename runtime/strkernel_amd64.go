@@ -43,25 +43,27 @@ func strIndexEscapeUTF8(s string) int {
 }
 
 // strAppendEscapedBMP appends the \uXXXX escapes of the three-byte UTF-8
-// sequences at the start of s, block by block, and returns the extended
-// buffer and the number of bytes of s converted: exactly what its pure-Go
-// twin strAppendEscapedBMPGeneric does (see there). With AVX2 it first makes
-// room for the whole output, twice the bytes of s it may convert, then lets
-// strEscapeBMPAVX2 write it into dst's spare capacity.
+// sequences at the start of s and returns the extended buffer and the number
+// of bytes of s converted: exactly what its pure-Go twin
+// strAppendEscapedBMPGeneric does (see there). With AVX2 it first makes room
+// for the whole output and the kernel's last block, then lets
+// strEscapeBMPAVX2 write into dst's spare capacity.
 func strAppendEscapedBMP(dst []byte, s string) ([]byte, int) {
 	if !strUseAVX2 {
 		return strAppendEscapedBMPGeneric(dst, s)
 	}
-	need := 2 * (len(s) / (3 * strBMPBlock) * (3 * strBMPBlock))
-	if need == 0 {
-		return dst, 0
-	}
+	need := 2*len(s) + strBMPSlack
 	if cap(dst)-len(dst) < need {
 		dst = slices.Grow(dst, need)
 	}
 	n := strEscapeBMPAVX2(dst[len(dst):len(dst)+need], s)
 	return dst[:len(dst)+2*n], n
 }
+
+// strBMPSlack is the room strEscapeBMPAVX2 needs in dst beyond the escapes
+// of all of s: its last block is stored whole, 48 bytes, from at most 3 bytes
+// before the end of s (6 before the end of the escapes).
+const strBMPSlack = 48
 
 // strIndexEscapeASCIIAVX2 is strIndexEscapeASCII with AVX2: 32 bytes per
 // step, each byte tested with a signed compare of byte+1 against 0x21 (true
@@ -97,17 +99,18 @@ func strIndexEscapeASCIIAVX2(s string) int
 func strValidPrefixAVX2(s string) (n int, exact bool)
 
 // strEscapeBMPAVX2 is strAppendEscapedBMP with AVX2, writing the escapes into
-// dst, which must be at least 2*(len(s)/24*24) bytes long, and returning the
-// number of bytes of s converted. Each step loads 24 bytes, gathers each of the
-// 8 sequences into a 32-bit lane as bytes [b0 b1 b1 b2] (VPSHUFB), checks the
-// lanes against the pattern 1110xxxx 10xxxxxx 10xxxxxx and the overlong and
-// surrogate ranges, makes the four hex digits of each lane with shifts and
-// masks (b0&0xf, b1>>2&0xf, (b1&3)<<2|b2>>4&3, b2&0xf) and a VPSHUFB on
-// "0123456789abcdef", and stores 48 bytes: eight `\u` and their digits. The
-// step converts its k leading valid sequences (all 48 bytes are written,
-// 6k are kept) and the loop stops after a step with k < 8 or when fewer than
-// 24 bytes are left. It never reads outside s, and writes only within
-// dst[:2*(len(s)/24*24)].
+// dst, which must be at least 2*len(s)+strBMPSlack bytes long, and returning
+// the number of bytes of s converted. Each step loads 24 bytes, gathers each
+// of the 8 sequences into a 32-bit lane as bytes [b0 b1 b1 b2] (VPSHUFB),
+// checks the lanes against the pattern 1110xxxx 10xxxxxx 10xxxxxx and the
+// overlong and surrogate ranges, makes the four hex digits of each lane with
+// shifts and masks (b0&0xf, b1>>2&0xf, (b1&3)<<2|b2>>4&3, b2&0xf) and a
+// VPSHUFB on "0123456789abcdef", and stores 48 bytes: eight `\u` and their
+// digits. The step converts its k leading valid sequences (all 48 bytes are
+// written, 6k are kept) and the loop stops after a step with k < 8. The last
+// 3 to 23 bytes are copied into a zeroed buffer on the stack and converted
+// from there as one more step. It never reads outside s, and writes only
+// within dst[:2*len(s)+strBMPSlack].
 //
 //go:noescape
 func strEscapeBMPAVX2(dst []byte, s string) int

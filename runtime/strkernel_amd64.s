@@ -28,6 +28,46 @@
 // buffer on the stack. All end with VZEROUPPER, as Go's own AVX2 code does,
 // so that SSE code after them pays no transition penalty.
 
+// STR_COPY_TAIL copies the CX bytes at SI, 1 to 31, to the 32 zeroed bytes
+// at DI, with two loads and two stores (overlapping) of the largest power of
+// two not above CX, so that it reads nothing outside the CX bytes. It
+// clobbers R8, R10, R11, X1, X2. Its labels are local to the TEXT block that
+// uses it, once.
+#define STR_COPY_TAIL \
+	CMPQ    CX, $16 \
+	JB      copy8 \
+	VMOVDQU (SI), X1 \
+	VMOVDQU -16(SI)(CX*1), X2 \
+	VMOVDQU X1, (DI) \
+	VMOVDQU X2, -16(DI)(CX*1) \
+	JMP     copied \
+copy8: \
+	CMPQ CX, $8 \
+	JB   copy4 \
+	MOVQ (SI), R8 \
+	MOVQ -8(SI)(CX*1), R10 \
+	MOVQ R8, (DI) \
+	MOVQ R10, -8(DI)(CX*1) \
+	JMP  copied \
+copy4: \
+	CMPQ CX, $4 \
+	JB   copy1 \
+	MOVL (SI), R8 \
+	MOVL -4(SI)(CX*1), R10 \
+	MOVL R8, (DI) \
+	MOVL R10, -4(DI)(CX*1) \
+	JMP  copied \
+copy1: \
+	MOVB (SI), R8 \
+	MOVB -1(SI)(CX*1), R10 \
+	MOVB R8, (DI) \
+	MOVB R10, -1(DI)(CX*1) \
+	MOVQ CX, R11 \
+	SHRQ $1, R11 \
+	MOVB (SI)(R11*1), R8 \
+	MOVB R8, (DI)(R11*1) \
+copied:
+
 // func strIndexEscapeASCIIAVX2(s string) int
 TEXT ·strIndexEscapeASCIIAVX2(SB), NOSPLIT, $32-24
 	// SI = s, BX = len(s), AX = offset of the current block.
@@ -116,44 +156,7 @@ ascii_short:
 	LEAQ    buf-32(SP), DI
 	VPXOR   Y0, Y0, Y0
 	VMOVDQU Y0, (DI)
-	CMPQ    CX, $16
-	JB      ascii_copy8
-	VMOVDQU (SI), X1
-	VMOVDQU -16(SI)(CX*1), X2
-	VMOVDQU X1, (DI)
-	VMOVDQU X2, -16(DI)(CX*1)
-	JMP     ascii_copied
-
-ascii_copy8:
-	CMPQ CX, $8
-	JB   ascii_copy4
-	MOVQ (SI), R8
-	MOVQ -8(SI)(CX*1), R9
-	MOVQ R8, (DI)
-	MOVQ R9, -8(DI)(CX*1)
-	JMP  ascii_copied
-
-ascii_copy4:
-	CMPQ CX, $4
-	JB   ascii_copy1
-	MOVL (SI), R8
-	MOVL -4(SI)(CX*1), R9
-	MOVL R8, (DI)
-	MOVL R9, -4(DI)(CX*1)
-	JMP  ascii_copied
-
-ascii_copy1:
-	// 1 to 3 bytes: the first, the last and the middle one.
-	MOVB (SI), R8
-	MOVB -1(SI)(CX*1), R9
-	MOVB R8, (DI)
-	MOVB R9, -1(DI)(CX*1)
-	MOVQ CX, R10
-	SHRQ $1, R10
-	MOVB (SI)(R10*1), R8
-	MOVB R8, (DI)(R10*1)
-
-ascii_copied:
+	STR_COPY_TAIL
 	VMOVDQU (DI), Y0
 	JMP     ascii_block
 
@@ -182,26 +185,11 @@ TEXT ·strValidPrefixAVX2(SB), NOSPLIT, $32-25
 	MOVQ DX, X13
 	VPBROADCASTB X13, Y13
 
-	// Validation: Y12, Y11, Y10 = the tables strUTF8PairPrevHigh,
-	// strUTF8PairPrevLow, strUTF8PairCurHigh in both halves; Y9 = 0x0f,
-	// Y8 = 0x60, Y7 = 0x70, Y5 = 0x80 in every byte; Y6 = the block
-	// before (zero at first: the bytes before s count as ASCII).
-	VBROADCASTI128 ·strUTF8PairPrevHigh(SB), Y12
-	VBROADCASTI128 ·strUTF8PairPrevLow(SB), Y11
-	VBROADCASTI128 ·strUTF8PairCurHigh(SB), Y10
-	MOVL $0x0f, DX
-	MOVQ DX, X9
-	VPBROADCASTB X9, Y9
-	MOVL $0x60, DX
-	MOVQ DX, X8
-	VPBROADCASTB X8, Y8
-	MOVL $0x70, DX
-	MOVQ DX, X7
-	VPBROADCASTB X7, Y7
-	MOVL $0x80, DX
-	MOVQ DX, X5
-	VPBROADCASTB X5, Y5
+	// Y6 = the block before (zero at first: the bytes before s count as
+	// ASCII). R12 = 0 until the validation constants below are loaded,
+	// at the first block that needs them.
 	VPXOR Y6, Y6, Y6
+	XORQ  R12, R12
 
 utf8_loop:
 	LEAQ 32(AX), DX
@@ -227,6 +215,30 @@ utf8_block:
 	JZ        utf8_flags
 
 	// Some byte here or in the block before is >= 0x80: validate.
+	TESTQ R12, R12
+	JNZ   utf8_validate
+
+	// Y12, Y11, Y10 = the tables strUTF8PairPrevHigh, strUTF8PairPrevLow,
+	// strUTF8PairCurHigh in both halves; Y9 = 0x0f, Y8 = 0x60, Y7 = 0x70,
+	// Y5 = 0x80 in every byte.
+	VBROADCASTI128 ·strUTF8PairPrevHigh(SB), Y12
+	VBROADCASTI128 ·strUTF8PairPrevLow(SB), Y11
+	VBROADCASTI128 ·strUTF8PairCurHigh(SB), Y10
+	MOVL $0x0f, R8
+	MOVQ R8, X9
+	VPBROADCASTB X9, Y9
+	MOVL $0x60, R8
+	MOVQ R8, X8
+	VPBROADCASTB X8, Y8
+	MOVL $0x70, R8
+	MOVQ R8, X7
+	VPBROADCASTB X7, Y7
+	MOVL $0x80, R8
+	MOVQ R8, X5
+	VPBROADCASTB X5, Y5
+	MOVL $1, R12
+
+utf8_validate:
 	// Y1 = the 32 bytes before Y0's bytes: [block before's high half,
 	// Y0's low half]; Y2, Y3, Y4 = each byte's 1st, 2nd, 3rd byte before.
 	VPERM2I128 $0x21, Y0, Y6, Y1
@@ -329,54 +341,51 @@ utf8_tail:
 	// sequence that the end of s cuts short.
 	MOVQ  BX, CX
 	SUBQ  AX, CX
-	JNZ   utf8_copy
+	JNZ   utf8_part
 	TESTL R9, R9
 	JZ    utf8_end
 	VPXOR Y0, Y0, Y0
 	JMP   utf8_block
+
+utf8_part:
+	// When s has 32 bytes and neither the block before nor the t bytes
+	// have a byte >= 0x80, only escapes can stop the scan: test s[len-32:],
+	// shift the mask of its last t bytes down and mark the end with bit t.
+	CMPQ BX, $32
+	JB   utf8_copy
+	TESTL R9, R9
+	JNZ  utf8_copy
+	VMOVDQU   -32(SI)(BX*1), Y1
+	VPMOVMSKB Y1, DX
+	MOVQ      CX, R8
+	NEGQ      CX
+	ADDQ      $32, CX
+	SHRL      CX, DX
+	JNZ       utf8_copy_t
+	VPCMPGTB  Y1, Y15, Y2
+	VPCMPEQB  Y14, Y1, Y3
+	VPCMPEQB  Y13, Y1, Y4
+	VPOR      Y4, Y3, Y3
+	VPOR      Y3, Y2, Y2
+	VPMOVMSKB Y2, DX
+	SHRL      CX, DX
+	BTSL      R8, DX
+	TZCNTL    DX, DX
+	ADDQ      DX, AX
+	MOVQ      AX, n+16(FP)
+	MOVB      $1, exact+24(FP)
+	VZEROUPPER
+	RET
+
+utf8_copy_t:
+	MOVQ R8, CX
 
 utf8_copy:
 	LEAQ    buf-32(SP), DI
 	ADDQ    AX, SI
 	VPXOR   Y0, Y0, Y0
 	VMOVDQU Y0, (DI)
-	CMPQ    CX, $16
-	JB      utf8_copy8
-	VMOVDQU (SI), X1
-	VMOVDQU -16(SI)(CX*1), X2
-	VMOVDQU X1, (DI)
-	VMOVDQU X2, -16(DI)(CX*1)
-	JMP     utf8_copied
-
-utf8_copy8:
-	CMPQ CX, $8
-	JB   utf8_copy4
-	MOVQ (SI), R8
-	MOVQ -8(SI)(CX*1), R10
-	MOVQ R8, (DI)
-	MOVQ R10, -8(DI)(CX*1)
-	JMP  utf8_copied
-
-utf8_copy4:
-	CMPQ CX, $4
-	JB   utf8_copy1
-	MOVL (SI), R8
-	MOVL -4(SI)(CX*1), R10
-	MOVL R8, (DI)
-	MOVL R10, -4(DI)(CX*1)
-	JMP  utf8_copied
-
-utf8_copy1:
-	MOVB (SI), R8
-	MOVB -1(SI)(CX*1), R10
-	MOVB R8, (DI)
-	MOVB R10, -1(DI)(CX*1)
-	MOVQ CX, R11
-	SHRQ $1, R11
-	MOVB (SI)(R11*1), R8
-	MOVB R8, (DI)(R11*1)
-
-utf8_copied:
+	STR_COPY_TAIL
 	// SI back to s, for utf8_invalid's look at the bytes before AX.
 	SUBQ    AX, SI
 	VMOVDQU (DI), Y0
@@ -389,7 +398,7 @@ utf8_end:
 	RET
 
 // func strEscapeBMPAVX2(dst []byte, s string) int
-TEXT ·strEscapeBMPAVX2(SB), NOSPLIT, $0-48
+TEXT ·strEscapeBMPAVX2(SB), NOSPLIT, $32-48
 	// DI = where the next escape goes in dst, SI = s, BX = len(s),
 	// AX = bytes of s converted.
 	MOVQ dst_base+0(FP), DI
@@ -419,13 +428,15 @@ TEXT ·strEscapeBMPAVX2(SB), NOSPLIT, $0-48
 bmp_loop:
 	LEAQ 24(AX), DX
 	CMPQ DX, BX
-	JA   bmp_done
+	JA   bmp_tail
 
 	// Y0 = [s[AX:AX+16], s[AX+8:AX+24]], then each sequence's
 	// [b0 b1 b1 b2] in its 32-bit lane.
 	VMOVDQU     (SI)(AX*1), X0
 	VINSERTI128 $1, 8(SI)(AX*1), Y0, Y0
-	VPSHUFB     Y15, Y0, Y0
+
+bmp_block:
+	VPSHUFB Y15, Y0, Y0
 
 	// CX = k, the number of leading lanes that hold a sequence this
 	// kernel converts: the pattern, not overlong (code point bits 15..11
@@ -472,6 +483,28 @@ bmp_loop:
 	LEAQ (DI)(DX*2), DI
 	CMPL CX, $8
 	JEQ  bmp_loop
+	JMP  bmp_done
+
+bmp_tail:
+	// CX = t = len(s)-AX, 0 to 23 bytes left: with 3 or more, copy them
+	// into a zeroed buffer on the stack and convert from there, as a
+	// block whose zeros end it (k < 8 then ends the loop). The block's 48
+	// bytes go to dst[2*AX:], within 2*len(s)+42. R9 keeps DI meanwhile.
+	MOVQ BX, CX
+	SUBQ AX, CX
+	CMPQ CX, $3
+	JB   bmp_done
+	MOVQ    DI, R9
+	LEAQ    buf-32(SP), DI
+	VPXOR   Y0, Y0, Y0
+	VMOVDQU Y0, (DI)
+	ADDQ    AX, SI
+	STR_COPY_TAIL
+	SUBQ    AX, SI
+	VMOVDQU     (DI), X0
+	VINSERTI128 $1, 8(DI), Y0, Y0
+	MOVQ        R9, DI
+	JMP     bmp_block
 
 bmp_done:
 	MOVQ AX, ret+40(FP)

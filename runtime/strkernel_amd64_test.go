@@ -38,7 +38,7 @@ func strKernelCheckRaw(t *testing.T, where string, s string) {
 	if exact && want < len(s) && s[want] >= utf8.RuneSelf {
 		t.Fatalf("%s: strValidPrefixAVX2(%q) = %d, true at invalid UTF-8", where, s, m)
 	}
-	need := 2 * (len(s) / 24 * 24)
+	need := 2*len(s) + strBMPSlack
 	buf := make([]byte, need+64)
 	for i := need; i < len(buf); i++ {
 		buf[i] = 0xA5
