@@ -91,6 +91,9 @@ func AppendStringWTF8(dst []byte, s string, ascii bool) []byte {
 // It is generic so that string and []byte each get a compiled copy that
 // neither converts nor copies.
 func strAppendQuoted[S ~string | ~[]byte](dst []byte, s S, ascii, wtf8 bool) []byte {
+	if d, ok := strAppendShort(dst, s, ascii); ok {
+		return d
+	}
 	dst = append(dst, '"')
 	if ascii {
 		dst = strAppendEscapedASCII(dst, s, wtf8)
@@ -98,6 +101,68 @@ func strAppendQuoted[S ~string | ~[]byte](dst []byte, s S, ascii, wtf8 bool) []b
 		dst = strAppendEscapedUTF8(dst, s, wtf8)
 	}
 	return append(dst, '"')
+}
+
+// strAppendShort appends s as a string literal, and reports true, when s
+// has 4 to 32 bytes that are all copied as they are (strSafeASCII with ascii,
+// else strSafeUTF8: plain ASCII without escapes) and dst has room for them
+// and the quotes. Otherwise it appends nothing and reports false.
+//
+// Most strings in JSON are short (keys written at run time, ids, dates,
+// names, enums), and for them the general loop's costs are fixed ones: a
+// call to memmove, the steps of the byte loop after the last 8-byte word.
+// Here s is read as overlapping words, at 0, 8, 16 and len(s)-8 (two 4-byte
+// loads below 8 bytes), checked with the 8-byte tests of the scans, and
+// stored the same way; for "screen_name" (11 bytes) that is two loads and
+// two stores:
+//
+//	w0 = s[0:8] = "screen_n", w3 = s[3:11] = "een_name"
+//	dst[l+1:l+9] = w0, dst[l+4:l+12] = w3
+func strAppendShort[S ~string | ~[]byte](dst []byte, s S, ascii bool) ([]byte, bool) {
+	n, l := len(s), len(dst)
+	if n < 4 || n > 32 || cap(dst)-l < n+2 {
+		return dst, false
+	}
+	// ascii also stops at DEL: strWordFlagsASCII is strWordFlagsUTF8 with
+	// the term x+strLSB, kept here where del is all ones.
+	var del uint64
+	if ascii {
+		del = ^uint64(0)
+	}
+	b := dst[l : l+n+2]
+	if n < 8 {
+		w := uint64(strLoad32(s)) | uint64(strLoad32(s[n-4:]))<<32
+		if (strWordFlagsUTF8(w)|(w+strLSB)&del)&strMSB != 0 {
+			return dst, false
+		}
+		binary.LittleEndian.PutUint32(b[1:], uint32(w))
+		binary.LittleEndian.PutUint32(b[n-3:], uint32(w>>32))
+	} else {
+		w0, w3 := strLoad64(s), strLoad64(s[n-8:])
+		f := strWordFlagsUTF8(w0) | strWordFlagsUTF8(w3) | ((w0+strLSB)|(w3+strLSB))&del
+		var w1, w2 uint64
+		if n > 16 {
+			w1 = strLoad64(s[8:])
+			f |= strWordFlagsUTF8(w1) | (w1+strLSB)&del
+			if n > 24 {
+				w2 = strLoad64(s[16:])
+				f |= strWordFlagsUTF8(w2) | (w2+strLSB)&del
+			}
+		}
+		if f&strMSB != 0 {
+			return dst, false
+		}
+		binary.LittleEndian.PutUint64(b[1:], w0)
+		if n > 16 {
+			binary.LittleEndian.PutUint64(b[9:], w1)
+			if n > 24 {
+				binary.LittleEndian.PutUint64(b[17:], w2)
+			}
+		}
+		binary.LittleEndian.PutUint64(b[n-7:], w3)
+	}
+	b[0], b[n+1] = '"', '"'
+	return dst[:l+n+2], true
 }
 
 // strAppendEscapedASCII writes the inside of a string literal for
@@ -279,6 +344,12 @@ func strLoad64[S ~string | ~[]byte](s S) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// strLoad32 returns s[0:4] as a little-endian uint32. len(s) must be >= 4.
+func strLoad32[S ~string | ~[]byte](s S) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
 // strScanASCII returns the index of the first byte at or after s[i] that is
 // false in strSafeASCII, or len(s). From strKernelMin bytes on it calls the
 // vector kernel strIndexEscapeASCII, where the build has one; else it is
@@ -357,6 +428,8 @@ func strWordFlagsUTF8(x uint64) uint64 {
 
 // strWordFlagsASCII is strWordFlagsUTF8 for strSafeASCII, which also
 // excludes 0x7f.
+//
+// NOTE: keep in sync with strAppendShort, which computes it inline.
 func strWordFlagsASCII(x uint64) uint64 {
 	return x | (x + strLSB) | (x - 0x20*strLSB) | ((x ^ '"'*strLSB) - strLSB) | ((x ^ '\\'*strLSB) - strLSB)
 }

@@ -217,3 +217,44 @@ func FuzzStringKernels(f *testing.F) {
 		strKernelCheckAppend(t, "fuzz", s)
 	})
 }
+
+// TestAppendStringShort checks strAppendShort, the path of AppendString for
+// strings of 4 to 32 bytes of plain ASCII, against the general loop: every
+// length from 0 to 40, every byte value at every position in a string of
+// safe bytes, both values of ascii, into a buffer with room and one without.
+func TestAppendStringShort(t *testing.T) {
+	general := func(dst []byte, s string, ascii bool) []byte {
+		dst = append(dst, '"')
+		if ascii {
+			dst = strAppendEscapedASCII(dst, s, false)
+		} else {
+			dst = strAppendEscapedUTF8(dst, s, false)
+		}
+		return append(dst, '"')
+	}
+	room := make([]byte, 3, 128)
+	copy(room, "[1,")
+	for n := 0; n <= 40; n++ {
+		for pos := range max(n, 1) {
+			for c := range 256 {
+				b := []byte(strings.Repeat("aZ~ 09#}", 6)[:n])
+				if n > 0 {
+					b[pos] = byte(c)
+				}
+				s := string(b)
+				for _, ascii := range []bool{true, false} {
+					want := general([]byte("[1,"), s, ascii)
+					if got := AppendString(room, s, ascii); !bytes.Equal(got, want) {
+						t.Fatalf("AppendString(%q, %q, %v) = %q, want %q", room, s, ascii, got, want)
+					}
+					if got := AppendStringBytes(room, b, ascii); !bytes.Equal(got, want) {
+						t.Fatalf("AppendStringBytes(%q, %q, %v) = %q, want %q", room, s, ascii, got, want)
+					}
+					if got := AppendString([]byte("[1,"), s, ascii); !bytes.Equal(got, want) {
+						t.Fatalf("AppendString(%q, %q, %v) = %q, want %q (no room)", "[1,", s, ascii, got, want)
+					}
+				}
+			}
+		}
+	}
+}
