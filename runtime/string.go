@@ -191,15 +191,15 @@ func strAppendEscapedASCII[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []by
 // UTF-8 is copied, invalid bytes become U+FFFD and (with wtf8) surrogates
 // become \uXXXX.
 func strAppendEscapedUTF8[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []byte {
-	start, i := 0, 0
+	i := 0
 	for {
-		// Valid multi-byte sequences stay in the current run: one call
-		// finds the next byte to escape and checks the UTF-8 before it.
-		i = strScanUTF8Valid(s, i)
+		// Valid multi-byte sequences stay in the current run: one step
+		// copies the run up to the next byte to escape and checks the
+		// UTF-8 in it.
+		dst, i = strAppendValidRun(dst, s, i)
 		if i >= len(s) {
-			break
+			return dst
 		}
-		dst = append(dst, s[start:i]...)
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
 			dst = strAppendEscapedByte(dst, c)
@@ -212,9 +212,7 @@ func strAppendEscapedUTF8[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []byt
 			dst = append(dst, "\uFFFD"...)
 			i++
 		}
-		start = i
 	}
-	return append(dst, s[start:]...)
 }
 
 // strHex gives the hex digits of \uXXXX escapes. CPython's are lower case:
@@ -380,22 +378,27 @@ func strScanASCIIWords[S ~string | ~[]byte](s S, i int) int {
 	return len(s) - len(t)
 }
 
-// strScanUTF8Valid returns the index of the first byte at or after s[i]
-// that ensure_ascii=False does not copy as it is: false in strSafeUTF8 and
-// not part of a valid multi-byte sequence (an escape, an invalid byte, the
-// start of a WTF-8 surrogate), or len(s). s[i] must begin a character. From
-// strKernelMin bytes on it calls the vector kernel strIndexEscapeUTF8, where
-// the build has one; else it is strScanUTF8Words.
-func strScanUTF8Valid[S ~string | ~[]byte](s S, i int) int {
+// strAppendValidRun appends the bytes from s[i], which must begin a
+// character, up to the first byte that ensure_ascii=False does not copy as it
+// is: false in strSafeUTF8 and not part of a valid multi-byte sequence (an
+// escape, an invalid byte, the start of a WTF-8 surrogate). It returns the
+// extended buffer and that byte's index, or len(s). From strKernelMin bytes
+// on it calls the kernel strAppendValidUTF8, where the build has one; else it
+// scans with strScanUTF8Words.
+func strAppendValidRun[S ~string | ~[]byte](dst []byte, s S, i int) ([]byte, int) {
 	if strHaveKernels && len(s)-i >= strKernelMin {
 		if v, ok := strView(s[i:]); ok {
-			return i + strIndexEscapeUTF8(v)
+			dst, n := strAppendValidUTF8(dst, v)
+			return dst, i + n
 		}
 	}
-	return strScanUTF8Words(s, i)
+	j := strScanUTF8Words(s, i)
+	return append(dst, s[i:j]...), j
 }
 
-// strScanUTF8Words is strScanUTF8Valid in Go: 8 bytes at a time over ASCII
+// strScanUTF8Words returns the index of the first byte at or after s[i]
+// that ensure_ascii=False does not copy as it is (see strAppendValidRun), or
+// len(s). It goes 8 bytes at a time over ASCII
 // (strWordFlagsUTF8), one at a time up to the next byte that is not safe,
 // and strSkipMultiByte over each run of valid multi-byte sequences.
 func strScanUTF8Words[S ~string | ~[]byte](s S, i int) int {

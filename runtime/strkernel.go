@@ -6,9 +6,9 @@ import "unsafe"
 // string-heavy document goes to, each with one contract and two bodies.
 //
 //	strIndexEscapeASCII  the first byte that ensure_ascii=True does not copy
-//	strIndexEscapeUTF8   the end of the longest prefix that ensure_ascii=False
-//	                     copies as it is: valid UTF-8 with no '"', '\\' or byte
-//	                     below 0x20 (validation and scan in one pass)
+//	strAppendValidUTF8   the longest prefix that ensure_ascii=False copies as
+//	                     it is: valid UTF-8 with no '"', '\\' or byte below
+//	                     0x20 (validation, scan and copy in one pass)
 //	strAppendEscapedBMP  \uXXXX escapes for a run of three-byte sequences (CJK)
 //
 // The bodies are a pure-Go twin, strXxxGeneric in this file, and on amd64 with
@@ -28,6 +28,16 @@ import "unsafe"
 // EPYC): strings of 5 to 18 bytes were up to 10% slower through the kernel,
 // 30 bytes and more faster.
 const strKernelMin = 24
+
+// strValidSlack is the room strAppendValidUTF8AVX2 needs in dst beyond a copy
+// of all of s: it stores whole 32-byte blocks, the last one from at most the
+// end of s.
+const strValidSlack = 32
+
+// strBMPSlack is the room strEscapeBMPAVX2 needs in dst beyond the escapes
+// of all of s: its last block is stored whole, 48 bytes, from at most 3 bytes
+// before the end of s (6 before the end of the escapes).
+const strBMPSlack = 48
 
 // strView returns s as a string that shares its bytes, and true, for the two
 // types string.go is called with; for another type in the type set (a named
@@ -51,14 +61,22 @@ func strIndexEscapeASCIIGeneric(s string) int {
 	return strScanASCIIWords(s, 0)
 }
 
-// strIndexEscapeUTF8Generic is the pure-Go body of strIndexEscapeUTF8: the
-// length of the longest prefix of s that is valid UTF-8 (Go's rules, as
-// unicode/utf8: shortest form, no surrogates, at most U+10FFFF) and holds no
-// '"', '\\' or byte below 0x20. s[n], when n < len(s), is then either an
-// ASCII byte to escape or a byte >= 0x80 that does not begin a valid
-// sequence (an invalid byte, or in WTF-8 the start of a surrogate).
+// strIndexEscapeUTF8Generic returns the length of the longest prefix of s
+// that is valid UTF-8 (Go's rules, as unicode/utf8: shortest form, no
+// surrogates, at most U+10FFFF) and holds no '"', '\\' or byte below 0x20.
+// s[n], when n < len(s), is then either an ASCII byte to escape or a byte >=
+// 0x80 that does not begin a valid sequence (an invalid byte, or in WTF-8 the
+// start of a surrogate).
 func strIndexEscapeUTF8Generic(s string) int {
 	return strScanUTF8Words(s, 0)
+}
+
+// strAppendValidUTF8Generic is the pure-Go body of strAppendValidUTF8: it
+// appends s[:n] to dst, n = strIndexEscapeUTF8Generic(s), and returns the
+// extended buffer and n.
+func strAppendValidUTF8Generic(dst []byte, s string) ([]byte, int) {
+	n := strIndexEscapeUTF8Generic(s)
+	return append(dst, s[:n]...), n
 }
 
 // strAppendEscapedBMPGeneric is the pure-Go body of strAppendEscapedBMP. It

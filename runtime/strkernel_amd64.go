@@ -24,22 +24,30 @@ func strIndexEscapeASCII(s string) int {
 	return strIndexEscapeASCIIGeneric(s)
 }
 
-// strIndexEscapeUTF8 returns the length of the longest prefix of s that is
-// valid UTF-8 (Go's rules) holding no '"', '\\' or byte below 0x20: what
-// ensure_ascii=False copies as it is. Its pure-Go twin is
-// strIndexEscapeUTF8Generic. With AVX2, strValidPrefixAVX2 finds it in one
-// pass, except where it meets invalid UTF-8: then it returns the start of the
-// character in which the 32-byte block with the error begins, and the twin
-// finds the exact byte from there (at most 35 bytes on).
-func strIndexEscapeUTF8(s string) int {
-	if strUseAVX2 {
-		n, exact := strValidPrefixAVX2(s)
-		if !exact {
-			n += strIndexEscapeUTF8Generic(s[n:])
-		}
-		return n
+// strAppendValidUTF8 appends to dst the longest prefix of s that is valid
+// UTF-8 (Go's rules) holding no '"', '\\' or byte below 0x20, what
+// ensure_ascii=False copies as it is, and returns the extended buffer and the
+// prefix's length. Its pure-Go twin is strAppendValidUTF8Generic. With AVX2,
+// strAppendValidUTF8AVX2 checks and copies it in one pass, except where it
+// meets invalid UTF-8: there it stops at the start of the character in which
+// the 32-byte block with the error begins, and the twin goes on from there
+// (at most 35 bytes).
+func strAppendValidUTF8(dst []byte, s string) ([]byte, int) {
+	if !strUseAVX2 {
+		return strAppendValidUTF8Generic(dst, s)
 	}
-	return strIndexEscapeUTF8Generic(s)
+	l := len(dst)
+	if cap(dst)-l < len(s)+strValidSlack {
+		dst = slices.Grow(dst, len(s)+strValidSlack)
+	}
+	n, exact := strAppendValidUTF8AVX2(dst[l:l+len(s)+strValidSlack], s)
+	dst = dst[:l+n]
+	if !exact {
+		var m int
+		dst, m = strAppendValidUTF8Generic(dst, s[n:])
+		n += m
+	}
+	return dst, n
 }
 
 // strAppendEscapedBMP appends the \uXXXX escapes of the three-byte UTF-8
@@ -60,11 +68,6 @@ func strAppendEscapedBMP(dst []byte, s string) ([]byte, int) {
 	return dst[:len(dst)+2*n], n
 }
 
-// strBMPSlack is the room strEscapeBMPAVX2 needs in dst beyond the escapes
-// of all of s: its last block is stored whole, 48 bytes, from at most 3 bytes
-// before the end of s (6 before the end of the escapes).
-const strBMPSlack = 48
-
 // strIndexEscapeASCIIAVX2 is strIndexEscapeASCII with AVX2: 32 bytes per
 // step, each byte tested with a signed compare of byte+1 against 0x21 (true
 // below 0x20 and from 0x7f up, which wrap to negative) and equality with '"'
@@ -75,28 +78,32 @@ const strBMPSlack = 48
 //go:noescape
 func strIndexEscapeASCIIAVX2(s string) int
 
-// strValidPrefixAVX2 scans s for the bytes ensure_ascii=False must escape
-// and validates it as UTF-8, 32 bytes per step, in one pass. Validation is the
-// lookup-table method of Keiser and Lemire, "Validating UTF-8 In Less Than One
-// Instruction Per Byte", Software: Practice and Experience 51(5), 2021 (§4-5):
-// three 16-entry tables, indexed by the high and the low nibble of the
-// previous byte and the high nibble of the current byte, AND-ed, flag every
-// error that a pair of bytes shows (strUTF8Pair*); a saturating subtraction
-// finds the bytes that must be the third or fourth of a sequence, whose
-// flag cancels the "two continuations" error of the pair tables. A block with
-// no byte >= 0x80, after a block with none, skips the tables (ASCII). The
-// last 0 to 31 bytes are copied into a zeroed stack buffer and checked as one
-// more block: its first zero after the end ends the scan, and flags a
-// sequence cut short by the end of s.
+// strAppendValidUTF8AVX2 scans s for the bytes ensure_ascii=False must
+// escape, validates it as UTF-8 and copies it to dst, 32 bytes per step, in one
+// pass. Validation is the lookup-table method of Keiser and Lemire,
+// "Validating UTF-8 In Less Than One Instruction Per Byte", Software: Practice
+// and Experience 51(5), 2021 (§4-5): three 16-entry tables, indexed by the
+// high and the low nibble of the previous byte and the high nibble of the
+// current byte, AND-ed, flag every error that a pair of bytes shows
+// (strUTF8Pair*); a saturating subtraction finds the bytes that must be the
+// third or fourth of a sequence, whose flag cancels the "two continuations"
+// error of the pair tables. A block with no byte >= 0x80, after a block with
+// none, skips the tables (ASCII). The last 1 to 31 bytes are read as the last
+// 32 bytes of s when those and the block before are ASCII; else they are
+// copied into a zeroed stack buffer and checked as one more block, whose
+// first zero after the end ends the scan and flags a sequence cut short.
 //
-// It returns (n, true) when n is exact, the length of the longest valid prefix
-// without escapes: s[n] is an escape or n == len(s). When invalid UTF-8
-// stops it, it returns (m, false), m <= n: the start of the character that
-// spans the start of the 32-byte block where the error is flagged, or that
-// block's start; s[:m] is valid with no escapes. It never reads outside s.
+// dst must be at least len(s)+strValidSlack bytes long; each block is stored
+// to dst at its offset in s before it is checked. It returns (n, true) when n
+// is exact, the length of the longest valid prefix without escapes: s[n] is
+// an escape or n == len(s). When invalid UTF-8 stops it, it returns (m,
+// false), m <= n: the start of the character that spans the start of the
+// 32-byte block where the error shows, or that block's start; s[:m] is valid
+// with no escapes. Either way dst[:n] (or dst[:m]) holds s's bytes. It never
+// reads outside s and writes only within dst[:len(s)+strValidSlack].
 //
 //go:noescape
-func strValidPrefixAVX2(s string) (n int, exact bool)
+func strAppendValidUTF8AVX2(dst []byte, s string) (n int, exact bool)
 
 // strEscapeBMPAVX2 is strAppendEscapedBMP with AVX2, writing the escapes into
 // dst, which must be at least 2*len(s)+strBMPSlack bytes long, and returning

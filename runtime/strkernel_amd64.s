@@ -9,7 +9,7 @@
 // strIndexEscapeASCIIAVX2: the first byte outside 0x20..0x7e, or '"' or
 //   '\\', 32 bytes per step with byte compares.
 //
-// strValidPrefixAVX2: the same scan for ensure_ascii=False (bytes below 0x20,
+// strAppendValidUTF8AVX2: the same scan for ensure_ascii=False (bytes below 0x20,
 //   '"', '\\') fused with UTF-8 validation by the lookup-table method of
 //   John Keiser and Daniel Lemire, "Validating UTF-8 In Less Than One
 //   Instruction Per Byte", Software: Practice and Experience 51(5):950-964,
@@ -18,7 +18,8 @@
 //   nibble of the current one) AND-ed give the error classes the pair shows;
 //   the bytes that must be the 3rd or 4th of a sequence come from saturating
 //   subtractions on the bytes 2 and 3 before, and cancel the "two
-//   continuations" class. Written from the paper's description.
+//   continuations" class. Written from the paper's description. The
+//   bytes are copied to dst as they are checked.
 //
 // strEscapeBMPAVX2: 8 three-byte sequences (24 bytes) to 8 \uXXXX escapes
 //   (48 bytes) per step.
@@ -165,12 +166,15 @@ ascii_end:
 	VZEROUPPER
 	RET
 
-// func strValidPrefixAVX2(s string) (n int, exact bool)
-TEXT ·strValidPrefixAVX2(SB), NOSPLIT, $32-25
-	// SI = s, BX = len(s), AX = offset of the current block,
-	// R9 = the mask of the bytes >= 0x80 of the block before (0 at first).
-	MOVQ s_base+0(FP), SI
-	MOVQ s_len+8(FP), BX
+// func strAppendValidUTF8AVX2(dst []byte, s string) (n int, exact bool)
+TEXT ·strAppendValidUTF8AVX2(SB), NOSPLIT, $32-49
+	// SI = s, BX = len(s), R13 = dst, AX = offset of the current block in
+	// both, R9 = the mask of the bytes >= 0x80 of the block before (0 at
+	// first). Each block is stored to dst before it is checked: what
+	// follows the end of the valid prefix in dst is scratch.
+	MOVQ dst_base+0(FP), R13
+	MOVQ s_base+24(FP), SI
+	MOVQ s_len+32(FP), BX
 	XORQ AX, AX
 	XORQ R9, R9
 
@@ -198,9 +202,11 @@ utf8_loop:
 	VMOVDQU (SI)(AX*1), Y0
 
 utf8_block:
-	// Y0 = the block at AX. CX = mask of its escapes: bytes below 0x20
+	// Y0 = the block at AX, stored to dst at AX (within len(s)+32).
+	// CX = mask of its escapes: bytes below 0x20
 	// (0x20 > byte as signed bytes, less the bytes >= 0x80, which are
 	// negative), '"' and '\\'. DX = mask of its bytes >= 0x80.
+	VMOVDQU   Y0, (R13)(AX*1)
 	VPCMPGTB  Y0, Y15, Y1
 	VPCMPEQB  Y14, Y0, Y2
 	VPCMPEQB  Y13, Y0, Y3
@@ -297,8 +303,8 @@ utf8_found:
 	CMPL   CX, R10
 	JAE    utf8_invalid
 	ADDQ   CX, AX
-	MOVQ   AX, n+16(FP)
-	MOVB   $1, exact+24(FP)
+	MOVQ   AX, n+40(FP)
+	MOVB   $1, exact+48(FP)
 	VZEROUPPER
 	RET
 
@@ -328,8 +334,8 @@ utf8_back1:
 	DECQ AX
 
 utf8_restart:
-	MOVQ AX, n+16(FP)
-	MOVB $0, exact+24(FP)
+	MOVQ AX, n+40(FP)
+	MOVB $0, exact+48(FP)
 	VZEROUPPER
 	RET
 
@@ -351,11 +357,13 @@ utf8_part:
 	// When s has 32 bytes and neither the block before nor the t bytes
 	// have a byte >= 0x80, only escapes can stop the scan: test s[len-32:],
 	// shift the mask of its last t bytes down and mark the end with bit t.
+	// s[len-32:] goes to dst[len-32:], over the same bytes before AX.
 	CMPQ BX, $32
 	JB   utf8_copy
 	TESTL R9, R9
 	JNZ  utf8_copy
 	VMOVDQU   -32(SI)(BX*1), Y1
+	VMOVDQU   Y1, -32(R13)(BX*1)
 	VPMOVMSKB Y1, DX
 	MOVQ      CX, R8
 	NEGQ      CX
@@ -372,8 +380,8 @@ utf8_part:
 	BTSL      R8, DX
 	TZCNTL    DX, DX
 	ADDQ      DX, AX
-	MOVQ      AX, n+16(FP)
-	MOVB      $1, exact+24(FP)
+	MOVQ      AX, n+40(FP)
+	MOVB      $1, exact+48(FP)
 	VZEROUPPER
 	RET
 
@@ -392,8 +400,8 @@ utf8_copy:
 	JMP     utf8_block
 
 utf8_end:
-	MOVQ BX, n+16(FP)
-	MOVB $1, exact+24(FP)
+	MOVQ BX, n+40(FP)
+	MOVB $1, exact+48(FP)
 	VZEROUPPER
 	RET
 

@@ -18,11 +18,12 @@ func strKernelsOff() (restore func()) {
 
 // strKernelCheckRaw checks the assembly kernels themselves on s, where the
 // processor runs them: strIndexEscapeASCIIAVX2 and strEscapeBMPAVX2 against
-// their twins, and strValidPrefixAVX2 against what its contract allows: the
-// exact answer, or when it meets invalid UTF-8 a character boundary before
-// it, at most 35 bytes before. strEscapeBMPAVX2 writes into a buffer exactly
-// as long as its contract allows, followed by guard bytes.
-func strKernelCheckRaw(t *testing.T, where string, s string) {
+// their twins, and strAppendValidUTF8AVX2 against what its contract allows:
+// the exact answer, or when it meets invalid UTF-8 a character boundary before
+// it, at most 35 bytes before, with s's bytes before it in dst. The kernels
+// that write get a buffer exactly as long as their contract allows, followed
+// by guard bytes.
+func strKernelCheckRaw(t *testing.T, x *strKernelScratch, where string, s string) {
 	t.Helper()
 	if !strUseAVX2 {
 		return
@@ -31,20 +32,36 @@ func strKernelCheckRaw(t *testing.T, where string, s string) {
 		t.Fatalf("%s: strIndexEscapeASCIIAVX2(%q) = %d, want %d", where, s, got, want)
 	}
 	want := strIndexEscapeUTF8Generic(s)
-	m, exact := strValidPrefixAVX2(s)
+	room := len(s) + strValidSlack
+	if cap(x.raw) < 2*len(s)+strBMPSlack+64 {
+		x.raw = make([]byte, 2*len(s)+strBMPSlack+64)
+	}
+	vbuf := x.raw[:room+64]
+	for i := room; i < len(vbuf); i++ {
+		vbuf[i] = 0xA5
+	}
+	m, exact := strAppendValidUTF8AVX2(vbuf[:room], s)
 	if exact && m != want || !exact && (m > want || want-m > 35 || m+strIndexEscapeUTF8Generic(s[m:]) != want) {
-		t.Fatalf("%s: strValidPrefixAVX2(%q) = %d, %v; want %d (exact), or a character boundary at most 35 bytes before it", where, s, m, exact, want)
+		t.Fatalf("%s: strAppendValidUTF8AVX2(%q) = %d, %v; want %d (exact), or a character boundary at most 35 bytes before it", where, s, m, exact, want)
 	}
 	if exact && want < len(s) && s[want] >= utf8.RuneSelf {
-		t.Fatalf("%s: strValidPrefixAVX2(%q) = %d, true at invalid UTF-8", where, s, m)
+		t.Fatalf("%s: strAppendValidUTF8AVX2(%q) = %d, true at invalid UTF-8", where, s, m)
+	}
+	if string(vbuf[:m]) != s[:m] {
+		t.Fatalf("%s: strAppendValidUTF8AVX2(%q) = %d, %v and wrote %q, want %q", where, s, m, exact, vbuf[:m], s[:m])
+	}
+	for i := room; i < len(vbuf); i++ {
+		if vbuf[i] != 0xA5 {
+			t.Fatalf("%s: strAppendValidUTF8AVX2(%q) wrote at %d, past the %d bytes it may write", where, s, i, room)
+		}
 	}
 	need := 2*len(s) + strBMPSlack
-	buf := make([]byte, need+64)
+	buf := x.raw[:need+64]
 	for i := need; i < len(buf); i++ {
 		buf[i] = 0xA5
 	}
 	n := strEscapeBMPAVX2(buf[:need], s)
-	wantBuf, wn := strAppendEscapedBMPGeneric(nil, s)
+	wantBuf, wn := strAppendEscapedBMPGeneric(x.want[:0], s)
 	if n != wn || !bytes.Equal(buf[:2*n], wantBuf) {
 		t.Fatalf("%s: strEscapeBMPAVX2(%q) = %q, %d, want %q, %d", where, s, buf[:2*n], n, wantBuf, wn)
 	}
@@ -83,7 +100,7 @@ func TestStrUTF8PairTables(t *testing.T) {
 }
 
 // strUTF8Classes returns the error classes of the pair (p, c) by the three
-// tables, as strValidPrefixAVX2 computes them in each byte.
+// tables, as strAppendValidUTF8AVX2 computes them in each byte.
 func strUTF8Classes(p, c byte) byte {
 	return strUTF8PairPrevHigh[p>>4] & strUTF8PairPrevLow[p&15] & strUTF8PairCurHigh[c>>4]
 }

@@ -14,9 +14,11 @@ const strHaveKernels = false
 // strIndexEscapeASCIIGeneric.
 func strIndexEscapeASCII(s string) int { return strIndexEscapeASCIIGeneric(s) }
 
-// strIndexEscapeUTF8 returns the length of the longest prefix of s that
-// ensure_ascii=False copies as it is: see strIndexEscapeUTF8Generic.
-func strIndexEscapeUTF8(s string) int { return strIndexEscapeUTF8Generic(s) }
+// strAppendValidUTF8 appends the longest prefix of s that ensure_ascii=False
+// copies as it is, and returns its length: see strAppendValidUTF8Generic.
+func strAppendValidUTF8(dst []byte, s string) ([]byte, int) {
+	return strAppendValidUTF8Generic(dst, s)
+}
 
 // strAppendEscapedBMP appends the \uXXXX escapes of the three-byte sequences
 // at the start of s, block by block: see strAppendEscapedBMPGeneric.

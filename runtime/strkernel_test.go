@@ -45,24 +45,49 @@ var strKernelFills = []string{
 	"naïve café — Ελληνικά Кириллица 😀 mixed ascii 日本",
 }
 
+// strKernelScratch holds the buffers strKernelCheck reuses from one input
+// to the next.
+type strKernelScratch struct {
+	got, want, raw []byte
+}
+
 // strKernelCheck runs every kernel and its twin on s and fails on any
-// difference. where names the input for the failure message.
-func strKernelCheck(t *testing.T, where string, s string) {
+// difference. where names the input for the failure message. The kernels
+// that append get dst with 3 bytes in it and, unless quick, each of several
+// spare capacities, from none (they must grow it) to exactly what they need;
+// with quick, none and plenty.
+func strKernelCheck(t *testing.T, x *strKernelScratch, where string, s string, quick bool) {
 	t.Helper()
 	if got, want := strIndexEscapeASCII(s), strIndexEscapeASCIIGeneric(s); got != want {
 		t.Fatalf("%s: strIndexEscapeASCII(%q) = %d, want %d (strIndexEscapeASCIIGeneric)", where, s, got, want)
 	}
-	if got, want := strIndexEscapeUTF8(s), strIndexEscapeUTF8Generic(s); got != want {
-		t.Fatalf("%s: strIndexEscapeUTF8(%q) = %d, want %d (strIndexEscapeUTF8Generic)", where, s, got, want)
+	strKernelCheckRaw(t, x, where, s)
+	spares := []int{0, 7, len(s) + strValidSlack - 1, len(s) + strValidSlack, 2*len(s) + strBMPSlack - 1, 2*len(s) + strBMPSlack}
+	if quick {
+		spares = []int{0, 2*len(s) + 64}
 	}
-	strKernelCheckRaw(t, where, s)
-	for _, spare := range []int{0, 7, 2 * len(s), 2*len(s) + 64} {
-		buf := make([]byte, 3, 3+spare)
-		copy(buf, "[1,")
+	x.want = append(x.want[:0], "[1,"...)
+	wantV, wn := strAppendValidUTF8Generic(x.want, s)
+	for _, spare := range spares {
+		if cap(x.got) < 3+spare {
+			x.got = make([]byte, 3+spare)
+		}
+		buf := append(x.got[:0:3+spare], "[1,"...)
+		got, gn := strAppendValidUTF8(buf, s)
+		if gn != wn || !bytes.Equal(got, wantV) {
+			t.Fatalf("%s: strAppendValidUTF8(%q, %q) = %q, %d, want %q, %d (strAppendValidUTF8Generic)", where, "[1,", s, got, gn, wantV, wn)
+		}
+	}
+	x.want = append(x.want[:0], "[1,"...)
+	wantB, wn := strAppendEscapedBMPGeneric(x.want, s)
+	for _, spare := range spares {
+		if cap(x.got) < 3+spare {
+			x.got = make([]byte, 3+spare)
+		}
+		buf := append(x.got[:0:3+spare], "[1,"...)
 		got, gn := strAppendEscapedBMP(buf, s)
-		want, wn := strAppendEscapedBMPGeneric([]byte("[1,"), s)
-		if gn != wn || !bytes.Equal(got, want) {
-			t.Fatalf("%s: strAppendEscapedBMP(%q, %q) = %q, %d, want %q, %d (strAppendEscapedBMPGeneric)", where, "[1,", s, got, gn, want, wn)
+		if gn != wn || !bytes.Equal(got, wantB) {
+			t.Fatalf("%s: strAppendEscapedBMP(%q, %q) = %q, %d, want %q, %d (strAppendEscapedBMPGeneric)", where, "[1,", s, got, gn, wantB, wn)
 		}
 	}
 }
@@ -91,23 +116,27 @@ func strKernelCheckAppend(t *testing.T, where string, s string) {
 // fill, the fill cut at every length.
 func TestStringKernelsLengths(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 2021))
+	var x strKernelScratch
 	arena := make([]byte, 64+400+64)
 	// place copies text to the given alignment in arena and returns it
 	// as a string that shares arena's bytes, as the kernels see their
 	// input; the bytes around it are random, so that a kernel that reads
 	// them gives itself away.
+	for i := range arena {
+		arena[i] = byte(r.Uint32())
+	}
 	place := func(text string, align int) string {
-		for i := range arena {
+		copy(arena[64+align:], text)
+		for i := 64 + align + len(text); i < min(len(arena), 64+align+len(text)+64); i++ {
 			arena[i] = byte(r.Uint32())
 		}
-		copy(arena[64+align:], text)
 		return strViewOf(arena[64+align : 64+align+len(text)])
 	}
 	for n := 0; n <= 200; n++ {
 		for align := 0; align < 64; align++ {
 			for kind := range 6 {
 				text := strKernelRandText(r, n, kind)
-				strKernelCheck(t, "random", place(text, align))
+				strKernelCheck(t, &x, "random", place(text, align), false)
 			}
 		}
 	}
@@ -119,7 +148,7 @@ func TestStringKernelsLengths(t *testing.T) {
 					text := long[:p] + piece + long[p:]
 					text = text[:min(len(text), n)]
 					align := (n*7 + p*3 + c + f) % 64
-					strKernelCheck(t, "piece", place(text, align))
+					strKernelCheck(t, &x, "piece", place(text, align), true)
 				}
 			}
 		}
@@ -213,7 +242,7 @@ func FuzzStringKernels(f *testing.F) {
 		align := int(offset % 64)
 		copy(arena[64+align:], data)
 		s := strViewOf(arena[64+align : 64+align+len(data)])
-		strKernelCheck(t, "fuzz", s)
+		strKernelCheck(t, new(strKernelScratch), "fuzz", s, false)
 		strKernelCheckAppend(t, "fuzz", s)
 	})
 }
