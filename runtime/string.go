@@ -167,7 +167,14 @@ func strAppendShort[S ~string | ~[]byte](dst []byte, s S, ascii bool) ([]byte, b
 
 // strAppendEscapedASCII writes the inside of a string literal for
 // ensure_ascii=True: every byte >= 0x80 starts a code point that is escaped.
+// From strKernelMin bytes on, where the build has vector kernels, it is
+// strAppendEscapedASCIIKernel.
 func strAppendEscapedASCII[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []byte {
+	if strHaveKernels && len(s) >= strKernelMin {
+		if v, ok := strView(s); ok {
+			return strAppendEscapedASCIIKernel(dst, v, wtf8)
+		}
+	}
 	start, i := 0, 0
 	for {
 		i = strScanASCII(s, i)
@@ -189,30 +196,44 @@ func strAppendEscapedASCII[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []by
 // strAppendEscapedUTF8 writes the inside of a string literal for
 // ensure_ascii=False: only '"', '\\' and bytes below 0x20 are escaped; valid
 // UTF-8 is copied, invalid bytes become U+FFFD and (with wtf8) surrogates
-// become \uXXXX.
+// become \uXXXX. From strKernelMin bytes on, where the build has vector
+// kernels, it is strAppendEscapedUTF8Kernel.
 func strAppendEscapedUTF8[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []byte {
-	i := 0
-	for {
-		// Valid multi-byte sequences stay in the current run: one step
-		// copies the run up to the next byte to escape and checks the
-		// UTF-8 in it.
-		dst, i = strAppendValidRun(dst, s, i)
-		if i >= len(s) {
-			return dst
-		}
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			dst = strAppendEscapedByte(dst, c)
-			i++
-		case wtf8 && strIsSurrogate(s, i):
-			r, _ := strDecode(s, i, true)
-			dst = strAppendEscapedRune(dst, r)
-			i += 3
-		default:
-			dst = append(dst, "\uFFFD"...)
-			i++
+	if strHaveKernels && len(s) >= strKernelMin {
+		if v, ok := strView(s); ok {
+			return strAppendEscapedUTF8Kernel(dst, v, wtf8)
 		}
 	}
+	start, i := 0, 0
+	for {
+		i = strScanUTF8(s, i)
+		if i >= len(s) {
+			break
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			dst = append(dst, s[start:i]...)
+			dst = strAppendEscapedByte(dst, c)
+			i++
+			start = i
+			continue
+		}
+		// Valid multi-byte sequences stay in the current run; a whole run of
+		// them is checked by one call.
+		if i = strSkipMultiByte(s, i); i < len(s) && s[i] >= utf8.RuneSelf {
+			dst = append(dst, s[start:i]...)
+			if wtf8 && strIsSurrogate(s, i) {
+				r, _ := strDecode(s, i, true)
+				dst = strAppendEscapedRune(dst, r)
+				i += 3
+			} else {
+				dst = append(dst, "\uFFFD"...)
+				i++
+			}
+			start = i
+		}
+	}
+	return append(dst, s[start:]...)
 }
 
 // strHex gives the hex digits of \uXXXX escapes. CPython's are lower case:
@@ -349,25 +370,9 @@ func strLoad32[S ~string | ~[]byte](s S) uint32 {
 }
 
 // strScanASCII returns the index of the first byte at or after s[i] that is
-// false in strSafeASCII, or len(s). From strKernelMin bytes on it calls the
-// vector kernel strIndexEscapeASCII, where the build has one; else it is
-// strScanASCIIWords.
+// false in strSafeASCII, or len(s). It skips 8 bytes at a time, then one at a
+// time up to the byte that needs an escape (at most 7 single steps, or the tail).
 func strScanASCII[S ~string | ~[]byte](s S, i int) int {
-	// Between code points that are escaped (CJK text and its full-width
-	// punctuation) the scan often stops where it starts: that is seen
-	// without a call.
-	if strHaveKernels && len(s)-i >= strKernelMin && strSafeASCII[s[i]] {
-		if v, ok := strView(s[i:]); ok {
-			return i + strIndexEscapeASCII(v)
-		}
-	}
-	return strScanASCIIWords(s, i)
-}
-
-// strScanASCIIWords is strScanASCII in Go: it skips 8 bytes at a time, then
-// one at a time up to the byte that needs an escape (at most 7 single steps,
-// or the tail).
-func strScanASCIIWords[S ~string | ~[]byte](s S, i int) int {
 	t := s[i:]
 	for len(t) >= 8 && strWordFlagsASCII(strLoad64(t))&strMSB == 0 {
 		t = t[8:]
@@ -378,48 +383,16 @@ func strScanASCIIWords[S ~string | ~[]byte](s S, i int) int {
 	return len(s) - len(t)
 }
 
-// strAppendValidRun appends the bytes from s[i], which must begin a
-// character, up to the first byte that ensure_ascii=False does not copy as it
-// is: false in strSafeUTF8 and not part of a valid multi-byte sequence (an
-// escape, an invalid byte, the start of a WTF-8 surrogate). It returns the
-// extended buffer and that byte's index, or len(s). From strKernelMin bytes
-// on it calls the kernel strAppendValidUTF8, where the build has one; else it
-// scans with strScanUTF8Words.
-func strAppendValidRun[S ~string | ~[]byte](dst []byte, s S, i int) ([]byte, int) {
-	if strHaveKernels && len(s)-i >= strKernelMin {
-		if v, ok := strView(s[i:]); ok {
-			dst, n := strAppendValidUTF8(dst, v)
-			return dst, i + n
-		}
+// strScanUTF8 is strScanASCII for strSafeUTF8.
+func strScanUTF8[S ~string | ~[]byte](s S, i int) int {
+	t := s[i:]
+	for len(t) >= 8 && strWordFlagsUTF8(strLoad64(t))&strMSB == 0 {
+		t = t[8:]
 	}
-	j := strScanUTF8Words(s, i)
-	return append(dst, s[i:j]...), j
-}
-
-// strScanUTF8Words returns the index of the first byte at or after s[i]
-// that ensure_ascii=False does not copy as it is (see strAppendValidRun), or
-// len(s). It goes 8 bytes at a time over ASCII
-// (strWordFlagsUTF8), one at a time up to the next byte that is not safe,
-// and strSkipMultiByte over each run of valid multi-byte sequences.
-func strScanUTF8Words[S ~string | ~[]byte](s S, i int) int {
-	for {
-		t := s[i:]
-		for len(t) >= 8 && strWordFlagsUTF8(strLoad64(t))&strMSB == 0 {
-			t = t[8:]
-		}
-		for len(t) > 0 && strSafeUTF8[t[0]] {
-			t = t[1:]
-		}
-		i = len(s) - len(t)
-		if i >= len(s) || s[i] < utf8.RuneSelf {
-			return i
-		}
-		j := strSkipMultiByte(s, i)
-		if j == i {
-			return i
-		}
-		i = j
+	for len(t) > 0 && strSafeUTF8[t[0]] {
+		t = t[1:]
 	}
+	return len(s) - len(t)
 }
 
 // strWordFlagsUTF8 returns a word whose top bits, x&strMSB, are all zero
@@ -558,35 +531,12 @@ func strDecode[S ~string | ~[]byte](s S, i int, wtf8 bool) (rune, int) {
 	return utf8.RuneError, 1
 }
 
-// strBMPMin is the fewest bytes left in s for which strAppendEscapedMultiByte
-// calls strAppendEscapedBMP: two code points. For one, the scalar loop is
-// as fast as a call into assembly.
-const strBMPMin = 6
-
-// strBMPChunk is the most input strAppendEscapedMultiByte gives
-// strAppendEscapedBMP at once, 256 three-byte code points: the vector kernel
-// reserves room in dst for twice its input before it looks at it.
-const strBMPChunk = 3 * 256
-
 // strAppendEscapedMultiByte appends the \uXXXX escapes of the code points from
 // s[i], a byte >= 0x80, up to the next ASCII byte, and returns the extended
 // buffer and the index of that byte (or len(s)). A run of non-ASCII text, CJK
 // say, is written without going back through the ASCII scan for each code point.
 func strAppendEscapedMultiByte[S ~string | ~[]byte](dst []byte, s S, i int, wtf8 bool) ([]byte, int) {
 	for i < len(s) && s[i] >= utf8.RuneSelf {
-		// Runs of three-byte sequences (CJK) go to the vector kernel, a
-		// chunk at a time so that the room it reserves in dst stays
-		// small; it stops before anything else, and this loop goes on
-		// from there (at least one step when it converted nothing).
-		if strHaveKernels && s[i]&0xF0 == 0xE0 && len(s)-i >= strBMPMin {
-			if v, ok := strView(s[i:min(len(s), i+strBMPChunk)]); ok {
-				var n int
-				if dst, n = strAppendEscapedBMP(dst, v); n > 0 {
-					i += n
-					continue
-				}
-			}
-		}
 		// The fast paths of strSkipMultiByte, decoding as they go.
 		var r rune
 		var n int

@@ -1,43 +1,49 @@
 package jsondumprt
 
-import "unsafe"
+import (
+	"unicode/utf8"
+	"unsafe"
+)
 
-// The string kernels: the three inner loops of string.go that the time of a
-// string-heavy document goes to, each with one contract and two bodies.
+// The string kernels: the inner loops of string.go, where the time of a
+// string-heavy document goes, each with one contract and two bodies.
 //
-//	strIndexEscapeASCII  the first byte that ensure_ascii=True does not copy
-//	strAppendValidUTF8   the longest prefix that ensure_ascii=False copies as
-//	                     it is: valid UTF-8 with no '"', '\\' or byte below
-//	                     0x20 (validation, scan and copy in one pass)
-//	strAppendEscapedBMP  \uXXXX escapes for a run of three-byte sequences (CJK)
+//	strAppendASCIIRun  ensure_ascii=True: ASCII copied or escaped, and runs of
+//	                   three-byte UTF-8 (CJK) as \uXXXX, up to the first
+//	                   other code point
+//	strAppendUTF8Run   ensure_ascii=False: valid UTF-8 copied and ASCII
+//	                   escaped, up to the first invalid byte (validation,
+//	                   scan, copy and escapes in one pass)
 //
 // The bodies are a pure-Go twin, strXxxGeneric in this file, and on amd64 with
 // AVX2 a vector kernel in strkernel_amd64.s; strkernel_amd64.go chooses once,
 // at start, from CPUID. The twin alone is built on other architectures and
-// with -tags purego (strkernel_generic.go). strkernel_test.go checks that both
-// bodies return the same results for every length up to 200 at every
+// with -tags purego (strkernel_generic.go), where string.go keeps to its own
+// loops, the twins' building blocks. strkernel_test.go checks that both
+// bodies give the same results for every length up to 200 at every
 // alignment, and FuzzStringKernels for any input.
 //
-// The kernels take a string; strView gives the string and the []byte forms
-// of string.go's generic functions one view without copying.
+// Measured with BenchmarkAppendStringShapes and bench/'s encodes of
+// twitter.json (AMD EPYC, Go 1.26; see the commit messages for the numbers):
+// ASCII prose is copied at about 32 bytes a step against 8, Japanese text is
+// escaped 8 code points a step against one, and validated 32 bytes a step.
 
-// strKernelMin is the length from which string.go calls a scan kernel rather
-// than its own 8-byte loop. Below it the loop finishes in a few steps, and a
-// call into assembly, which Go cannot inline, costs more than it saves.
-// Measured on this project's benchmarks (BenchmarkAppendStringShapes, AMD
-// EPYC): strings of 5 to 18 bytes were up to 10% slower through the kernel,
-// 30 bytes and more faster.
+// strKernelMin is the length from which string.go's escaping loops hand a
+// string to the kernels. Shorter ones that strAppendShort does not take
+// (those with escapes or non-ASCII) stay in the loops: a call into assembly,
+// which Go cannot inline, and the kernel's set-up cost more than they save.
 const strKernelMin = 24
 
-// strValidSlack is the room strAppendValidUTF8AVX2 needs in dst beyond a copy
-// of all of s: it stores whole 32-byte blocks, the last one from at most the
-// end of s.
-const strValidSlack = 32
+// strKernelRoom is the room in dst that a kernel wants at the start of each
+// step: a step stores a 32-byte block, 48 bytes of escapes or an 8-byte
+// escape, and stops, returning to its Go caller to grow dst, when less is
+// left.
+const strKernelRoom = 64
 
-// strBMPSlack is the room strEscapeBMPAVX2 needs in dst beyond the escapes
-// of all of s: its last block is stored whole, 48 bytes, from at most 3 bytes
-// before the end of s (6 before the end of the escapes).
-const strBMPSlack = 48
+// strKernelChunk bounds the room a kernel's caller reserves ahead: twice the
+// rest of s (the output of CJK text), but for at most this many bytes of it
+// at a time.
+const strKernelChunk = 4096
 
 // strView returns s as a string that shares its bytes, and true, for the two
 // types string.go is called with; for another type in the type set (a named
@@ -54,41 +60,83 @@ func strView[S ~string | ~[]byte](s S) (string, bool) {
 	return "", false
 }
 
-// strIndexEscapeASCIIGeneric is the pure-Go body of strIndexEscapeASCII: the
-// index of the first byte of s that is false in strSafeASCII (a byte outside
-// 0x20..0x7e, '"' or '\\'), or len(s). It is string.go's 8-byte loop.
-func strIndexEscapeASCIIGeneric(s string) int {
-	return strScanASCIIWords(s, 0)
+// strAppendEscapedASCIIKernel is strAppendEscapedASCII with the kernel
+// strAppendASCIIRun: the kernel writes all it can, then this loop escapes the
+// one code point it stopped at (two- and four-byte sequences, invalid bytes,
+// WTF-8 surrogates with wtf8), and hands the rest back.
+func strAppendEscapedASCIIKernel(dst []byte, s string, wtf8 bool) []byte {
+	i := 0
+	for {
+		var n int
+		dst, n = strAppendASCIIRun(dst, s[i:])
+		if i += n; i >= len(s) {
+			return dst
+		}
+		r, size := strDecode(s, i, wtf8)
+		dst = strAppendEscapedRune(dst, r)
+		i += size
+	}
 }
 
-// strIndexEscapeUTF8Generic returns the length of the longest prefix of s
-// that is valid UTF-8 (Go's rules, as unicode/utf8: shortest form, no
-// surrogates, at most U+10FFFF) and holds no '"', '\\' or byte below 0x20.
-// s[n], when n < len(s), is then either an ASCII byte to escape or a byte >=
-// 0x80 that does not begin a valid sequence (an invalid byte, or in WTF-8 the
-// start of a surrogate).
-func strIndexEscapeUTF8Generic(s string) int {
-	return strScanUTF8Words(s, 0)
+// strAppendEscapedUTF8Kernel is strAppendEscapedUTF8 with the kernel
+// strAppendUTF8Run: the kernel writes all it can, then this loop writes the
+// invalid byte (U+FFFD) or, with wtf8, the surrogate (\uXXXX) it stopped at,
+// and hands the rest back.
+func strAppendEscapedUTF8Kernel(dst []byte, s string, wtf8 bool) []byte {
+	i := 0
+	for {
+		var n int
+		dst, n = strAppendUTF8Run(dst, s[i:])
+		if i += n; i >= len(s) {
+			return dst
+		}
+		if wtf8 && strIsSurrogate(s, i) {
+			r, _ := strDecode(s, i, true)
+			dst = strAppendEscapedRune(dst, r)
+			i += 3
+		} else {
+			dst = append(dst, "\uFFFD"...)
+			i++
+		}
+	}
 }
 
-// strAppendValidUTF8Generic is the pure-Go body of strAppendValidUTF8: it
-// appends s[:n] to dst, n = strIndexEscapeUTF8Generic(s), and returns the
-// extended buffer and n.
-func strAppendValidUTF8Generic(dst []byte, s string) ([]byte, int) {
-	n := strIndexEscapeUTF8Generic(s)
-	return append(dst, s[:n]...), n
-}
-
-// strAppendEscapedBMPGeneric is the pure-Go body of strAppendEscapedBMP. It
-// appends the \uXXXX escapes of the longest run of code points at the start
-// of s that are three-byte UTF-8 sequences of U+0800..U+FFFF outside the
-// surrogates U+D800..U+DFFF (E0 A0..BF, E1..EC, EE..EF, or ED 80..9F, each
-// then one or two continuation bytes), and returns the extended buffer and
-// the number of bytes of s converted, a multiple of 3. Most CJK text is such
-// a run; it ends at ASCII, at any other sequence and at invalid UTF-8, which
-// the caller's own loop then handles.
+// strAppendASCIIRunGeneric is the pure-Go body of strAppendASCIIRun. It
+// appends, as ensure_ascii=True writes them, the longest prefix of s made of
+// ASCII bytes (copied, or escaped by strAppendEscapedByte) and of three-byte
+// UTF-8 sequences of U+0800..U+FFFF outside the surrogates U+D800..U+DFFF
+// (\uXXXX), and returns the extended buffer and the prefix's length. s[n],
+// when n < len(s), starts a two- or four-byte sequence, a surrogate or
+// invalid UTF-8.
 //
-//	strAppendEscapedBMPGeneric(nil, "日本語 text") → `\u65e5\u672c\u8a9e`, 9
+//	strAppendASCIIRunGeneric(nil, "日本 \"x\"é") → `\u65e5\u672c \"x\"`, 11
+func strAppendASCIIRunGeneric(dst []byte, s string) ([]byte, int) {
+	i := 0
+	for i < len(s) {
+		j := strScanASCII(s, i)
+		dst = append(dst, s[i:j]...)
+		if i = j; i >= len(s) {
+			break
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			dst = strAppendEscapedByte(dst, c)
+			i++
+			continue
+		}
+		var n int
+		if dst, n = strAppendEscapedBMPGeneric(dst, s[i:]); n == 0 {
+			break
+		}
+		i += n
+	}
+	return dst, i
+}
+
+// strAppendEscapedBMPGeneric appends the \uXXXX escapes of the longest run of
+// code points at the start of s that are three-byte UTF-8 sequences of
+// U+0800..U+FFFF outside the surrogates (E0 A0..BF, E1..EC, EE..EF, or ED
+// 80..9F, each then one or two continuation bytes), and returns the extended
+// buffer and the number of bytes of s converted, a multiple of 3.
 func strAppendEscapedBMPGeneric(dst []byte, s string) ([]byte, int) {
 	i := 0
 	for len(s)-i >= 3 {
@@ -102,4 +150,34 @@ func strAppendEscapedBMPGeneric(dst []byte, s string) ([]byte, int) {
 		i += 3
 	}
 	return dst, i
+}
+
+// strAppendUTF8RunGeneric is the pure-Go body of strAppendUTF8Run. It
+// appends, as ensure_ascii=False writes it, the longest prefix of s that is
+// valid UTF-8 (Go's rules, as unicode/utf8: shortest form, no surrogates, at
+// most U+10FFFF): '"', '\\' and bytes below 0x20 escaped by
+// strAppendEscapedByte, all else copied. It returns the extended buffer and
+// the prefix's length; s[n], when n < len(s), is a byte >= 0x80 that does
+// not begin a valid sequence (invalid, or in WTF-8 a surrogate's lead).
+//
+//	strAppendUTF8RunGeneric(nil, "é\n\xffx") → "é\\n", 3
+func strAppendUTF8RunGeneric(dst []byte, s string) ([]byte, int) {
+	i := 0
+	for {
+		j := strScanUTF8(s, i)
+		dst = append(dst, s[i:j]...)
+		if i = j; i >= len(s) {
+			return dst, i
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			dst = strAppendEscapedByte(dst, c)
+			i++
+			continue
+		}
+		if j = strSkipMultiByte(s, i); j == i {
+			return dst, i
+		}
+		dst = append(dst, s[i:j]...)
+		i = j
+	}
 }

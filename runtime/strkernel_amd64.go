@@ -2,7 +2,10 @@
 
 package jsondumprt
 
-import "slices"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // strHaveKernels reports whether this build has the vector kernels of
 // strkernel_amd64.s. Whether the processor can run them is strUseAVX2.
@@ -13,114 +16,134 @@ const strHaveKernels = true
 // through the same entry points.
 var strUseAVX2 = cpuHasAVX2()
 
-// strIndexEscapeASCII returns the index of the first byte of s that
-// ensure_ascii=True does not copy as it is (false in strSafeASCII: below
-// 0x20, above 0x7e, '"' or '\\'), or len(s). Its pure-Go twin is
-// strIndexEscapeASCIIGeneric; with AVX2 it is strIndexEscapeASCIIAVX2.
-func strIndexEscapeASCII(s string) int {
-	if strUseAVX2 {
-		return strIndexEscapeASCIIAVX2(s)
-	}
-	return strIndexEscapeASCIIGeneric(s)
-}
-
-// strAppendValidUTF8 appends to dst the longest prefix of s that is valid
-// UTF-8 (Go's rules) holding no '"', '\\' or byte below 0x20, what
-// ensure_ascii=False copies as it is, and returns the extended buffer and the
-// prefix's length. Its pure-Go twin is strAppendValidUTF8Generic. With AVX2,
-// strAppendValidUTF8AVX2 checks and copies it in one pass, except where it
-// meets invalid UTF-8: there it stops at the start of the character in which
-// the 32-byte block with the error begins, and the twin goes on from there
-// (at most 35 bytes).
-func strAppendValidUTF8(dst []byte, s string) ([]byte, int) {
+// strAppendASCIIRun appends, as ensure_ascii=True writes them, the longest
+// prefix of s made of ASCII and of three-byte UTF-8 sequences outside the
+// surrogates, and returns the extended buffer and the prefix's length: see
+// its pure-Go twin, strAppendASCIIRunGeneric. With AVX2 it reserves room in
+// dst, lets strAppendEscapedASCIIAVX2 write into it, and calls it again
+// while it stops only for room.
+func strAppendASCIIRun(dst []byte, s string) ([]byte, int) {
 	if !strUseAVX2 {
-		return strAppendValidUTF8Generic(dst, s)
+		return strAppendASCIIRunGeneric(dst, s)
 	}
-	l := len(dst)
-	if cap(dst)-l < len(s)+strValidSlack {
-		dst = slices.Grow(dst, len(s)+strValidSlack)
+	i := 0
+	for {
+		if want := 2*min(len(s)-i, strKernelChunk) + strKernelRoom; cap(dst)-len(dst) < want {
+			dst = slices.Grow(dst, want)
+		}
+		l := len(dst)
+		in, out := strAppendEscapedASCIIAVX2(dst[l:cap(dst)], s[i:])
+		dst = dst[:l+out]
+		i += in
+		// The kernel stops at the end, at a code point it leaves to
+		// the caller, or with less than strKernelRoom left; after the
+		// latter, more room, and on.
+		if i == len(s) || cap(dst)-len(dst) >= strKernelRoom {
+			return dst, i
+		}
 	}
-	n, exact := strAppendValidUTF8AVX2(dst[l:l+len(s)+strValidSlack], s)
-	dst = dst[:l+n]
-	if !exact {
-		var m int
-		dst, m = strAppendValidUTF8Generic(dst, s[n:])
-		n += m
-	}
-	return dst, n
 }
 
-// strAppendEscapedBMP appends the \uXXXX escapes of the three-byte UTF-8
-// sequences at the start of s and returns the extended buffer and the number
-// of bytes of s converted: exactly what its pure-Go twin
-// strAppendEscapedBMPGeneric does (see there). With AVX2 it first makes room
-// for the whole output and the kernel's last block, then lets
-// strEscapeBMPAVX2 write into dst's spare capacity.
-func strAppendEscapedBMP(dst []byte, s string) ([]byte, int) {
+// strAppendUTF8Run appends, as ensure_ascii=False writes it, the longest
+// prefix of s that is valid UTF-8, and returns the extended buffer and the
+// prefix's length: see its pure-Go twin, strAppendUTF8RunGeneric. With AVX2
+// it reserves room in dst and lets strAppendEscapedUTF8AVX2 write into it,
+// again while it stops only for room; where the kernel stops before invalid
+// UTF-8, at most 35 bytes before, the twin finds the invalid byte.
+func strAppendUTF8Run(dst []byte, s string) ([]byte, int) {
 	if !strUseAVX2 {
-		return strAppendEscapedBMPGeneric(dst, s)
+		return strAppendUTF8RunGeneric(dst, s)
 	}
-	need := 2*len(s) + strBMPSlack
-	if cap(dst)-len(dst) < need {
-		dst = slices.Grow(dst, need)
+	i := 0
+	for {
+		if want := min(len(s)-i, strKernelChunk) + strKernelRoom; cap(dst)-len(dst) < want {
+			dst = slices.Grow(dst, want)
+		}
+		l := len(dst)
+		in, out, exact := strAppendEscapedUTF8AVX2(dst[l:cap(dst)], s[i:])
+		dst = dst[:l+out]
+		i += in
+		if i == len(s) {
+			return dst, i
+		}
+		if !exact {
+			var n int
+			dst, n = strAppendUTF8RunGeneric(dst, s[i:])
+			return dst, i + n
+		}
 	}
-	n := strEscapeBMPAVX2(dst[len(dst):len(dst)+need], s)
-	return dst[:len(dst)+2*n], n
 }
 
-// strIndexEscapeASCIIAVX2 is strIndexEscapeASCII with AVX2: 32 bytes per
-// step, each byte tested with a signed compare of byte+1 against 0x21 (true
-// below 0x20 and from 0x7f up, which wrap to negative) and equality with '"'
-// and '\\'. The last 1 to 31 bytes are read as the last 32 bytes of s when s
-// has 32, else copied into a zeroed buffer on the stack, whose zeros stop the
-// scan at the end. It never reads outside s.
+// strAppendEscapedASCIIAVX2 is strAppendASCIIRun with AVX2, writing into dst
+// and returning the bytes of s it consumed and the bytes of dst it wrote.
+// Per step it copies a block of 32 bytes when all are 0x20..0x7e but '"' and
+// '\\' (tested with a signed compare of byte+1 against 0x21, true below 0x20
+// and from 0x7f up, and two compares for equality); escapes another ASCII
+// byte through strASCIIEscapes; or converts 8 three-byte sequences, 24 bytes
+// in and 48 out: each gathered into a 32-bit lane as bytes [b0 b1 b1 b2]
+// (VPSHUFB), checked against the pattern 1110xxxx 10xxxxxx 10xxxxxx and the
+// overlong and surrogate ranges, its four hex digits made with shifts and
+// masks (b0&0xf, b1>>2&0xf, (b1&3)<<2|b2>>4&3, b2&0xf) and a VPSHUFB on
+// "0123456789abcdef"; a step converts its k leading valid sequences. The last
+// bytes of s are read as its last 32 bytes, or copied (exactly) to dst or to
+// a zeroed stack buffer; it never reads outside s.
+//
+// It stops at the end of s, at a byte >= 0x80 that does not start a sequence
+// it converts, or at the start of a step with fewer than strKernelRoom bytes
+// of dst left; every stop is at the start of a code point. It writes only
+// within dst, past the bytes it reports as scratch.
 //
 //go:noescape
-func strIndexEscapeASCIIAVX2(s string) int
+func strAppendEscapedASCIIAVX2(dst []byte, s string) (in, out int)
 
-// strAppendValidUTF8AVX2 scans s for the bytes ensure_ascii=False must
-// escape, validates it as UTF-8 and copies it to dst, 32 bytes per step, in one
-// pass. Validation is the lookup-table method of Keiser and Lemire,
-// "Validating UTF-8 In Less Than One Instruction Per Byte", Software: Practice
-// and Experience 51(5), 2021 (§4-5): three 16-entry tables, indexed by the
-// high and the low nibble of the previous byte and the high nibble of the
-// current byte, AND-ed, flag every error that a pair of bytes shows
-// (strUTF8Pair*); a saturating subtraction finds the bytes that must be the
-// third or fourth of a sequence, whose flag cancels the "two continuations"
-// error of the pair tables. A block with no byte >= 0x80, after a block with
-// none, skips the tables (ASCII). The last 1 to 31 bytes are read as the last
+// strAppendEscapedUTF8AVX2 is strAppendUTF8Run with AVX2, writing into dst
+// and returning the bytes of s consumed, the bytes of dst written, and
+// whether it stopped where the twin would. Per 32-byte block it stores the
+// block, finds the bytes to escape (below 0x20, '"', '\\') and validates it
+// as UTF-8 by the lookup-table method of Keiser and Lemire, "Validating UTF-8
+// In Less Than One Instruction Per Byte", Software: Practice and Experience
+// 51(5), 2021 (§5): three 16-entry tables, indexed by the high and the low
+// nibble of the previous byte and the high nibble of the current byte,
+// AND-ed, flag every error a pair of bytes shows (strUTF8Pair*); a saturating
+// subtraction finds the bytes that must be the third or fourth of a sequence,
+// whose flag cancels the "two continuations" error of the pair tables. A
+// block with no byte >= 0x80, after a block with none, skips the tables. An
+// escape before the first error is written through strASCIIEscapes, and the
+// scan starts afresh after it. The last 1 to 31 bytes are read as the last
 // 32 bytes of s when those and the block before are ASCII; else they are
 // copied into a zeroed stack buffer and checked as one more block, whose
-// first zero after the end ends the scan and flags a sequence cut short.
+// zeros end the scan and flag a sequence cut short. It never reads outside s.
 //
-// dst must be at least len(s)+strValidSlack bytes long; each block is stored
-// to dst at its offset in s before it is checked. It returns (n, true) when n
-// is exact, the length of the longest valid prefix without escapes: s[n] is
-// an escape or n == len(s). When invalid UTF-8 stops it, it returns (m,
-// false), m <= n: the start of the character that spans the start of the
-// 32-byte block where the error shows, or that block's start; s[:m] is valid
-// with no escapes. Either way dst[:n] (or dst[:m]) holds s's bytes. It never
-// reads outside s and writes only within dst[:len(s)+strValidSlack].
+// It returns exact = true at the end of s, and when fewer than
+// strKernelRoom bytes of dst are left at the start of a step (then at the
+// start of a code point). At invalid UTF-8 it returns exact = false and
+// stops at the start of the character in which the 32-byte block with the
+// error begins, or at that block's start: at most 35 bytes before the
+// invalid byte, with all before it valid and written. It writes only within
+// dst, past the bytes it reports as scratch.
 //
 //go:noescape
-func strAppendValidUTF8AVX2(dst []byte, s string) (n int, exact bool)
+func strAppendEscapedUTF8AVX2(dst []byte, s string) (in, out int, exact bool)
 
-// strEscapeBMPAVX2 is strAppendEscapedBMP with AVX2, writing the escapes into
-// dst, which must be at least 2*len(s)+strBMPSlack bytes long, and returning
-// the number of bytes of s converted. Each step loads 24 bytes, gathers each
-// of the 8 sequences into a 32-bit lane as bytes [b0 b1 b1 b2] (VPSHUFB),
-// checks the lanes against the pattern 1110xxxx 10xxxxxx 10xxxxxx and the
-// overlong and surrogate ranges, makes the four hex digits of each lane with
-// shifts and masks (b0&0xf, b1>>2&0xf, (b1&3)<<2|b2>>4&3, b2&0xf) and a
-// VPSHUFB on "0123456789abcdef", and stores 48 bytes: eight `\u` and their
-// digits. The step converts its k leading valid sequences (all 48 bytes are
-// written, 6k are kept) and the loop stops after a step with k < 8. The last
-// 3 to 23 bytes are copied into a zeroed buffer on the stack and converted
-// from there as one more step. It never reads outside s, and writes only
-// within dst[:2*len(s)+strBMPSlack].
-//
-//go:noescape
-func strEscapeBMPAVX2(dst []byte, s string) int
+// strASCIIEscapes gives, for each ASCII byte, its escape as both kernels
+// store it: up to 6 bytes of text in the low bytes (little-endian), its
+// length in the top byte. A byte that is copied as it is has itself, length
+// 1 (the kernels never look it up). It is built from strShortEscape and
+// strHex, the tables of strAppendEscapedByte: '\n' → `\n` (2), 0x01 → `\u0001`
+// (6), 0x7f → `\u007f` (6, ensure_ascii=True only).
+var strASCIIEscapes = func() (t [128]uint64) {
+	for c := range t {
+		e := strAppendEscapedByte(nil, byte(c))
+		if c >= 0x20 && c < 0x7f && c != '"' && c != '\\' {
+			e = []byte{byte(c)}
+		}
+		for k, b := range e {
+			t[c] |= uint64(b) << (8 * k)
+		}
+		t[c] |= uint64(len(e)) << 56
+	}
+	return t
+}()
 
 // The classes of error of a pair of bytes (prev, cur) in UTF-8, one bit each,
 // from Keiser and Lemire's §5 (the bit assignment is ours, with bit 7 kept
@@ -183,8 +206,9 @@ var strUTF8PairCurHigh = [16]byte{
 	strUTF8Short, strUTF8Short, strUTF8Short, strUTF8Short, // 0xC_..0xF_: a lead, not a continuation
 }
 
-// Constants of strEscapeBMPAVX2. Lane j of 32 bits holds sequence j of the
-// block; each 128-bit half of a YMM register holds four.
+// Constants of strAppendEscapedASCIIAVX2's \uXXXX steps. Lane j of 32 bits
+// holds sequence j of the step; each 128-bit half of a YMM register holds
+// four. The 32-bit constants are repeated in all 8 lanes, for memory operands.
 var (
 	// strBMPGather picks bytes [b0 b1 b1 b2] of each sequence into its lane.
 	// The low half loads s[0:16] (sequences 0..3 at 0, 3, 6, 9), the high
@@ -193,20 +217,20 @@ var (
 		0, 1, 1, 2, 3, 4, 4, 5, 6, 7, 7, 8, 9, 10, 10, 11,
 		4, 5, 5, 6, 7, 8, 8, 9, 10, 11, 11, 12, 13, 14, 14, 15,
 	}
-	strBMPPatMask   uint32 = 0xC0C0C0F0                                                                // keeps 1111____ 11______ 11______ 11______ of [b0 b1 b1 b2]
-	strBMPPatWant   uint32 = 0x808080E0                                                                // 1110____ 10______ 10______ 10______
-	strBMPRangeMask uint32 = 0x0000200F                                                                // b0&0x0f and b1&0x20: code point bits 15..11
-	strBMPSurrogate        = [8]uint32{0x200D, 0x200D, 0x200D, 0x200D, 0x200D, 0x200D, 0x200D, 0x200D} // ED A0..BF: U+D800..U+DFFF; 0 (E0 80..9F) is overlong
+	strBMPPatMask   = strLanes(0xC0C0C0F0) // keeps 1111____ 11______ 11______ 11______ of [b0 b1 b1 b2]
+	strBMPPatWant   = strLanes(0x808080E0) // 1110____ 10______ 10______ 10______
+	strBMPRangeMask = strLanes(0x0000200F) // b0&0x0f and b1&0x20: code point bits 15..11
+	strBMPSurrogate = strLanes(0x0000200D) // ED A0..BF: U+D800..U+DFFF; 0 (E0 80..9F) is overlong
 
 	// The four hex digits as 16-bit words: [b0 b1] → b0&0x0f | (b1>>2&0x0f)<<8
 	// and [b1 b2] → (b1&3)<<2 | b2>>4&3 | (b2&0x0f)<<8, so that the lane's
 	// bytes are the digits from the most significant.
-	strBMPKeep  uint32 = 0x0F00000F // b0&0x0f (digit 3) and b2&0x0f (digit 0)
-	strBMPShr2  uint32 = 0x00000F00 // from word>>2: b1>>2&0x0f (digit 2)
-	strBMPShl2  uint32 = 0x000C0000 // from word<<2: (b1&3)<<2 (digit 1, high bits)
-	strBMPShr12 uint32 = 0x00030000 // from word>>12: b2>>4&3 (digit 1, low bits)
-	strBMPHex          = [16]byte{'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'}
-	strBMPOutA         = [32]byte{
+	strBMPKeep  = strLanes(0x0F00000F) // b0&0x0f (digit 3) and b2&0x0f (digit 0)
+	strBMPShr2  = strLanes(0x00000F00) // from word>>2: b1>>2&0x0f (digit 2)
+	strBMPShl2  = strLanes(0x000C0000) // from word<<2: (b1&3)<<2 (digit 1, high bits)
+	strBMPShr12 = strLanes(0x00030000) // from word>>12: b2>>4&3 (digit 1, low bits)
+	strBMPHex   = [16]byte{'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'}
+	strBMPOutA  = [32]byte{
 		// Applied to the digits' quadwords 0,1 | 1,2 (VPERMQ $0x94):
 		// out[0:16] = \u d0 \u d1 \u d2[0:2] from the low half,
 		0x80, 0x80, 0, 1, 2, 3, 0x80, 0x80, 4, 5, 6, 7, 0x80, 0x80, 8, 9,
@@ -221,3 +245,11 @@ var (
 	strBMPOutB    = [16]byte{4, 5, 6, 7, 0x80, 0x80, 8, 9, 10, 11, 0x80, 0x80, 12, 13, 14, 15}
 	strBMPSlashUB = [16]byte{0, 0, 0, 0, '\\', 'u', 0, 0, 0, 0, '\\', 'u', 0, 0, 0, 0}
 )
+
+// strLanes returns x in each of 8 little-endian 32-bit lanes.
+func strLanes(x uint32) (v [32]byte) {
+	for i := 0; i < 32; i += 4 {
+		binary.LittleEndian.PutUint32(v[i:], x)
+	}
+	return v
+}

@@ -2,227 +2,388 @@
 
 #include "textflag.h"
 
-// Vector string kernels for string.go, AVX2 (with BMI1's TZCNT). Each has a
-// pure-Go twin of the same contract (strkernel.go) that the tests compare it
-// with; strkernel_amd64.go documents the contracts and holds the constants.
+// Vector string kernels for string.go, AVX2 (with BMI1's TZCNT): the inside
+// of a JSON string literal as CPython's json.dumps writes it, 32 bytes per
+// step. Each has a pure-Go twin of the same contract (strkernel.go) that the
+// tests compare it with; strkernel_amd64.go documents the contracts and holds
+// the constants.
 //
-// strIndexEscapeASCIIAVX2: the first byte outside 0x20..0x7e, or '"' or
-//   '\\', 32 bytes per step with byte compares.
+// strAppendEscapedASCIIAVX2 (ensure_ascii=True): copies the bytes
+//   0x20..0x7e but '"' and '\\', escapes the other ASCII bytes through the
+//   table strASCIIEscapes, and turns runs of three-byte UTF-8 sequences
+//   (U+0800..U+FFFF, most of the BMP: CJK) into \uXXXX, 8 per step: each
+//   sequence gathered into a 32-bit lane as [b0 b1 b1 b2] (VPSHUFB),
+//   checked against its pattern and ranges, its four hex digits made with
+//   shifts and masks and a VPSHUFB on "0123456789abcdef", and 48 bytes of
+//   escapes stored. It stops at anything else >= 0x80.
 //
-// strAppendValidUTF8AVX2: the same scan for ensure_ascii=False (bytes below 0x20,
-//   '"', '\\') fused with UTF-8 validation by the lookup-table method of
-//   John Keiser and Daniel Lemire, "Validating UTF-8 In Less Than One
-//   Instruction Per Byte", Software: Practice and Experience 51(5):950-964,
-//   2021, https://arxiv.org/abs/2010.03090: for each byte and the one before
-//   it, three VPSHUFB lookups (high and low nibble of the previous byte, high
-//   nibble of the current one) AND-ed give the error classes the pair shows;
-//   the bytes that must be the 3rd or 4th of a sequence come from saturating
-//   subtractions on the bytes 2 and 3 before, and cancel the "two
-//   continuations" class. Written from the paper's description. The
-//   bytes are copied to dst as they are checked.
+// strAppendEscapedUTF8AVX2 (ensure_ascii=False): copies valid UTF-8 and
+//   escapes the ASCII bytes below 0x20, '"' and '\\' the same way, and
+//   validates as it goes by the lookup-table method of John Keiser and
+//   Daniel Lemire, "Validating UTF-8 In Less Than One Instruction Per Byte",
+//   Software: Practice and Experience 51(5):950-964, 2021,
+//   https://arxiv.org/abs/2010.03090 (§5, "lookup" algorithm): for each
+//   byte and the one before it, three VPSHUFB lookups (high and low nibble
+//   of the previous byte, high nibble of the current one) AND-ed give the
+//   classes of error the pair shows; the bytes that must be the 3rd or 4th
+//   of a sequence come from saturating subtractions on the bytes 2 and 3
+//   before, and cancel the "two continuations" class. Written from the
+//   paper's description. It stops at invalid UTF-8.
 //
-// strEscapeBMPAVX2: 8 three-byte sequences (24 bytes) to 8 \uXXXX escapes
-//   (48 bytes) per step.
+// Both store each 32-byte block to dst before they test it (what follows
+// the end of the kept bytes in dst is scratch), and stop, to be called again
+// with more room, when fewer than 64 bytes of dst are left at the start of a
+// step. Neither reads outside s: the last 1 to 31 bytes are read as the
+// last 32 bytes of s when s has them, else copied (exactly, by
+// STR_COPY_TAIL) to dst or to a zeroed buffer on the stack. Both end with
+// VZEROUPPER, as Go's own AVX2 code does, so that SSE code after them pays
+// no transition penalty.
 //
-// None reads outside its input: the last partial block is read as the last
-// 32 bytes of the input (which then must have 32) or copied into a zeroed
-// buffer on the stack. All end with VZEROUPPER, as Go's own AVX2 code does,
-// so that SSE code after them pays no transition penalty.
+// Registers common to both: SI = s, BX = len(s), AX = offset in s of the
+// next byte; DI = where its output goes in dst, R12 = dst, R13 = the end
+// of dst.
 
-// STR_COPY_TAIL copies the CX bytes at SI, 1 to 31, to the 32 zeroed bytes
-// at DI, with two loads and two stores (overlapping) of the largest power of
-// two not above CX, so that it reads nothing outside the CX bytes. It
-// clobbers R8, R10, R11, X1, X2. Its labels are local to the TEXT block that
-// uses it, once.
-#define STR_COPY_TAIL \
+// STR_COPY_TAIL copies the CX bytes at SI, 1 to 31, to DI, with two loads and
+// two stores (overlapping) of the largest power of two not above CX, so that
+// it reads and writes nothing outside the CX bytes. It clobbers R8, R10, X1,
+// X2. l8, l4, l1 and done are the names of its labels.
+#define STR_COPY_TAIL(l8, l4, l1, done) \
 	CMPQ    CX, $16 \
-	JB      copy8 \
+	JB      l8 \
 	VMOVDQU (SI), X1 \
 	VMOVDQU -16(SI)(CX*1), X2 \
 	VMOVDQU X1, (DI) \
 	VMOVDQU X2, -16(DI)(CX*1) \
-	JMP     copied \
-copy8: \
+	JMP     done \
+l8: \
 	CMPQ CX, $8 \
-	JB   copy4 \
+	JB   l4 \
 	MOVQ (SI), R8 \
 	MOVQ -8(SI)(CX*1), R10 \
 	MOVQ R8, (DI) \
 	MOVQ R10, -8(DI)(CX*1) \
-	JMP  copied \
-copy4: \
+	JMP  done \
+l4: \
 	CMPQ CX, $4 \
-	JB   copy1 \
+	JB   l1 \
 	MOVL (SI), R8 \
 	MOVL -4(SI)(CX*1), R10 \
 	MOVL R8, (DI) \
 	MOVL R10, -4(DI)(CX*1) \
-	JMP  copied \
-copy1: \
+	JMP  done \
+l1: \
 	MOVB (SI), R8 \
 	MOVB -1(SI)(CX*1), R10 \
 	MOVB R8, (DI) \
 	MOVB R10, -1(DI)(CX*1) \
-	MOVQ CX, R11 \
-	SHRQ $1, R11 \
-	MOVB (SI)(R11*1), R8 \
-	MOVB R8, (DI)(R11*1) \
-copied:
+	MOVQ CX, R10 \
+	SHRQ $1, R10 \
+	MOVB (SI)(R10*1), R8 \
+	MOVB R8, (DI)(R10*1) \
+done:
 
-// func strIndexEscapeASCIIAVX2(s string) int
-TEXT ·strIndexEscapeASCIIAVX2(SB), NOSPLIT, $32-24
-	// SI = s, BX = len(s), AX = offset of the current block.
-	MOVQ s_base+0(FP), SI
-	MOVQ s_len+8(FP), BX
-	XORQ AX, AX
+// STR_BROADCAST sets every byte of Y to the byte c, through R8.
+#define STR_BROADCAST(c, X, Y) \
+	MOVL         $c, R8 \
+	MOVQ         R8, X \
+	VPBROADCASTB X, Y
 
-	// Y15 = 0x21 in every byte, Y14 = '"', Y13 = '\\', Y12 = 0x01.
-	MOVL $0x21, DX
-	MOVQ DX, X15
-	VPBROADCASTB X15, Y15
-	MOVL $0x22, DX
-	MOVQ DX, X14
-	VPBROADCASTB X14, Y14
-	MOVL $0x5c, DX
-	MOVQ DX, X13
-	VPBROADCASTB X13, Y13
-	MOVL $0x01, DX
-	MOVQ DX, X12
-	VPBROADCASTB X12, Y12
-
-ascii_loop:
-	// DX = end of the block; stop when it passes len(s).
-	LEAQ 32(AX), DX
-	CMPQ DX, BX
-	JA   ascii_tail
-	VMOVDQU (SI)(AX*1), Y0
-
-ascii_block:
-	// Y0 = 32 bytes. Y1 = 0xff where a byte needs an escape:
-	// 0x21 > byte+1 as signed bytes holds for 0x00..0x1f (1..0x20) and
-	// for 0x7f..0xff (0x80..0xff and 0x00: negative or zero).
-	VPADDB   Y12, Y0, Y1
-	VPCMPGTB Y1, Y15, Y1
-	VPCMPEQB Y14, Y0, Y2
-	VPCMPEQB Y13, Y0, Y3
-	VPOR     Y2, Y1, Y1
-	VPOR     Y3, Y1, Y1
-	VPMOVMSKB Y1, CX
-	TESTL    CX, CX
-	JNZ      ascii_found
-	MOVQ     DX, AX
-	JMP      ascii_loop
-
-ascii_found:
-	// CX = the mask of the block's escapes, not zero.
-	TZCNTL CX, CX
-	ADDQ   CX, AX
-	MOVQ   AX, ret+16(FP)
-	VZEROUPPER
-	RET
-
-ascii_tail:
-	// CX = t = len(s)-AX, 0..31 bytes left.
-	MOVQ BX, CX
-	SUBQ AX, CX
-	JZ   ascii_end
-	CMPQ BX, $32
-	JB   ascii_short
-
-	// s has 32 bytes: test s[len-32:], shift the mask of its last t
-	// bytes down, and mark the end with bit t.
-	VMOVDQU  -32(SI)(BX*1), Y0
-	VPADDB   Y12, Y0, Y1
-	VPCMPGTB Y1, Y15, Y1
-	VPCMPEQB Y14, Y0, Y2
-	VPCMPEQB Y13, Y0, Y3
-	VPOR     Y2, Y1, Y1
-	VPOR     Y3, Y1, Y1
+// STR_ASCII_BAD sets DX to the mask of the bytes of V (a Y register) that
+// ensure_ascii=True does not copy: 0x21 > byte+1 as signed bytes holds for
+// 0x00..0x1f (1..0x20) and 0x7f..0xff (0x80..0xff and 0x00: negative or
+// zero); then '"' and '\\'. Y15 = 0x21, Y14 = '"', Y13 = '\\', Y12 = 0x01;
+// clobbers Y1, Y2, Y3.
+#define STR_ASCII_BAD(V) \
+	VPADDB    Y12, V, Y1 \
+	VPCMPGTB  Y1, Y15, Y1 \
+	VPCMPEQB  Y14, V, Y2 \
+	VPCMPEQB  Y13, V, Y3 \
+	VPOR      Y2, Y1, Y1 \
+	VPOR      Y3, Y1, Y1 \
 	VPMOVMSKB Y1, DX
-	MOVQ     CX, R8
-	NEGQ     CX
-	ADDQ     $32, CX
-	SHRL     CX, DX
-	BTSL     R8, DX
-	TZCNTL   DX, DX
-	ADDQ     DX, AX
-	MOVQ     AX, ret+16(FP)
-	VZEROUPPER
-	RET
 
-ascii_short:
-	// len(s) < 32, AX = 0: copy s into the zeroed buffer at DI. The
-	// first zero after the copy is an escape, so the block's first escape
-	// is at most len(s).
-	LEAQ    buf-32(SP), DI
-	VPXOR   Y0, Y0, Y0
-	VMOVDQU Y0, (DI)
-	STR_COPY_TAIL
-	VMOVDQU (DI), Y0
-	JMP     ascii_block
+// STR_UTF8_ESC sets CX to the mask of the bytes of V that ensure_ascii=False
+// escapes, below 0x20 (0x20 > byte as signed bytes, less the bytes >= 0x80,
+// which are negative), '"' and '\\', and DX to the mask of its bytes >= 0x80.
+// Y15 = 0x20, Y14 = '"', Y13 = '\\'; clobbers Y1, Y2, Y3.
+#define STR_UTF8_ESC(V) \
+	VPCMPGTB  V, Y15, Y1 \
+	VPCMPEQB  Y14, V, Y2 \
+	VPCMPEQB  Y13, V, Y3 \
+	VPOR      Y3, Y2, Y2 \
+	VPOR      Y2, Y1, Y1 \
+	VPMOVMSKB Y1, CX \
+	VPMOVMSKB V, DX \
+	ANDNL     CX, DX, CX
 
-ascii_end:
-	MOVQ BX, ret+16(FP)
-	VZEROUPPER
-	RET
-
-// func strAppendValidUTF8AVX2(dst []byte, s string) (n int, exact bool)
-TEXT ·strAppendValidUTF8AVX2(SB), NOSPLIT, $32-49
-	// SI = s, BX = len(s), R13 = dst, AX = offset of the current block in
-	// both, R9 = the mask of the bytes >= 0x80 of the block before (0 at
-	// first). Each block is stored to dst before it is checked: what
-	// follows the end of the valid prefix in dst is scratch.
-	MOVQ dst_base+0(FP), R13
+// func strAppendEscapedASCIIAVX2(dst []byte, s string) (in, out int)
+TEXT ·strAppendEscapedASCIIAVX2(SB), NOSPLIT, $32-56
+	MOVQ dst_base+0(FP), DI
+	MOVQ DI, R12
+	MOVQ dst_len+8(FP), R13
+	ADDQ DI, R13
 	MOVQ s_base+24(FP), SI
 	MOVQ s_len+32(FP), BX
 	XORQ AX, AX
-	XORQ R9, R9
 
-	// Escape scan: Y15 = 0x20, Y14 = '"', Y13 = '\\' in every byte.
-	MOVL $0x20, DX
-	MOVQ DX, X15
-	VPBROADCASTB X15, Y15
-	MOVL $0x22, DX
-	MOVQ DX, X14
-	VPBROADCASTB X14, Y14
-	MOVL $0x5c, DX
-	MOVQ DX, X13
-	VPBROADCASTB X13, Y13
+	// The ASCII test: Y15 = 0x21, Y14 = '"', Y13 = '\\', Y12 = 0x01 in every
+	// byte. The escapes of three-byte sequences: Y11 = strBMPHex in both
+	// halves, Y10 = 0, Y9 = strBMPGather, Y8 = strBMPOutA, Y7 =
+	// strBMPSlashUA, Y6 = strBMPKeep; the other constants are memory
+	// operands. Y0..Y5 are scratch.
+	STR_BROADCAST(0x21, X15, Y15)
+	STR_BROADCAST(0x22, X14, Y14)
+	STR_BROADCAST(0x5c, X13, Y13)
+	STR_BROADCAST(0x01, X12, Y12)
+	VBROADCASTI128 ·strBMPHex(SB), Y11
+	VPXOR          Y10, Y10, Y10
+	VMOVDQU        ·strBMPGather(SB), Y9
+	VMOVDQU        ·strBMPOutA(SB), Y8
+	VMOVDQU        ·strBMPSlashUA(SB), Y7
+	VMOVDQU        ·strBMPKeep(SB), Y6
 
-	// Y6 = the block before (zero at first: the bytes before s count as
-	// ASCII). R12 = 0 until the validation constants below are loaded,
-	// at the first block that needs them.
+ea_loop:
+	// Each step starts with 64 bytes of room, else it is the caller's
+	// turn to grow dst. CX = bytes left.
+	MOVQ R13, DX
+	SUBQ DI, DX
+	CMPQ DX, $64
+	JB   ea_ret
+	MOVQ BX, CX
+	SUBQ AX, CX
+	CMPQ CX, $32
+	JB   ea_tail
+
+	// A block of 32: stored, then tested; all copied, or up to the first
+	// byte that needs more.
+	VMOVDQU (SI)(AX*1), Y0
+	VMOVDQU Y0, (DI)
+	STR_ASCII_BAD(Y0)
+	TESTL   DX, DX
+	JNZ     ea_stop
+	ADDQ    $32, AX
+	ADDQ    $32, DI
+	JMP     ea_loop
+
+ea_stop:
+	TZCNTL DX, DX
+	ADDQ   DX, AX
+	ADDQ   DX, DI
+
+ea_attend:
+	// s[AX] is not copied: an ASCII byte is escaped through the table
+	// (8 bytes stored, the escape's length in the top byte), a
+	// three-byte lead goes to the \uXXXX loop, anything else to the
+	// caller. Room: at least 33 bytes.
+	MOVBLZX (SI)(AX*1), DX
+	CMPL    DX, $0x80
+	JAE     ea_multi
+	LEAQ    ·strASCIIEscapes(SB), R8
+	MOVQ    (R8)(DX*8), R8
+	MOVQ    R8, (DI)
+	SHRQ    $56, R8
+	ADDQ    R8, DI
+	INCQ    AX
+	JMP     ea_loop
+
+ea_multi:
+	ANDL $0xf0, DX
+	CMPL DX, $0xe0
+	JNE  ea_ret
+
+ea_bmp:
+	// A step of 8 three-byte sequences, 24 bytes in and 48 out, needs 48
+	// bytes of room. Y0 = [s[AX:AX+16], s[AX+8:AX+24]]: sequences 0..3
+	// at 0, 3, 6, 9 of the low half, 4..7 at 4, 7, 10, 13 of the high.
+	MOVQ R13, DX
+	SUBQ DI, DX
+	CMPQ DX, $48
+	JB   ea_ret
+	MOVQ BX, CX
+	SUBQ AX, CX
+	CMPQ CX, $24
+	JB   ea_bmp_tail
+	VMOVDQU     (SI)(AX*1), X0
+	VINSERTI128 $1, 8(SI)(AX*1), Y0, Y0
+
+ea_bmp_block:
+	// Y0 = each sequence's [b0 b1 b1 b2] in its 32-bit lane.
+	VPSHUFB Y9, Y0, Y0
+
+	// CX = k, the number of leading lanes that hold a sequence to convert:
+	// 1110xxxx 10xxxxxx 10xxxxxx, not overlong (code point bits 15..11
+	// zero: E0 80..9F), not a surrogate (11011: ED A0..BF).
+	VPAND     ·strBMPPatMask(SB), Y0, Y1
+	VPCMPEQD  ·strBMPPatWant(SB), Y1, Y1
+	VPAND     ·strBMPRangeMask(SB), Y0, Y2
+	VPCMPEQD  ·strBMPSurrogate(SB), Y2, Y3
+	VPCMPEQD  Y10, Y2, Y2
+	VPOR      Y3, Y2, Y2
+	VPANDN    Y1, Y2, Y1
+	VMOVMSKPS Y1, CX
+	NOTL      CX
+	ORL       $0x100, CX
+	TZCNTL    CX, CX
+
+	// Y1 = the four hex digit values of each lane (16-bit words
+	// [b0 b1] -> b0&0xf | (b1>>2&0xf)<<8 and [b1 b2] -> (b1&3)<<2 |
+	// b2>>4&3 | (b2&0xf)<<8), then their characters.
+	VPAND   Y6, Y0, Y1
+	VPSRLW  $2, Y0, Y2
+	VPAND   ·strBMPShr2(SB), Y2, Y2
+	VPOR    Y2, Y1, Y1
+	VPSLLW  $2, Y0, Y2
+	VPAND   ·strBMPShl2(SB), Y2, Y2
+	VPOR    Y2, Y1, Y1
+	VPSRLW  $12, Y0, Y2
+	VPAND   ·strBMPShr12(SB), Y2, Y2
+	VPOR    Y2, Y1, Y1
+	VPSHUFB Y1, Y11, Y1
+
+	// out[0:32] from the digits' quadwords 0,1 | 1,2; out[32:48] from
+	// the high half; each with its \u put in.
+	VPERMQ       $0x94, Y1, Y2
+	VPSHUFB      Y8, Y2, Y2
+	VPOR         Y7, Y2, Y2
+	VMOVDQU      Y2, (DI)
+	VEXTRACTI128 $1, Y1, X2
+	VPSHUFB      ·strBMPOutB(SB), X2, X2
+	VPOR         ·strBMPSlashUB(SB), X2, X2
+	VMOVDQU      X2, 32(DI)
+
+	// Keep k escapes: 3k bytes in, 6k out. After a full step, another;
+	// else back to the ASCII loop, but when the step stopped at once on a
+	// byte >= 0x80: a lead byte that is not one to convert, the caller's.
+	LEAQ    (CX)(CX*2), DX
+	ADDQ    DX, AX
+	LEAQ    (DI)(DX*2), DI
+	CMPL    CX, $8
+	JEQ     ea_bmp
+	TESTL   CX, CX
+	JNZ     ea_loop
+
+ea_bmp_none:
+	MOVBLZX (SI)(AX*1), DX
+	CMPL    DX, $0x80
+	JB      ea_loop
+	JMP     ea_ret
+
+ea_bmp_tail:
+	// CX = 0..23 bytes left: with 3 or more, copy them into the zeroed
+	// buffer on the stack and convert from there, as a step whose zeros
+	// end it; with 1 or 2, no sequence to convert. R9 keeps DI meanwhile.
+	TESTQ   CX, CX
+	JZ      ea_ret
+	CMPQ    CX, $3
+	JB      ea_bmp_none
+	MOVQ    DI, R9
+	LEAQ    buf-32(SP), DI
+	VPXOR   Y0, Y0, Y0
+	VMOVDQU Y0, (DI)
+	ADDQ    AX, SI
+	STR_COPY_TAIL(ea_b8, ea_b4, ea_b1, ea_bcopied)
+	SUBQ        AX, SI
+	VMOVDQU     (DI), X0
+	VINSERTI128 $1, 8(DI), Y0, Y0
+	MOVQ        R9, DI
+	JMP         ea_bmp_block
+
+ea_tail:
+	// CX = t = 0..31 bytes left, 64 bytes of room: copy them to DI as
+	// they are, and DX = the mask of those that need more, with bit t set
+	// for the end. Their test reads the last 32 bytes of s when s has 32,
+	// else the 32 bytes at DI (the t copied and the room's old bytes,
+	// whose bits are cleared).
+	TESTQ CX, CX
+	JZ    ea_ret
+	ADDQ  AX, SI
+	STR_COPY_TAIL(ea_t8, ea_t4, ea_t1, ea_tcopied)
+	SUBQ  AX, SI
+	CMPQ  BX, $32
+	JB    ea_tail_short
+	VMOVDQU -32(SI)(BX*1), Y0
+	STR_ASCII_BAD(Y0)
+	MOVQ    CX, R8
+	NEGQ    CX
+	ADDQ    $32, CX
+	SHRL    CX, DX
+	MOVQ    R8, CX
+	JMP     ea_tail_end
+
+ea_tail_short:
+	VMOVDQU (DI), Y0
+	STR_ASCII_BAD(Y0)
+	MOVL    $1, R8
+	SHLL    CX, R8
+	DECL    R8
+	ANDL    R8, DX
+
+ea_tail_end:
+	BTSL   CX, DX
+	TZCNTL DX, DX
+	ADDQ   DX, AX
+	ADDQ   DX, DI
+	CMPQ   AX, BX
+	JB     ea_attend
+
+ea_ret:
+	MOVQ AX, in+40(FP)
+	SUBQ R12, DI
+	MOVQ DI, out+48(FP)
+	VZEROUPPER
+	RET
+
+// func strAppendEscapedUTF8AVX2(dst []byte, s string) (in, out int, exact bool)
+TEXT ·strAppendEscapedUTF8AVX2(SB), NOSPLIT, $40-57
+	// Besides the common registers: R9 = the mask of the bytes >= 0x80 of
+	// the block before, Y6 = that block (both zero at the start and after
+	// an escape: the bytes before count as ASCII); rst-40(SP) = where
+	// that last happened; R11 = 0 until the validation constants are
+	// loaded, at the first block that needs them.
+	MOVQ dst_base+0(FP), DI
+	MOVQ DI, R12
+	MOVQ dst_len+8(FP), R13
+	ADDQ DI, R13
+	MOVQ s_base+24(FP), SI
+	MOVQ s_len+32(FP), BX
+	XORQ AX, AX
+	XORQ R11, R11
+
+	// The escape test: Y15 = 0x20, Y14 = '"', Y13 = '\\' in every byte.
+	STR_BROADCAST(0x20, X15, Y15)
+	STR_BROADCAST(0x22, X14, Y14)
+	STR_BROADCAST(0x5c, X13, Y13)
+
+eu_reset:
 	VPXOR Y6, Y6, Y6
-	XORQ  R12, R12
+	XORL  R9, R9
+	MOVQ  AX, rst-40(SP)
 
-utf8_loop:
-	LEAQ 32(AX), DX
-	CMPQ DX, BX
-	JA   utf8_tail
+eu_loop:
+	// Each step starts with 64 bytes of room, else it is the caller's
+	// turn to grow dst. CX = bytes left.
+	MOVQ R13, DX
+	SUBQ DI, DX
+	CMPQ DX, $64
+	JB   eu_pause
+	MOVQ BX, CX
+	SUBQ AX, CX
+	CMPQ CX, $32
+	JB   eu_tail
 	VMOVDQU (SI)(AX*1), Y0
 
-utf8_block:
-	// Y0 = the block at AX, stored to dst at AX (within len(s)+32).
-	// CX = mask of its escapes: bytes below 0x20
-	// (0x20 > byte as signed bytes, less the bytes >= 0x80, which are
-	// negative), '"' and '\\'. DX = mask of its bytes >= 0x80.
-	VMOVDQU   Y0, (R13)(AX*1)
-	VPCMPGTB  Y0, Y15, Y1
-	VPCMPEQB  Y14, Y0, Y2
-	VPCMPEQB  Y13, Y0, Y3
-	VPOR      Y3, Y2, Y2
-	VPOR      Y2, Y1, Y1
-	VPMOVMSKB Y1, CX
-	VPMOVMSKB Y0, DX
-	ANDNL     CX, DX, CX
-	XORL      R10, R10
-	MOVL      DX, R8
-	ORL       R9, R8
-	JZ        utf8_flags
-
-	// Some byte here or in the block before is >= 0x80: validate.
-	TESTQ R12, R12
-	JNZ   utf8_validate
+eu_block:
+	// Y0 = the block at AX, stored at DI. CX = its escapes, DX = its bytes
+	// >= 0x80, R10 = its errors (none, when neither it nor the block
+	// before has a byte >= 0x80).
+	VMOVDQU Y0, (DI)
+	STR_UTF8_ESC(Y0)
+	XORL    R10, R10
+	MOVL    DX, R8
+	ORL     R9, R8
+	JZ      eu_flags
+	TESTQ   R11, R11
+	JNZ     eu_validate
 
 	// Y12, Y11, Y10 = the tables strUTF8PairPrevHigh, strUTF8PairPrevLow,
 	// strUTF8PairCurHigh in both halves; Y9 = 0x0f, Y8 = 0x60, Y7 = 0x70,
@@ -230,23 +391,15 @@ utf8_block:
 	VBROADCASTI128 ·strUTF8PairPrevHigh(SB), Y12
 	VBROADCASTI128 ·strUTF8PairPrevLow(SB), Y11
 	VBROADCASTI128 ·strUTF8PairCurHigh(SB), Y10
-	MOVL $0x0f, R8
-	MOVQ R8, X9
-	VPBROADCASTB X9, Y9
-	MOVL $0x60, R8
-	MOVQ R8, X8
-	VPBROADCASTB X8, Y8
-	MOVL $0x70, R8
-	MOVQ R8, X7
-	VPBROADCASTB X7, Y7
-	MOVL $0x80, R8
-	MOVQ R8, X5
-	VPBROADCASTB X5, Y5
-	MOVL $1, R12
+	STR_BROADCAST(0x0f, X9, Y9)
+	STR_BROADCAST(0x60, X8, Y8)
+	STR_BROADCAST(0x70, X7, Y7)
+	STR_BROADCAST(0x80, X5, Y5)
+	MOVL $1, R11
 
-utf8_validate:
-	// Y1 = the 32 bytes before Y0's bytes: [block before's high half,
-	// Y0's low half]; Y2, Y3, Y4 = each byte's 1st, 2nd, 3rd byte before.
+eu_validate:
+	// Y1 = the 32 bytes before Y0's: [block before's high half, Y0's low
+	// half]; Y2, Y3, Y4 = each byte's 1st, 2nd, 3rd byte before.
 	VPERM2I128 $0x21, Y0, Y6, Y1
 	VPALIGNR   $15, Y1, Y0, Y2
 	VPALIGNR   $14, Y1, Y0, Y3
@@ -274,247 +427,163 @@ utf8_validate:
 	VPAND   Y4, Y1, Y1
 
 	// Y1 = errors: a required continuation cancels TwoConts (bit 7), and
-	// is an error where the pair is not two continuations.
-	VPXOR Y3, Y1, Y1
-	VPTEST Y1, Y1
-	JZ    utf8_flags
-	// R10 = mask of the bytes where an error shows.
+	// is an error where the pair is not two continuations. R10 = the
+	// mask of the bytes where an error shows.
+	VPXOR     Y3, Y1, Y1
+	VPTEST    Y1, Y1
+	JZ        eu_flags
 	VPXOR     Y4, Y4, Y4
 	VPCMPEQB  Y4, Y1, Y1
 	VPMOVMSKB Y1, R10
 	NOTL      R10
 
-utf8_flags:
-	// CX = escapes, R10 = errors, DX = bytes >= 0x80 of this block.
+eu_flags:
 	MOVL CX, R8
 	ORL  R10, R8
-	JNZ  utf8_found
+	JNZ  eu_found
 	VMOVDQU Y0, Y6
 	MOVL DX, R9
 	ADDQ $32, AX
-	JMP  utf8_loop
+	ADDQ $32, DI
+	JMP  eu_loop
 
-utf8_found:
-	// The first escape is exact when it comes before the first error:
-	// an error shows at the latest on the byte after the sequence it
-	// breaks, so every byte before the escape is valid.
+eu_found:
+	// The first escape is exact when it comes before the first error: an
+	// error shows at the latest on the byte after the sequence it breaks,
+	// so every byte before the escape is valid.
 	TZCNTL CX, CX
 	TZCNTL R10, R10
 	CMPL   CX, R10
-	JAE    utf8_invalid
+	JAE    eu_invalid
 	ADDQ   CX, AX
-	MOVQ   AX, n+40(FP)
-	MOVB   $1, exact+48(FP)
-	VZEROUPPER
-	RET
+	ADDQ   CX, DI
 
-utf8_invalid:
+eu_escape:
+	// s[AX] is an escape, or AX = len(s) (the end, from a tail block's
+	// zeros): escape it through the table (8 bytes stored, the length in
+	// the top byte), and start afresh after it. Room: at least 33 bytes.
+	CMPQ    AX, BX
+	JAE     eu_end
+	MOVBLZX (SI)(AX*1), DX
+	LEAQ    ·strASCIIEscapes(SB), R8
+	MOVQ    (R8)(DX*8), R8
+	MOVQ    R8, (DI)
+	SHRQ    $56, R8
+	ADDQ    R8, DI
+	INCQ    AX
+	JMP     eu_reset
+
+eu_pause:
+	// Out of room at AX, a block's start, which may be inside a sequence:
+	// stop at the sequence's start, so that the next call can begin there.
+	MOVL $1, R10
+	JMP  eu_backup
+
+eu_invalid:
 	// Invalid UTF-8 in this block, or the last sequence of the block
-	// before cut short. Everything before AX is valid but perhaps the last
-	// sequence, which may continue here: back AX up to its lead byte,
-	// which is 1 byte before (>= 0xc0), 2 (>= 0xe0) or 3 (>= 0xf0), if it
-	// is not complete. AX is 0 or at least 32.
-	TESTQ   AX, AX
-	JZ      utf8_restart
+	// before cut short: stop at the start of the sequence that spans AX,
+	// for the caller's scalar loop to find the invalid byte from there.
+	XORL R10, R10
+
+eu_backup:
+	// R10 = exact. All before AX is valid but perhaps its last sequence:
+	// back AX and DI up to its lead byte, 1 byte before (>= 0xc0), 2
+	// (>= 0xe0) or 3 (>= 0xf0), when it is not complete. There is no
+	// block before right after a reset; else the 3 bytes are its own.
+	CMPQ    AX, rst-40(SP)
+	JEQ     eu_restart
 	MOVBLZX -1(SI)(AX*1), DX
 	CMPL    DX, $0xc0
-	JAE     utf8_back1
+	JAE     eu_back1
 	MOVBLZX -2(SI)(AX*1), DX
 	CMPL    DX, $0xe0
-	JAE     utf8_back2
+	JAE     eu_back2
 	MOVBLZX -3(SI)(AX*1), DX
 	CMPL    DX, $0xf0
-	JB      utf8_restart
+	JB      eu_restart
 	DECQ    AX
+	DECQ    DI
 
-utf8_back2:
+eu_back2:
 	DECQ AX
+	DECQ DI
 
-utf8_back1:
+eu_back1:
 	DECQ AX
+	DECQ DI
 
-utf8_restart:
-	MOVQ AX, n+40(FP)
-	MOVB $0, exact+48(FP)
+eu_restart:
+	MOVQ AX, in+40(FP)
+	SUBQ R12, DI
+	MOVQ DI, out+48(FP)
+	MOVB R10, exact+56(FP)
 	VZEROUPPER
 	RET
 
-utf8_tail:
-	// CX = t = len(s)-AX, 0..31 bytes left. Without them, and with no
-	// byte >= 0x80 in the block before, s is done; else the t bytes,
-	// followed by zeros, are checked as one more block: the zero at t is
-	// an escape, so the scan ends there at the latest, and it flags a
-	// sequence that the end of s cuts short.
-	MOVQ  BX, CX
-	SUBQ  AX, CX
-	JNZ   utf8_part
+eu_tail:
+	// CX = t = 0..31 bytes left. Without them, and with no byte >= 0x80 in
+	// the block before, s is done; else they are checked as one more
+	// block, followed by zeros: the zero at t is an escape, so the scan
+	// ends there at the latest, and it flags a sequence that the end of s
+	// cuts short.
+	TESTQ CX, CX
+	JNZ   eu_part
 	TESTL R9, R9
-	JZ    utf8_end
+	JZ    eu_end
 	VPXOR Y0, Y0, Y0
-	JMP   utf8_block
+	JMP   eu_block
 
-utf8_part:
-	// When s has 32 bytes and neither the block before nor the t bytes
-	// have a byte >= 0x80, only escapes can stop the scan: test s[len-32:],
-	// shift the mask of its last t bytes down and mark the end with bit t.
-	// s[len-32:] goes to dst[len-32:], over the same bytes before AX.
-	CMPQ BX, $32
-	JB   utf8_copy
-	TESTL R9, R9
-	JNZ  utf8_copy
-	VMOVDQU   -32(SI)(BX*1), Y1
-	VMOVDQU   Y1, -32(R13)(BX*1)
-	VPMOVMSKB Y1, DX
-	MOVQ      CX, R8
-	NEGQ      CX
-	ADDQ      $32, CX
+eu_part:
+	// When s has 32 bytes, and neither the block before nor the t bytes
+	// have a byte >= 0x80, only escapes can stop the scan: copy the t
+	// bytes to DI as they are, and test the last 32 bytes of s, the mask
+	// of its last t bytes shifted down, with bit t set for the end.
+	CMPQ      BX, $32
+	JB        eu_copy
+	TESTL     R9, R9
+	JNZ       eu_copy
+	VMOVDQU   -32(SI)(BX*1), Y0
+	MOVQ      CX, R10
+	STR_UTF8_ESC(Y0)
+	MOVQ      R10, R8
+	NEGQ      R10
+	ADDQ      $32, R10
+	XCHGQ     R10, CX
 	SHRL      CX, DX
-	JNZ       utf8_copy_t
-	VPCMPGTB  Y1, Y15, Y2
-	VPCMPEQB  Y14, Y1, Y3
-	VPCMPEQB  Y13, Y1, Y4
-	VPOR      Y4, Y3, Y3
-	VPOR      Y3, Y2, Y2
-	VPMOVMSKB Y2, DX
-	SHRL      CX, DX
-	BTSL      R8, DX
+	JNZ       eu_copy_t
+	SHRL      CX, R10
+	MOVQ      R10, DX
+	MOVQ      R8, CX
+	ADDQ      AX, SI
+	STR_COPY_TAIL(eu_p8, eu_p4, eu_p1, eu_pcopied)
+	SUBQ      AX, SI
+	BTSL      CX, DX
 	TZCNTL    DX, DX
 	ADDQ      DX, AX
-	MOVQ      AX, n+40(FP)
-	MOVB      $1, exact+48(FP)
-	VZEROUPPER
-	RET
+	ADDQ      DX, DI
+	JMP       eu_escape
 
-utf8_copy_t:
+eu_copy_t:
 	MOVQ R8, CX
 
-utf8_copy:
+eu_copy:
+	// The t bytes, copied into the zeroed buffer on the stack, as a block.
+	// DX keeps DI meanwhile.
+	MOVQ    DI, DX
 	LEAQ    buf-32(SP), DI
-	ADDQ    AX, SI
 	VPXOR   Y0, Y0, Y0
 	VMOVDQU Y0, (DI)
-	STR_COPY_TAIL
-	// SI back to s, for utf8_invalid's look at the bytes before AX.
+	ADDQ    AX, SI
+	STR_COPY_TAIL(eu_c8, eu_c4, eu_c1, eu_ccopied)
 	SUBQ    AX, SI
 	VMOVDQU (DI), Y0
-	JMP     utf8_block
+	MOVQ    DX, DI
+	JMP     eu_block
 
-utf8_end:
-	MOVQ BX, n+40(FP)
-	MOVB $1, exact+48(FP)
-	VZEROUPPER
-	RET
-
-// func strEscapeBMPAVX2(dst []byte, s string) int
-TEXT ·strEscapeBMPAVX2(SB), NOSPLIT, $32-48
-	// DI = where the next escape goes in dst, SI = s, BX = len(s),
-	// AX = bytes of s converted.
-	MOVQ dst_base+0(FP), DI
-	MOVQ s_base+24(FP), SI
-	MOVQ s_len+32(FP), BX
-	XORQ AX, AX
-
-	// Y15 = strBMPGather; in 32-bit lanes: Y14 = strBMPPatMask,
-	// Y13 = strBMPPatWant, Y12 = strBMPRangeMask, Y4 = strBMPKeep,
-	// Y3 = strBMPShr2, Y6 = strBMPShl2, Y5 = strBMPShr12; Y10 = 0;
-	// Y9 = strBMPHex in both halves; Y8 = strBMPOutA, Y7 = strBMPSlashUA.
-	// strBMPSurrogate, strBMPOutB and strBMPSlashUB are memory operands.
-	// Y0, Y1, Y2, Y11 are scratch.
-	VMOVDQU        ·strBMPGather(SB), Y15
-	VPBROADCASTD   ·strBMPPatMask(SB), Y14
-	VPBROADCASTD   ·strBMPPatWant(SB), Y13
-	VPBROADCASTD   ·strBMPRangeMask(SB), Y12
-	VPBROADCASTD   ·strBMPKeep(SB), Y4
-	VPBROADCASTD   ·strBMPShr2(SB), Y3
-	VPBROADCASTD   ·strBMPShl2(SB), Y6
-	VPBROADCASTD   ·strBMPShr12(SB), Y5
-	VPXOR          Y10, Y10, Y10
-	VBROADCASTI128 ·strBMPHex(SB), Y9
-	VMOVDQU        ·strBMPOutA(SB), Y8
-	VMOVDQU        ·strBMPSlashUA(SB), Y7
-
-bmp_loop:
-	LEAQ 24(AX), DX
-	CMPQ DX, BX
-	JA   bmp_tail
-
-	// Y0 = [s[AX:AX+16], s[AX+8:AX+24]], then each sequence's
-	// [b0 b1 b1 b2] in its 32-bit lane.
-	VMOVDQU     (SI)(AX*1), X0
-	VINSERTI128 $1, 8(SI)(AX*1), Y0, Y0
-
-bmp_block:
-	VPSHUFB Y15, Y0, Y0
-
-	// CX = k, the number of leading lanes that hold a sequence this
-	// kernel converts: the pattern, not overlong (code point bits 15..11
-	// zero), not a surrogate (11011).
-	VPAND     Y14, Y0, Y1
-	VPCMPEQD  Y13, Y1, Y1
-	VPAND     Y12, Y0, Y2
-	VPCMPEQD  ·strBMPSurrogate(SB), Y2, Y11
-	VPCMPEQD  Y10, Y2, Y2
-	VPOR      Y11, Y2, Y2
-	VPANDN    Y1, Y2, Y1
-	VMOVMSKPS Y1, CX
-	NOTL      CX
-	ORL       $0x100, CX
-	TZCNTL    CX, CX
-
-	// Y1 = the four hex digit values of each lane, then their characters.
-	VPAND   Y4, Y0, Y1
-	VPSRLW  $2, Y0, Y2
-	VPAND   Y3, Y2, Y2
-	VPOR    Y2, Y1, Y1
-	VPSLLW  $2, Y0, Y2
-	VPAND   Y6, Y2, Y2
-	VPOR    Y2, Y1, Y1
-	VPSRLW  $12, Y0, Y2
-	VPAND   Y5, Y2, Y2
-	VPOR    Y2, Y1, Y1
-	VPSHUFB Y1, Y9, Y1
-
-	// out[0:32] from the digits' quadwords 0,1 | 1,2; out[32:48] from
-	// the high half, each with its \u inserted.
-	VPERMQ       $0x94, Y1, Y2
-	VPSHUFB      Y8, Y2, Y2
-	VPOR         Y7, Y2, Y2
-	VMOVDQU      Y2, (DI)
-	VEXTRACTI128 $1, Y1, X2
-	VPSHUFB      ·strBMPOutB(SB), X2, X2
-	VPOR         ·strBMPSlashUB(SB), X2, X2
-	VMOVDQU      X2, 32(DI)
-
-	// Keep k escapes: 3k bytes in, 6k out; go on after a full block.
-	LEAQ (CX)(CX*2), DX
-	ADDQ DX, AX
-	LEAQ (DI)(DX*2), DI
-	CMPL CX, $8
-	JEQ  bmp_loop
-	JMP  bmp_done
-
-bmp_tail:
-	// CX = t = len(s)-AX, 0 to 23 bytes left: with 3 or more, copy them
-	// into a zeroed buffer on the stack and convert from there, as a
-	// block whose zeros end it (k < 8 then ends the loop). The block's 48
-	// bytes go to dst[2*AX:], within 2*len(s)+42. R9 keeps DI meanwhile.
-	MOVQ BX, CX
-	SUBQ AX, CX
-	CMPQ CX, $3
-	JB   bmp_done
-	MOVQ    DI, R9
-	LEAQ    buf-32(SP), DI
-	VPXOR   Y0, Y0, Y0
-	VMOVDQU Y0, (DI)
-	ADDQ    AX, SI
-	STR_COPY_TAIL
-	SUBQ    AX, SI
-	VMOVDQU     (DI), X0
-	VINSERTI128 $1, 8(DI), Y0, Y0
-	MOVQ        R9, DI
-	JMP     bmp_block
-
-bmp_done:
-	MOVQ AX, ret+40(FP)
+eu_end:
+	MOVQ AX, in+40(FP)
+	SUBQ R12, DI
+	MOVQ DI, out+48(FP)
+	MOVB $1, exact+56(FP)
 	VZEROUPPER
 	RET

@@ -17,57 +17,86 @@ func strKernelsOff() (restore func()) {
 }
 
 // strKernelCheckRaw checks the assembly kernels themselves on s, where the
-// processor runs them: strIndexEscapeASCIIAVX2 and strEscapeBMPAVX2 against
-// their twins, and strAppendValidUTF8AVX2 against what its contract allows:
-// the exact answer, or when it meets invalid UTF-8 a character boundary before
-// it, at most 35 bytes before, with s's bytes before it in dst. The kernels
-// that write get a buffer exactly as long as their contract allows, followed
-// by guard bytes.
-func strKernelCheckRaw(t *testing.T, x *strKernelScratch, where string, s string) {
+// processor runs them, against what their contracts allow, with every room
+// in dst from 0 to 80 bytes (unless quick) and with room for anything: they
+// stop at the start of a code point, what they wrote is the twin's output for
+// what they consumed (which the twin consumes whole), and, with room for anything, they consumed what the twin
+// does (strAppendEscapedUTF8AVX2 may stop up to 35 bytes before invalid
+// UTF-8, at the start of a character, and say so). Guard bytes follow dst.
+func strKernelCheckRaw(t *testing.T, x *strKernelScratch, where string, s string, quick bool) {
 	t.Helper()
 	if !strUseAVX2 {
 		return
 	}
-	if got, want := strIndexEscapeASCIIAVX2(s), strIndexEscapeASCIIGeneric(s); got != want {
-		t.Fatalf("%s: strIndexEscapeASCIIAVX2(%q) = %d, want %d", where, s, got, want)
+	ample := 6*len(s) + strKernelRoom
+	if cap(x.raw) < max(ample, 80)+64 {
+		x.raw = make([]byte, max(ample, 80)+64)
 	}
-	want := strIndexEscapeUTF8Generic(s)
-	room := len(s) + strValidSlack
-	if cap(x.raw) < 2*len(s)+strBMPSlack+64 {
-		x.raw = make([]byte, 2*len(s)+strBMPSlack+64)
-	}
-	vbuf := x.raw[:room+64]
-	for i := room; i < len(vbuf); i++ {
-		vbuf[i] = 0xA5
-	}
-	m, exact := strAppendValidUTF8AVX2(vbuf[:room], s)
-	if exact && m != want || !exact && (m > want || want-m > 35 || m+strIndexEscapeUTF8Generic(s[m:]) != want) {
-		t.Fatalf("%s: strAppendValidUTF8AVX2(%q) = %d, %v; want %d (exact), or a character boundary at most 35 bytes before it", where, s, m, exact, want)
-	}
-	if exact && want < len(s) && s[want] >= utf8.RuneSelf {
-		t.Fatalf("%s: strAppendValidUTF8AVX2(%q) = %d, true at invalid UTF-8", where, s, m)
-	}
-	if string(vbuf[:m]) != s[:m] {
-		t.Fatalf("%s: strAppendValidUTF8AVX2(%q) = %d, %v and wrote %q, want %q", where, s, m, exact, vbuf[:m], s[:m])
-	}
-	for i := room; i < len(vbuf); i++ {
-		if vbuf[i] != 0xA5 {
-			t.Fatalf("%s: strAppendValidUTF8AVX2(%q) wrote at %d, past the %d bytes it may write", where, s, i, room)
+	rooms := []int{0, 31, 47, 48, 63, 64, 65, ample}
+	if !quick {
+		rooms = rooms[:0]
+		for r := 0; r <= 80; r++ {
+			rooms = append(rooms, r)
 		}
+		rooms = append(rooms, ample)
 	}
-	need := 2*len(s) + strBMPSlack
-	buf := x.raw[:need+64]
-	for i := need; i < len(buf); i++ {
-		buf[i] = 0xA5
+	asciiWant, asciiN := strAppendASCIIRunGeneric(nil, s)
+	utf8Want, utf8N := strAppendUTF8RunGeneric(nil, s)
+	for _, room := range rooms {
+		buf := x.raw[:room+64]
+		for i := range buf {
+			buf[i] = 0xA5
+		}
+		in, out := strAppendEscapedASCIIAVX2(buf[:room], s)
+		var n int
+		x.want, n = strAppendASCIIRunGeneric(x.want[:0], s[:in])
+		switch {
+		case in > asciiN || room == ample && in != asciiN:
+			t.Fatalf("%s: strAppendEscapedASCIIAVX2(room %d, %q) consumed %d bytes, want %d", where, room, s, in, asciiN)
+		case n != in:
+			t.Fatalf("%s: strAppendEscapedASCIIAVX2(room %d, %q) stopped at %d, inside a sequence", where, room, s, in)
+		case !bytes.Equal(buf[:out], x.want) || !bytes.HasPrefix(asciiWant, x.want):
+			t.Fatalf("%s: strAppendEscapedASCIIAVX2(room %d, %q) = %d, %q; want %q", where, room, s, in, buf[:out], x.want)
+		}
+		strKernelCheckGuard(t, where, "strAppendEscapedASCIIAVX2", s, buf, room)
+
+		for i := range buf {
+			buf[i] = 0xA5
+		}
+		in, out, exact := strAppendEscapedUTF8AVX2(buf[:room], s)
+		x.want, n = strAppendUTF8RunGeneric(x.want[:0], s[:in])
+		switch {
+		case in > utf8N || room == ample && exact && in != utf8N:
+			t.Fatalf("%s: strAppendEscapedUTF8AVX2(room %d, %q) consumed %d bytes, %v; want %d", where, room, s, in, exact, utf8N)
+		case !exact && (utf8N-in > 35 || in+strIndexUTF8(s[in:]) != utf8N):
+			t.Fatalf("%s: strAppendEscapedUTF8AVX2(room %d, %q) stopped at %d, not exact, but not a character start at most 35 bytes before %d", where, room, s, in, utf8N)
+		case n != in:
+			t.Fatalf("%s: strAppendEscapedUTF8AVX2(room %d, %q) stopped at %d, inside a sequence", where, room, s, in)
+		case !bytes.Equal(buf[:out], x.want) || !bytes.HasPrefix(utf8Want, x.want):
+			t.Fatalf("%s: strAppendEscapedUTF8AVX2(room %d, %q) = %d, %q; want %q", where, room, s, in, buf[:out], x.want)
+		}
+		strKernelCheckGuard(t, where, "strAppendEscapedUTF8AVX2", s, buf, room)
 	}
-	n := strEscapeBMPAVX2(buf[:need], s)
-	wantBuf, wn := strAppendEscapedBMPGeneric(x.want[:0], s)
-	if n != wn || !bytes.Equal(buf[:2*n], wantBuf) {
-		t.Fatalf("%s: strEscapeBMPAVX2(%q) = %q, %d, want %q, %d", where, s, buf[:2*n], n, wantBuf, wn)
+}
+
+// strIndexUTF8 returns the length of the longest valid UTF-8 prefix of s.
+func strIndexUTF8(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
 	}
-	for i := need; i < len(buf); i++ {
+	return len(s)
+}
+
+// strKernelCheckGuard fails when a kernel given buf[:room] wrote past it.
+func strKernelCheckGuard(t *testing.T, where, fn, s string, buf []byte, room int) {
+	t.Helper()
+	for i := room; i < len(buf); i++ {
 		if buf[i] != 0xA5 {
-			t.Fatalf("%s: strEscapeBMPAVX2(%q) wrote at %d, past the %d bytes it may write", where, s, i, need)
+			t.Fatalf("%s: %s(room %d, %q) wrote at %d", where, fn, room, s, i)
 		}
 	}
 }
@@ -100,7 +129,7 @@ func TestStrUTF8PairTables(t *testing.T) {
 }
 
 // strUTF8Classes returns the error classes of the pair (p, c) by the three
-// tables, as strAppendValidUTF8AVX2 computes them in each byte.
+// tables, as strAppendEscapedUTF8AVX2 computes them in each byte.
 func strUTF8Classes(p, c byte) byte {
 	return strUTF8PairPrevHigh[p>>4] & strUTF8PairPrevLow[p&15] & strUTF8PairCurHigh[c>>4]
 }

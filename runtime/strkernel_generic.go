@@ -6,22 +6,18 @@ package jsondumprt
 // architectures without assembly kernels and under -tags purego.
 
 // strHaveKernels reports whether this build has vector kernels: it has not,
-// so string.go keeps to its own loops and never calls the three below.
+// so string.go keeps to its own loops and never calls the two below, which
+// only the tests do.
 const strHaveKernels = false
 
-// strIndexEscapeASCII returns the index of the first byte of s that
-// ensure_ascii=True does not copy as it is, or len(s): see
-// strIndexEscapeASCIIGeneric.
-func strIndexEscapeASCII(s string) int { return strIndexEscapeASCIIGeneric(s) }
-
-// strAppendValidUTF8 appends the longest prefix of s that ensure_ascii=False
-// copies as it is, and returns its length: see strAppendValidUTF8Generic.
-func strAppendValidUTF8(dst []byte, s string) ([]byte, int) {
-	return strAppendValidUTF8Generic(dst, s)
+// strAppendASCIIRun appends, as ensure_ascii=True writes them, the ASCII and
+// three-byte UTF-8 at the start of s: see strAppendASCIIRunGeneric.
+func strAppendASCIIRun(dst []byte, s string) ([]byte, int) {
+	return strAppendASCIIRunGeneric(dst, s)
 }
 
-// strAppendEscapedBMP appends the \uXXXX escapes of the three-byte sequences
-// at the start of s, block by block: see strAppendEscapedBMPGeneric.
-func strAppendEscapedBMP(dst []byte, s string) ([]byte, int) {
-	return strAppendEscapedBMPGeneric(dst, s)
+// strAppendUTF8Run appends, as ensure_ascii=False writes it, the valid UTF-8
+// at the start of s: see strAppendUTF8RunGeneric.
+func strAppendUTF8Run(dst []byte, s string) ([]byte, int) {
+	return strAppendUTF8RunGeneric(dst, s)
 }

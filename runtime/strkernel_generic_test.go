@@ -8,4 +8,4 @@ import "testing"
 func strKernelsOff() (restore func()) { return func() {} }
 
 // strKernelCheckRaw does nothing: this build has no assembly kernels.
-func strKernelCheckRaw(t *testing.T, x *strKernelScratch, where string, s string) {}
+func strKernelCheckRaw(t *testing.T, x *strKernelScratch, where string, s string, quick bool) {}

@@ -47,10 +47,10 @@ func TestStringKernelsGuardPages(t *testing.T) {
 			for _, at := range []int{0, len(in) - n} {
 				copy(in[at:], text)
 				s := strViewOf(in[at : at+n])
-				strIndexEscapeASCIIAVX2(s)
-				strAppendValidUTF8AVX2(out[len(out)-n-strValidSlack:], s)
-				need := 2*n + strBMPSlack
-				strEscapeBMPAVX2(out[len(out)-need:], s)
+				for _, room := range []int{0, 40, 64, 6*n + strKernelRoom} {
+					strAppendEscapedASCIIAVX2(out[len(out)-room:], s)
+					strAppendEscapedUTF8AVX2(out[len(out)-room:], s)
+				}
 				strKernelCheck(t, &x, "guarded", s, false)
 			}
 		}

@@ -51,43 +51,34 @@ type strKernelScratch struct {
 	got, want, raw []byte
 }
 
-// strKernelCheck runs every kernel and its twin on s and fails on any
-// difference. where names the input for the failure message. The kernels
-// that append get dst with 3 bytes in it and, unless quick, each of several
-// spare capacities, from none (they must grow it) to exactly what they need;
-// with quick, none and plenty.
+// strKernelCheck runs both kernels and their twins on s and fails on any
+// difference. where names the input for the failure message. The kernels get
+// dst with 3 bytes in it and, unless quick, each of several spare capacities,
+// from none (they must grow it) to plenty; with quick, none and plenty.
 func strKernelCheck(t *testing.T, x *strKernelScratch, where string, s string, quick bool) {
 	t.Helper()
-	if got, want := strIndexEscapeASCII(s), strIndexEscapeASCIIGeneric(s); got != want {
-		t.Fatalf("%s: strIndexEscapeASCII(%q) = %d, want %d (strIndexEscapeASCIIGeneric)", where, s, got, want)
-	}
-	strKernelCheckRaw(t, x, where, s)
-	spares := []int{0, 7, len(s) + strValidSlack - 1, len(s) + strValidSlack, 2*len(s) + strBMPSlack - 1, 2*len(s) + strBMPSlack}
+	strKernelCheckRaw(t, x, where, s, quick)
+	spares := []int{0, 7, strKernelRoom - 1, strKernelRoom, strKernelRoom + 1, len(s) + strKernelRoom, 6*len(s) + strKernelRoom}
 	if quick {
-		spares = []int{0, 2*len(s) + 64}
+		spares = []int{0, 6*len(s) + strKernelRoom}
 	}
-	x.want = append(x.want[:0], "[1,"...)
-	wantV, wn := strAppendValidUTF8Generic(x.want, s)
-	for _, spare := range spares {
-		if cap(x.got) < 3+spare {
-			x.got = make([]byte, 3+spare)
-		}
-		buf := append(x.got[:0:3+spare], "[1,"...)
-		got, gn := strAppendValidUTF8(buf, s)
-		if gn != wn || !bytes.Equal(got, wantV) {
-			t.Fatalf("%s: strAppendValidUTF8(%q, %q) = %q, %d, want %q, %d (strAppendValidUTF8Generic)", where, "[1,", s, got, gn, wantV, wn)
-		}
-	}
-	x.want = append(x.want[:0], "[1,"...)
-	wantB, wn := strAppendEscapedBMPGeneric(x.want, s)
-	for _, spare := range spares {
-		if cap(x.got) < 3+spare {
-			x.got = make([]byte, 3+spare)
-		}
-		buf := append(x.got[:0:3+spare], "[1,"...)
-		got, gn := strAppendEscapedBMP(buf, s)
-		if gn != wn || !bytes.Equal(got, wantB) {
-			t.Fatalf("%s: strAppendEscapedBMP(%q, %q) = %q, %d, want %q, %d (strAppendEscapedBMPGeneric)", where, "[1,", s, got, gn, wantB, wn)
+	for _, k := range []struct {
+		name         string
+		kernel, twin func([]byte, string) ([]byte, int)
+	}{
+		{"strAppendASCIIRun", strAppendASCIIRun, strAppendASCIIRunGeneric},
+		{"strAppendUTF8Run", strAppendUTF8Run, strAppendUTF8RunGeneric},
+	} {
+		x.want = append(x.want[:0], "[1,"...)
+		want, wn := k.twin(x.want, s)
+		for _, spare := range spares {
+			if cap(x.got) < 3+spare {
+				x.got = make([]byte, 3+spare)
+			}
+			got, gn := k.kernel(append(x.got[:0:3+spare], "[1,"...), s)
+			if gn != wn || !bytes.Equal(got, want) {
+				t.Fatalf("%s: %s(%q with room %d, %q) = %q, %d, want %q, %d (twin)", where, k.name, "[1,", spare, s, got, gn, want, wn)
+			}
 		}
 	}
 }
