@@ -31,8 +31,8 @@ func strGuarded(t *testing.T) []byte {
 
 // TestStringKernelsGuardPages runs the assembly kernels on inputs of every
 // length up to 300 that start at a page's first byte or end at its last,
-// between pages that fault, and lets strEscapeBMPAVX2 write into a buffer
-// that ends at a page's end.
+// between pages that fault, writing into buffers of several sizes that end
+// at a page's end.
 func TestStringKernelsGuardPages(t *testing.T) {
 	if !strUseAVX2 {
 		t.Skip("no AVX2")
