@@ -32,7 +32,7 @@ func strKernelCheckRaw(t *testing.T, x *strKernelScratch, where string, s string
 	if cap(x.raw) < max(ample, 80)+64 {
 		x.raw = make([]byte, max(ample, 80)+64)
 	}
-	rooms := []int{0, 31, 47, 48, 63, 64, 65, ample}
+	rooms := []int{0, 47, 64, ample}
 	if !quick {
 		rooms = rooms[:0]
 		for r := 0; r <= 80; r++ {

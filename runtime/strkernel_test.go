@@ -103,19 +103,20 @@ func strKernelCheckAppend(t *testing.T, where string, s string) {
 // TestStringKernelsLengths compares the kernels with their twins on every
 // length from 0 to 200, at every alignment of the input within a larger
 // buffer (0 to 63 bytes past a 64-byte boundary), with random text of each
-// kind, and with each piece of strKernelClasses at every position of each
-// fill, the fill cut at every length.
+// kind (with every room in dst from 0 to 80 bytes at 4 of the alignments),
+// and with each piece of strKernelClasses at every position of the ASCII
+// and the CJK fill, the fill cut at every length.
 func TestStringKernelsLengths(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 2021))
 	var x strKernelScratch
 	arena := make([]byte, 64+400+64)
-	// place copies text to the given alignment in arena and returns it
-	// as a string that shares arena's bytes, as the kernels see their
-	// input; the bytes around it are random, so that a kernel that reads
-	// them gives itself away.
 	for i := range arena {
 		arena[i] = byte(r.Uint32())
 	}
+	// place copies text to the given alignment in arena and returns it
+	// as a string that shares arena's bytes, as the kernels see their
+	// input; the bytes after it are random, so that a kernel that reads
+	// them gives itself away.
 	place := func(text string, align int) string {
 		copy(arena[64+align:], text)
 		for i := 64 + align + len(text); i < min(len(arena), 64+align+len(text)+64); i++ {
@@ -127,17 +128,17 @@ func TestStringKernelsLengths(t *testing.T) {
 		for align := 0; align < 64; align++ {
 			for kind := range 6 {
 				text := strKernelRandText(r, n, kind)
-				strKernelCheck(t, &x, "random", place(text, align), false)
+				strKernelCheck(t, &x, "random", place(text, align), align%16 != 0)
 			}
 		}
 	}
-	for f, fill := range strKernelFills {
+	for f, fill := range strKernelFills[:2] {
 		long := strings.Repeat(fill, 200/len(fill)+2)
 		for n := 0; n <= 200; n++ {
-			for p := 0; p <= n; p++ {
+			for p := 0; p < n; p++ {
 				for c, piece := range strKernelClasses {
 					text := long[:p] + piece + long[p:]
-					text = text[:min(len(text), n)]
+					text = text[:n]
 					align := (n*7 + p*3 + c + f) % 64
 					strKernelCheck(t, &x, "piece", place(text, align), true)
 				}
