@@ -8,9 +8,9 @@ import (
 // The string kernels: the inner loops of string.go, where the time of a
 // string-heavy document goes, each with one contract and two bodies.
 //
-//	strAppendASCIIRun  ensure_ascii=True: ASCII copied or escaped, and runs of
-//	                   three-byte UTF-8 (CJK) as \uXXXX, up to the first
-//	                   other code point
+//	strAppendASCIIRun  ensure_ascii=True: ASCII copied or escaped, all other
+//	                   code points as \uXXXX (CJK 8 at a time), up to the
+//	                   first invalid byte
 //	strAppendUTF8Run   ensure_ascii=False: valid UTF-8 copied and ASCII
 //	                   escaped, up to the first invalid byte (validation,
 //	                   scan, copy and escapes in one pass)
@@ -62,8 +62,8 @@ func strView[S ~string | ~[]byte](s S) (string, bool) {
 
 // strAppendEscapedASCIIKernel is strAppendEscapedASCII with the kernel
 // strAppendASCIIRun: the kernel writes all it can, then this loop escapes the
-// one code point it stopped at (two- and four-byte sequences, invalid bytes,
-// WTF-8 surrogates with wtf8), and hands the rest back.
+// invalid byte (\ufffd) or, with wtf8, the surrogate (\udXXX) it stopped at,
+// and hands the rest back.
 func strAppendEscapedASCIIKernel(dst []byte, s string, wtf8 bool) []byte {
 	i := 0
 	for {
@@ -102,14 +102,16 @@ func strAppendEscapedUTF8Kernel(dst []byte, s string, wtf8 bool) []byte {
 }
 
 // strAppendASCIIRunGeneric is the pure-Go body of strAppendASCIIRun. It
-// appends, as ensure_ascii=True writes them, the longest prefix of s made of
-// ASCII bytes (copied, or escaped by strAppendEscapedByte) and of three-byte
-// UTF-8 sequences of U+0800..U+FFFF outside the surrogates U+D800..U+DFFF
-// (\uXXXX), and returns the extended buffer and the prefix's length. s[n],
-// when n < len(s), starts a two- or four-byte sequence, a surrogate or
-// invalid UTF-8.
+// appends, as ensure_ascii=True writes it, the longest prefix of s that is
+// valid UTF-8 (Go's rules, as unicode/utf8: shortest form, no surrogates, at
+// most U+10FFFF): ASCII copied or escaped by strAppendEscapedByte, every other
+// code point as \uXXXX (a surrogate pair above U+FFFF). It returns the
+// extended buffer and the prefix's length; s[n], when n < len(s), is a byte
+// >= 0x80 that does not begin a valid sequence (invalid, or in WTF-8 a
+// surrogate's lead). Runs of three-byte sequences, most of the BMP, go
+// through strAppendEscapedBMPGeneric.
 //
-//	strAppendASCIIRunGeneric(nil, "日本 \"x\"é") → `\u65e5\u672c \"x\"`, 11
+//	strAppendASCIIRunGeneric(nil, "日本 \"x\"é\xff") → `\u65e5\u672c \"x\"\u00e9`, 13
 func strAppendASCIIRunGeneric(dst []byte, s string) ([]byte, int) {
 	i := 0
 	for i < len(s) {
@@ -118,16 +120,25 @@ func strAppendASCIIRunGeneric(dst []byte, s string) ([]byte, int) {
 		if i = j; i >= len(s) {
 			break
 		}
-		if c := s[i]; c < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			dst = strAppendEscapedByte(dst, c)
 			i++
 			continue
 		}
-		var n int
-		if dst, n = strAppendEscapedBMPGeneric(dst, s[i:]); n == 0 {
+		if c&0xF0 == 0xE0 {
+			var n int
+			if dst, n = strAppendEscapedBMPGeneric(dst, s[i:]); n > 0 {
+				i += n
+				continue
+			}
+		}
+		r, size := strDecode(s, i, false)
+		if r == utf8.RuneError && size == 1 {
 			break
 		}
-		i += n
+		dst = strAppendEscapedRune(dst, r)
+		i += size
 	}
 	return dst, i
 }

@@ -16,12 +16,11 @@ const strHaveKernels = true
 // through the same entry points.
 var strUseAVX2 = cpuHasAVX2()
 
-// strAppendASCIIRun appends, as ensure_ascii=True writes them, the longest
-// prefix of s made of ASCII and of three-byte UTF-8 sequences outside the
-// surrogates, and returns the extended buffer and the prefix's length: see
-// its pure-Go twin, strAppendASCIIRunGeneric. With AVX2 it reserves room in
-// dst, lets strAppendEscapedASCIIAVX2 write into it, and calls it again
-// while it stops only for room.
+// strAppendASCIIRun appends, as ensure_ascii=True writes it, the longest
+// prefix of s that is valid UTF-8, and returns the extended buffer and the
+// prefix's length: see its pure-Go twin, strAppendASCIIRunGeneric. With AVX2
+// it reserves room in dst, lets strAppendEscapedASCIIAVX2 write into it, and
+// calls it again while it stops only for room.
 func strAppendASCIIRun(dst []byte, s string) ([]byte, int) {
 	if !strUseAVX2 {
 		return strAppendASCIIRunGeneric(dst, s)
@@ -79,18 +78,19 @@ func strAppendUTF8Run(dst []byte, s string) ([]byte, int) {
 // Per step it copies a block of 32 bytes when all are 0x20..0x7e but '"' and
 // '\\' (tested with a signed compare of byte+1 against 0x21, true below 0x20
 // and from 0x7f up, and two compares for equality); escapes another ASCII
-// byte through strASCIIEscapes; or converts 8 three-byte sequences, 24 bytes
-// in and 48 out: each gathered into a 32-bit lane as bytes [b0 b1 b1 b2]
+// byte through strASCIIEscapes; converts 8 three-byte sequences, 24 bytes in
+// and 48 out: each gathered into a 32-bit lane as bytes [b0 b1 b1 b2]
 // (VPSHUFB), checked against the pattern 1110xxxx 10xxxxxx 10xxxxxx and the
 // overlong and surrogate ranges, its four hex digits made with shifts and
 // masks (b0&0xf, b1>>2&0xf, (b1&3)<<2|b2>>4&3, b2&0xf) and a VPSHUFB on
-// "0123456789abcdef"; a step converts its k leading valid sequences. The last
-// bytes of s are read as its last 32 bytes, or copied (exactly) to dst or to
-// a zeroed stack buffer; it never reads outside s.
+// "0123456789abcdef" (a step converts its k leading valid sequences); or
+// escapes one two- or four-byte sequence with scalar code. The last bytes of
+// s are read as its last 32 bytes, or copied (exactly) to dst or to a zeroed
+// stack buffer; it never reads outside s.
 //
-// It stops at the end of s, at a byte >= 0x80 that does not start a sequence
-// it converts, or at the start of a step with fewer than strKernelRoom bytes
-// of dst left; every stop is at the start of a code point. It writes only
+// It stops at the end of s, at a byte >= 0x80 that does not start a valid
+// sequence, or at the start of a step with fewer than strKernelRoom bytes of
+// dst left; every stop is at the start of a code point. It writes only
 // within dst, past the bytes it reports as scratch.
 //
 //go:noescape
@@ -128,7 +128,7 @@ func strAppendEscapedUTF8AVX2(dst []byte, s string) (in, out int, exact bool)
 // strASCIIEscapes gives, for each ASCII byte, its escape as both kernels
 // store it: up to 6 bytes of text in the low bytes (little-endian), its
 // length in the top byte. A byte that is copied as it is has itself, length
-// 1 (the kernels never look it up). It is built from strShortEscape and
+// 1 (the ASCII kernel looks one up after a \uXXXX step that stopped on it). It is built from strShortEscape and
 // strHex, the tables of strAppendEscapedByte: '\n' → `\n` (2), 0x01 → `\u0001`
 // (6), 0x7f → `\u007f` (6, ensure_ascii=True only).
 var strASCIIEscapes = func() (t [128]uint64) {
@@ -206,7 +206,8 @@ var strUTF8PairCurHigh = [16]byte{
 	strUTF8Short, strUTF8Short, strUTF8Short, strUTF8Short, // 0xC_..0xF_: a lead, not a continuation
 }
 
-// Constants of strAppendEscapedASCIIAVX2's \uXXXX steps. Lane j of 32 bits
+// Constants of strAppendEscapedASCIIAVX2's \uXXXX steps, and strBMPHex of
+// its scalar escapes too. Lane j of 32 bits
 // holds sequence j of the step; each 128-bit half of a YMM register holds
 // four. The 32-bit constants are repeated in all 8 lanes, for memory operands.
 var (

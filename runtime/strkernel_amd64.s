@@ -15,7 +15,8 @@
 //   sequence gathered into a 32-bit lane as [b0 b1 b1 b2] (VPSHUFB),
 //   checked against its pattern and ranges, its four hex digits made with
 //   shifts and masks and a VPSHUFB on "0123456789abcdef", and 48 bytes of
-//   escapes stored. It stops at anything else >= 0x80.
+//   escapes stored. Two- and four-byte sequences are escaped one at a time
+//   by scalar code. It stops at invalid UTF-8.
 //
 // strAppendEscapedUTF8AVX2 (ensure_ascii=False): copies valid UTF-8 and
 //   escapes the ASCII bytes below 0x20, '"' and '\\' the same way, and
@@ -81,6 +82,33 @@ l1: \
 	MOVB (SI)(R10*1), R8 \
 	MOVB R8, (DI)(R10*1) \
 done:
+
+// STR_HEX4 sets W to the 6 bytes "\\uXXXX" of the 16-bit value in V,
+// little-endian, with lower-case hex digits from strBMPHex at R11. It
+// clobbers V and R8.
+#define STR_HEX4(V, W) \
+	MOVQ    $0x755c, W \
+	MOVL    V, R8 \
+	SHRL    $12, R8 \
+	MOVBQZX (R11)(R8*1), R8 \
+	SHLQ    $16, R8 \
+	ORQ     R8, W \
+	MOVL    V, R8 \
+	SHRL    $8, R8 \
+	ANDL    $0xf, R8 \
+	MOVBQZX (R11)(R8*1), R8 \
+	SHLQ    $24, R8 \
+	ORQ     R8, W \
+	MOVL    V, R8 \
+	SHRL    $4, R8 \
+	ANDL    $0xf, R8 \
+	MOVBQZX (R11)(R8*1), R8 \
+	SHLQ    $32, R8 \
+	ORQ     R8, W \
+	ANDL    $0xf, V \
+	MOVBQZX (R11)(V*1), R8 \
+	SHLQ    $40, R8 \
+	ORQ     R8, W
 
 // STR_BROADCAST sets every byte of Y to the byte c, through R8.
 #define STR_BROADCAST(c, X, Y) \
@@ -187,9 +215,122 @@ ea_attend:
 	JMP     ea_loop
 
 ea_multi:
-	ANDL $0xf0, DX
+	// DX = s[AX] >= 0x80: a three-byte lead to the vector loop; a two- or
+	// four-byte sequence escaped here, one at a time (R8..R11 scratch);
+	// anything else (invalid UTF-8, a surrogate) to the caller.
+	MOVL DX, R8
+	ANDL $0xf0, R8
+	CMPL R8, $0xe0
+	JEQ  ea_bmp
+	CMPL DX, $0xc2
+	JB   ea_ret
 	CMPL DX, $0xe0
-	JNE  ea_ret
+	JAE  ea_four
+
+	// C2..DF b1: \u0XXX with XXX = (DX&0x1f)<<6 | b1&0x3f, below 0x800.
+	// R8 = the 6 bytes of the escape, little-endian: '\\' 'u' '0' and
+	// the three digits from strBMPHex.
+	LEAQ    1(AX), R8
+	CMPQ    R8, BX
+	JAE     ea_ret
+	MOVBLZX 1(SI)(AX*1), R8
+	MOVL    R8, R9
+	ANDL    $0xc0, R9
+	CMPL    R9, $0x80
+	JNE     ea_ret
+	ANDL    $0x1f, DX
+	SHLL    $6, DX
+	ANDL    $0x3f, R8
+	ORL     R8, DX
+	LEAQ    ·strBMPHex(SB), R11
+	MOVL    DX, R9
+	SHRL    $8, R9
+	MOVBQZX (R11)(R9*1), R9
+	MOVL    DX, R10
+	SHRL    $4, R10
+	ANDL    $0xf, R10
+	MOVBQZX (R11)(R10*1), R10
+	ANDL    $0xf, DX
+	MOVBQZX (R11)(DX*1), DX
+	SHLQ    $24, R9
+	SHLQ    $32, R10
+	SHLQ    $40, DX
+	MOVQ    $0x30755c, R8
+	ORQ     R9, R8
+	ORQ     R10, R8
+	ORQ     DX, R8
+	MOVQ    R8, (DI)
+	ADDQ    $6, DI
+	ADDQ    $2, AX
+	JMP     ea_loop
+
+ea_four:
+	// F0..F4 b1 b2 b3 (F0 with b1 >= 0x90, F4 with b1 < 0x90): the
+	// surrogate pair \udXXX\udXXX of the code point c >= 0x10000,
+	// hi = 0xd800 | (c-0x10000)>>10, lo = 0xdc00 | c&0x3ff. R8 = b1b2b3 as
+	// read, then the checks; DX = c; each half is stored as 8 bytes, the
+	// second 6 bytes after the first.
+	CMPL    DX, $0xf4
+	JA      ea_ret
+	LEAQ    3(AX), R8
+	CMPQ    R8, BX
+	JAE     ea_ret
+	MOVL    (SI)(AX*1), R8
+	MOVL    R8, R9
+	ANDL    $0xc0c0c000, R9
+	CMPL    R9, $0x80808000
+	JNE     ea_ret
+	MOVL    R8, R9
+	SHRL    $8, R9
+	ANDL    $0xff, R9
+	CMPL    DX, $0xf0
+	JNE     ea_four_f4
+	CMPL    R9, $0x90
+	JB      ea_ret
+	JMP     ea_four_ok
+
+ea_four_f4:
+	CMPL DX, $0xf4
+	JNE  ea_four_ok
+	CMPL R9, $0x90
+	JAE  ea_four_ok_not
+
+ea_four_ok:
+	// DX = c = (b0&7)<<18 | (b1&0x3f)<<12 | (b2&0x3f)<<6 | b3&0x3f.
+	ANDL    $7, DX
+	SHLL    $18, DX
+	ANDL    $0x3f, R9
+	SHLL    $12, R9
+	ORL     R9, DX
+	MOVL    R8, R9
+	SHRL    $16, R9
+	ANDL    $0x3f, R9
+	SHLL    $6, R9
+	ORL     R9, DX
+	SHRL    $24, R8
+	ANDL    $0x3f, R8
+	ORL     R8, DX
+	SUBL    $0x10000, DX
+	LEAQ    ·strBMPHex(SB), R11
+
+	// The high half: 0xd800 | DX>>10; R10 = its escape.
+	MOVL    DX, R9
+	SHRL    $10, R9
+	ORL     $0xd800, R9
+	STR_HEX4(R9, R10)
+	MOVQ    R10, (DI)
+
+	// The low half: 0xdc00 | DX&0x3ff.
+	ANDL    $0x3ff, DX
+	ORL     $0xdc00, DX
+	STR_HEX4(DX, R10)
+	MOVQ    R10, 6(DI)
+	ADDQ    $12, DI
+	ADDQ    $4, AX
+	JMP     ea_loop
+
+ea_four_ok_not:
+	JMP ea_ret
 
 ea_bmp:
 	// A step of 8 three-byte sequences, 24 bytes in and 48 out, needs 48
@@ -252,8 +393,7 @@ ea_bmp_block:
 	VMOVDQU      X2, 32(DI)
 
 	// Keep k escapes: 3k bytes in, 6k out. After a full step, another;
-	// else back to the ASCII loop, but when the step stopped at once on a
-	// byte >= 0x80: a lead byte that is not one to convert, the caller's.
+	// after some, back to the ASCII loop; after none, see ea_bmp_none.
 	LEAQ    (CX)(CX*2), DX
 	ADDQ    DX, AX
 	LEAQ    (DI)(DX*2), DI
@@ -263,10 +403,15 @@ ea_bmp_block:
 	JNZ     ea_loop
 
 ea_bmp_none:
+	// No sequence converted at AX: a three-byte lead that the step
+	// rejected is invalid (or a surrogate), the caller's; any other byte
+	// goes to ea_attend (room: at least 48 bytes).
 	MOVBLZX (SI)(AX*1), DX
-	CMPL    DX, $0x80
-	JB      ea_loop
-	JMP     ea_ret
+	MOVL    DX, R8
+	ANDL    $0xf0, R8
+	CMPL    R8, $0xe0
+	JEQ     ea_ret
+	JMP     ea_attend
 
 ea_bmp_tail:
 	// CX = 0..23 bytes left: with 3 or more, copy them into the zeroed

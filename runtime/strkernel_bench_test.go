@@ -16,6 +16,8 @@ var strShapeInputs = []struct {
 	text string
 }{
 	{"key5", "email"},
+	{"esc10", "say \"hi\"\n"},
+	{"ja-short", "東京"},
 	{"key11", "screen_name"},
 	{"id18", "505874924095815681"},
 	{"date30", "Sun Aug 31 00:29:15 +0000 2014"},

@@ -10,8 +10,8 @@ package jsondumprt
 // only the tests do.
 const strHaveKernels = false
 
-// strAppendASCIIRun appends, as ensure_ascii=True writes them, the ASCII and
-// three-byte UTF-8 at the start of s: see strAppendASCIIRunGeneric.
+// strAppendASCIIRun appends, as ensure_ascii=True writes it, the valid UTF-8
+// at the start of s: see strAppendASCIIRunGeneric.
 func strAppendASCIIRun(dst []byte, s string) ([]byte, int) {
 	return strAppendASCIIRunGeneric(dst, s)
 }
