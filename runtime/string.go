@@ -90,9 +90,72 @@ func AppendStringWTF8(dst []byte, s string, ascii bool) []byte {
 // whether ED A0..ED BF sequences are surrogates rather than invalid bytes.
 // It is generic so that string and []byte each get a compiled copy that
 // neither converts nor copies.
+//
+// Most strings in JSON are short (keys written at run time, ids, dates,
+// names, enums), and for them the general loop's costs are fixed ones: calls,
+// a memmove, the steps of the byte loop after the last 8-byte word. So a
+// string of 4 to 32 bytes that are all copied as they are (strSafeASCII with
+// ascii, else strSafeUTF8: plain ASCII without escapes) is read as
+// overlapping words, at 0, 8, 16 and len(s)-8 (two 4-byte loads below 8
+// bytes), checked with the 8-byte tests of the scans, and stored the same way,
+// when dst has room. For "screen_name" (11 bytes) that is two loads and two
+// stores:
+//
+//	w0 = s[0:8] = "screen_n", w3 = s[3:11] = "een_name"
+//	dst[l+1:l+9] = w0, dst[l+4:l+12] = w3
+//
+// A first byte >= 0x80 (CJK, say) skips the test. Other strings from
+// strKernelMin bytes go to strAppendEscapedKernel.
 func strAppendQuoted[S ~string | ~[]byte](dst []byte, s S, ascii, wtf8 bool) []byte {
-	if d, ok := strAppendShort(dst, s, ascii); ok {
-		return d
+	n, l := len(s), len(dst)
+	if uint(n-4) <= 32-4 && cap(dst)-l >= n+2 {
+		// ascii also stops at DEL: strWordFlagsASCII is strWordFlagsUTF8
+		// with the term x+strLSB, kept here where del is all ones.
+		var del uint64
+		if ascii {
+			del = ^uint64(0)
+		}
+		b := dst[l : l+n+2]
+		if n < 8 {
+			w := uint64(strLoad32(s)) | uint64(strLoad32(s[n-4:]))<<32
+			if w&0x80 == 0 && (strWordFlagsUTF8(w)|(w+strLSB)&del)&strMSB == 0 {
+				binary.LittleEndian.PutUint32(b[1:], uint32(w))
+				binary.LittleEndian.PutUint32(b[n-3:], uint32(w>>32))
+				b[0], b[n+1] = '"', '"'
+				return dst[:l+n+2]
+			}
+		} else if w0 := strLoad64(s); w0&0x80 == 0 {
+			w3 := strLoad64(s[n-8:])
+			f := strWordFlagsUTF8(w0) | strWordFlagsUTF8(w3) | ((w0+strLSB)|(w3+strLSB))&del
+			var w1, w2 uint64
+			if n > 16 {
+				w1 = strLoad64(s[8:])
+				f |= strWordFlagsUTF8(w1) | (w1+strLSB)&del
+				if n > 24 {
+					w2 = strLoad64(s[16:])
+					f |= strWordFlagsUTF8(w2) | (w2+strLSB)&del
+				}
+			}
+			if f&strMSB == 0 {
+				binary.LittleEndian.PutUint64(b[1:], w0)
+				if n > 16 {
+					binary.LittleEndian.PutUint64(b[9:], w1)
+					if n > 24 {
+						binary.LittleEndian.PutUint64(b[17:], w2)
+					}
+				}
+				binary.LittleEndian.PutUint64(b[n-7:], w3)
+				b[0], b[n+1] = '"', '"'
+				return dst[:l+n+2]
+			}
+		}
+	}
+	if n >= strKernelMin {
+		if v, ok := strView(s); ok {
+			dst = append(dst, '"')
+			dst = strAppendEscapedKernel(dst, v, ascii, wtf8)
+			return append(dst, '"')
+		}
 	}
 	dst = append(dst, '"')
 	if ascii {
@@ -103,76 +166,13 @@ func strAppendQuoted[S ~string | ~[]byte](dst []byte, s S, ascii, wtf8 bool) []b
 	return append(dst, '"')
 }
 
-// strAppendShort appends s as a string literal, and reports true, when s
-// has 4 to 32 bytes that are all copied as they are (strSafeASCII with ascii,
-// else strSafeUTF8: plain ASCII without escapes) and dst has room for them
-// and the quotes. Otherwise it appends nothing and reports false.
-//
-// Most strings in JSON are short (keys written at run time, ids, dates,
-// names, enums), and for them the general loop's costs are fixed ones: a
-// call to memmove, the steps of the byte loop after the last 8-byte word.
-// Here s is read as overlapping words, at 0, 8, 16 and len(s)-8 (two 4-byte
-// loads below 8 bytes), checked with the 8-byte tests of the scans, and
-// stored the same way; for "screen_name" (11 bytes) that is two loads and
-// two stores:
-//
-//	w0 = s[0:8] = "screen_n", w3 = s[3:11] = "een_name"
-//	dst[l+1:l+9] = w0, dst[l+4:l+12] = w3
-func strAppendShort[S ~string | ~[]byte](dst []byte, s S, ascii bool) ([]byte, bool) {
-	n, l := len(s), len(dst)
-	if n < 4 || n > 32 || cap(dst)-l < n+2 {
-		return dst, false
-	}
-	// ascii also stops at DEL: strWordFlagsASCII is strWordFlagsUTF8 with
-	// the term x+strLSB, kept here where del is all ones.
-	var del uint64
-	if ascii {
-		del = ^uint64(0)
-	}
-	b := dst[l : l+n+2]
-	if n < 8 {
-		w := uint64(strLoad32(s)) | uint64(strLoad32(s[n-4:]))<<32
-		if (strWordFlagsUTF8(w)|(w+strLSB)&del)&strMSB != 0 {
-			return dst, false
-		}
-		binary.LittleEndian.PutUint32(b[1:], uint32(w))
-		binary.LittleEndian.PutUint32(b[n-3:], uint32(w>>32))
-	} else {
-		w0, w3 := strLoad64(s), strLoad64(s[n-8:])
-		f := strWordFlagsUTF8(w0) | strWordFlagsUTF8(w3) | ((w0+strLSB)|(w3+strLSB))&del
-		var w1, w2 uint64
-		if n > 16 {
-			w1 = strLoad64(s[8:])
-			f |= strWordFlagsUTF8(w1) | (w1+strLSB)&del
-			if n > 24 {
-				w2 = strLoad64(s[16:])
-				f |= strWordFlagsUTF8(w2) | (w2+strLSB)&del
-			}
-		}
-		if f&strMSB != 0 {
-			return dst, false
-		}
-		binary.LittleEndian.PutUint64(b[1:], w0)
-		if n > 16 {
-			binary.LittleEndian.PutUint64(b[9:], w1)
-			if n > 24 {
-				binary.LittleEndian.PutUint64(b[17:], w2)
-			}
-		}
-		binary.LittleEndian.PutUint64(b[n-7:], w3)
-	}
-	b[0], b[n+1] = '"', '"'
-	return dst[:l+n+2], true
-}
-
 // strAppendEscapedASCII writes the inside of a string literal for
 // ensure_ascii=True: every byte >= 0x80 starts a code point that is escaped.
-// From strKernelMin bytes on, where the build has vector kernels, it is
-// strAppendEscapedASCIIKernel.
+// From strKernelMin bytes on it is strAppendEscapedKernel.
 func strAppendEscapedASCII[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []byte {
-	if strHaveKernels && len(s) >= strKernelMin {
+	if len(s) >= strKernelMin {
 		if v, ok := strView(s); ok {
-			return strAppendEscapedASCIIKernel(dst, v, wtf8)
+			return strAppendEscapedKernel(dst, v, true, wtf8)
 		}
 	}
 	start, i := 0, 0
@@ -196,12 +196,11 @@ func strAppendEscapedASCII[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []by
 // strAppendEscapedUTF8 writes the inside of a string literal for
 // ensure_ascii=False: only '"', '\\' and bytes below 0x20 are escaped; valid
 // UTF-8 is copied, invalid bytes become U+FFFD and (with wtf8) surrogates
-// become \uXXXX. From strKernelMin bytes on, where the build has vector
-// kernels, it is strAppendEscapedUTF8Kernel.
+// become \uXXXX. From strKernelMin bytes on it is strAppendEscapedKernel.
 func strAppendEscapedUTF8[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []byte {
-	if strHaveKernels && len(s) >= strKernelMin {
+	if len(s) >= strKernelMin {
 		if v, ok := strView(s); ok {
-			return strAppendEscapedUTF8Kernel(dst, v, wtf8)
+			return strAppendEscapedKernel(dst, v, false, wtf8)
 		}
 	}
 	start, i := 0, 0
@@ -405,7 +404,7 @@ func strWordFlagsUTF8(x uint64) uint64 {
 // strWordFlagsASCII is strWordFlagsUTF8 for strSafeASCII, which also
 // excludes 0x7f.
 //
-// NOTE: keep in sync with strAppendShort, which computes it inline.
+// NOTE: keep in sync with strAppendQuoted, which computes it inline.
 func strWordFlagsASCII(x uint64) uint64 {
 	return x | (x + strLSB) | (x - 0x20*strLSB) | ((x ^ '"'*strLSB) - strLSB) | ((x ^ '\\'*strLSB) - strLSB)
 }

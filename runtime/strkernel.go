@@ -6,33 +6,42 @@ import (
 )
 
 // The string kernels: the inner loops of string.go, where the time of a
-// string-heavy document goes, each with one contract and two bodies.
+// string-heavy document goes. strAppendEscapedKernel writes the inside of a
+// string literal for either ensure_ascii; it has two bodies:
 //
-//	strAppendASCIIRun  ensure_ascii=True: ASCII copied or escaped, all other
-//	                   code points as \uXXXX (CJK 8 at a time), up to the
-//	                   first invalid byte
-//	strAppendUTF8Run   ensure_ascii=False: valid UTF-8 copied and ASCII
-//	                   escaped, up to the first invalid byte (validation,
-//	                   scan, copy and escapes in one pass)
+//   - strAppendEscapedKernelGeneric, in this file: pure Go, the twin, built
+//     alone on other architectures and with -tags purego
+//     (strkernel_generic.go), and run on amd64 processors without AVX2;
+//   - on amd64 with AVX2 (CPUID, once, at start), two vector kernels in
+//     strkernel_amd64.s, one per mode, each of which writes the longest
+//     valid UTF-8 prefix of its input, with a pure-Go twin here:
 //
-// The bodies are a pure-Go twin, strXxxGeneric in this file, and on amd64 with
-// AVX2 a vector kernel in strkernel_amd64.s; strkernel_amd64.go chooses once,
-// at start, from CPUID. The twin alone is built on other architectures and
-// with -tags purego (strkernel_generic.go), where string.go keeps to its own
-// loops, the twins' building blocks. strkernel_test.go checks that both
-// bodies give the same results for every length up to 200 at every
-// alignment, and FuzzStringKernels for any input.
+//	strAppendEscapedASCIIAVX2  ensure_ascii=True: ASCII copied or escaped, all
+//	                           other code points as \uXXXX (CJK 8 at a time);
+//	                           twin strAppendASCIIRunGeneric
+//	strAppendEscapedUTF8AVX2   ensure_ascii=False: valid UTF-8 copied and ASCII
+//	                           escaped (validation, scan, copy and escapes in
+//	                           one pass); twin strAppendUTF8RunGeneric
+//
+// string.go calls strAppendEscapedKernel for the strings of strKernelMin
+// bytes or more that are not plain ASCII of at most 32. strkernel_test.go
+// checks that the bodies give the same results for every length up to 200 at
+// every alignment, and FuzzStringKernels for any input.
 //
 // Measured with BenchmarkAppendStringShapes and bench/'s encodes of
 // twitter.json (AMD EPYC, Go 1.26; see the commit messages for the numbers):
 // ASCII prose is copied at about 32 bytes a step against 8, Japanese text is
 // escaped 8 code points a step against one, and validated 32 bytes a step.
 
-// strKernelMin is the length from which string.go's escaping loops hand a
-// string to the kernels. Shorter ones that strAppendShort does not take
-// (those with escapes or non-ASCII) stay in the loops: a call into assembly,
-// which Go cannot inline, and the kernel's set-up cost more than they save.
-const strKernelMin = 24
+// strKernelMin is the length from which string.go hands a string that is not
+// plain ASCII of at most 32 bytes (those it writes itself, with a few word
+// loads and stores) to strAppendEscapedKernel; below it, it keeps to its byte
+// loops. Instructions per call counted with callgrind (BenchmarkAppendStringShapes,
+// against the scalar loops alone): with 4, "say \"hi\"\n" takes 410 against
+// 514, "東京" 335 against 374 (293 against 285 with ensure_ascii=False),
+// "前田あゆみ" 319 against 628; with 8 or 24 the strings below it paid both
+// the word test and the loops.
+const strKernelMin = 4
 
 // strKernelRoom is the room in dst that a kernel wants at the start of each
 // step: a step stores a 32-byte block, 48 bytes of escapes or an 8-byte
@@ -60,44 +69,41 @@ func strView[S ~string | ~[]byte](s S) (string, bool) {
 	return "", false
 }
 
-// strAppendEscapedASCIIKernel is strAppendEscapedASCII with the kernel
-// strAppendASCIIRun: the kernel writes all it can, then this loop escapes the
-// invalid byte (\ufffd) or, with wtf8, the surrogate (\udXXX) it stopped at,
-// and hands the rest back.
-func strAppendEscapedASCIIKernel(dst []byte, s string, wtf8 bool) []byte {
-	i := 0
+// strAppendEscapedKernelGeneric is the pure-Go body of strAppendEscapedKernel:
+// the inside of a string literal, as strAppendEscapedASCII (ascii) and
+// strAppendEscapedUTF8 write it. strAppendASCIIRunGeneric or
+// strAppendUTF8RunGeneric writes all it can, then this loop writes the
+// invalid byte (U+FFFD) or, with wtf8, the surrogate (\udXXX) it stopped at,
+// and goes on after it.
+func strAppendEscapedKernelGeneric(dst []byte, s string, ascii, wtf8 bool) []byte {
 	for {
 		var n int
-		dst, n = strAppendASCIIRun(dst, s[i:])
-		if i += n; i >= len(s) {
+		if ascii {
+			dst, n = strAppendASCIIRunGeneric(dst, s)
+		} else {
+			dst, n = strAppendUTF8RunGeneric(dst, s)
+		}
+		if s = s[n:]; len(s) == 0 {
 			return dst
 		}
-		r, size := strDecode(s, i, wtf8)
-		dst = strAppendEscapedRune(dst, r)
-		i += size
+		dst, n = strAppendInvalid(dst, s, ascii, wtf8)
+		s = s[n:]
 	}
 }
 
-// strAppendEscapedUTF8Kernel is strAppendEscapedUTF8 with the kernel
-// strAppendUTF8Run: the kernel writes all it can, then this loop writes the
-// invalid byte (U+FFFD) or, with wtf8, the surrogate (\uXXXX) it stopped at,
-// and hands the rest back.
-func strAppendEscapedUTF8Kernel(dst []byte, s string, wtf8 bool) []byte {
-	i := 0
-	for {
-		var n int
-		dst, n = strAppendUTF8Run(dst, s[i:])
-		if i += n; i >= len(s) {
-			return dst
-		}
-		if wtf8 && strIsSurrogate(s, i) {
-			r, _ := strDecode(s, i, true)
-			dst = strAppendEscapedRune(dst, r)
-			i += 3
-		} else {
-			dst = append(dst, "\uFFFD"...)
-			i++
-		}
+// strAppendInvalid appends what stands for the start of s, a byte >= 0x80
+// that does not begin a valid sequence, and returns the extended buffer and
+// the number of bytes it stands for: with wtf8, a surrogate's three bytes as
+// \udXXX; else the one byte as U+FFFD, \ufffd with ascii.
+func strAppendInvalid(dst []byte, s string, ascii, wtf8 bool) ([]byte, int) {
+	switch {
+	case wtf8 && strIsSurrogate(s, 0):
+		r, _ := strDecode(s, 0, true)
+		return strAppendEscapedRune(dst, r), 3
+	case ascii:
+		return append(dst, `\ufffd`...), 1
+	default:
+		return append(dst, "\uFFFD"...), 1
 	}
 }
 

@@ -7,73 +7,67 @@ import (
 	"slices"
 )
 
-// strHaveKernels reports whether this build has the vector kernels of
-// strkernel_amd64.s. Whether the processor can run them is strUseAVX2.
-const strHaveKernels = true
-
 // strUseAVX2 reports whether the string kernels run their AVX2 bodies. It is
 // set once, at start, from CPUID; tests turn it off to run the pure-Go twins
 // through the same entry points.
 var strUseAVX2 = cpuHasAVX2()
 
-// strAppendASCIIRun appends, as ensure_ascii=True writes it, the longest
-// prefix of s that is valid UTF-8, and returns the extended buffer and the
-// prefix's length: see its pure-Go twin, strAppendASCIIRunGeneric. With AVX2
-// it reserves room in dst, lets strAppendEscapedASCIIAVX2 write into it, and
-// calls it again while it stops only for room.
-func strAppendASCIIRun(dst []byte, s string) ([]byte, int) {
+// strAppendEscapedKernel writes the inside of a string literal, as
+// strAppendEscapedASCII (ascii) and strAppendEscapedUTF8 write it: exactly
+// what its pure-Go twin strAppendEscapedKernelGeneric writes. With AVX2 it
+// reserves room in dst and lets the mode's kernel write into it; the kernel
+// returns when it has written all of s, when it needs more room (then at the
+// start of a code point), and at invalid UTF-8, which strAppendInvalid
+// writes. strAppendEscapedUTF8AVX2 may stop up to 35 bytes before the invalid
+// byte; strAppendUTF8RunGeneric writes those.
+func strAppendEscapedKernel(dst []byte, s string, ascii, wtf8 bool) []byte {
 	if !strUseAVX2 {
-		return strAppendASCIIRunGeneric(dst, s)
+		return strAppendEscapedKernelGeneric(dst, s, ascii, wtf8)
 	}
-	i := 0
 	for {
-		if want := 2*min(len(s)-i, strKernelChunk) + strKernelRoom; cap(dst)-len(dst) < want {
+		// The room each call wants: all of s (twice with ascii, the size
+		// of CJK's escapes; escapes of ASCII can take 6 bytes per byte,
+		// and then the kernel stops for more), but only strKernelChunk
+		// bytes of s at a time.
+		want := min(len(s), strKernelChunk) + strKernelRoom
+		if ascii {
+			want += min(len(s), strKernelChunk)
+		}
+		if cap(dst)-len(dst) < want {
 			dst = slices.Grow(dst, want)
 		}
 		l := len(dst)
-		in, out := strAppendEscapedASCIIAVX2(dst[l:cap(dst)], s[i:])
-		dst = dst[:l+out]
-		i += in
-		// The kernel stops at the end, at a code point it leaves to
-		// the caller, or with less than strKernelRoom left; after the
-		// latter, more room, and on.
-		if i == len(s) || cap(dst)-len(dst) >= strKernelRoom {
-			return dst, i
+		var in, out int
+		exact := true
+		if ascii {
+			in, out = strAppendEscapedASCIIAVX2(dst[l:cap(dst)], s)
+		} else {
+			in, out, exact = strAppendEscapedUTF8AVX2(dst[l:cap(dst)], s)
 		}
-	}
-}
-
-// strAppendUTF8Run appends, as ensure_ascii=False writes it, the longest
-// prefix of s that is valid UTF-8, and returns the extended buffer and the
-// prefix's length: see its pure-Go twin, strAppendUTF8RunGeneric. With AVX2
-// it reserves room in dst and lets strAppendEscapedUTF8AVX2 write into it,
-// again while it stops only for room; where the kernel stops before invalid
-// UTF-8, at most 35 bytes before, the twin finds the invalid byte.
-func strAppendUTF8Run(dst []byte, s string) ([]byte, int) {
-	if !strUseAVX2 {
-		return strAppendUTF8RunGeneric(dst, s)
-	}
-	i := 0
-	for {
-		if want := min(len(s)-i, strKernelChunk) + strKernelRoom; cap(dst)-len(dst) < want {
-			dst = slices.Grow(dst, want)
-		}
-		l := len(dst)
-		in, out, exact := strAppendEscapedUTF8AVX2(dst[l:cap(dst)], s[i:])
 		dst = dst[:l+out]
-		i += in
-		if i == len(s) {
-			return dst, i
+		if s = s[in:]; len(s) == 0 {
+			return dst
 		}
 		if !exact {
 			var n int
-			dst, n = strAppendUTF8RunGeneric(dst, s[i:])
-			return dst, i + n
+			dst, n = strAppendUTF8RunGeneric(dst, s)
+			if s = s[n:]; len(s) == 0 {
+				return dst
+			}
+		} else if cap(dst)-len(dst) < strKernelRoom || !ascii {
+			// Out of room (ensure_ascii=False stops with exact only
+			// for that, or at the end).
+			continue
 		}
+		var n int
+		dst, n = strAppendInvalid(dst, s, ascii, wtf8)
+		s = s[n:]
 	}
 }
 
-// strAppendEscapedASCIIAVX2 is strAppendASCIIRun with AVX2, writing into dst
+// strAppendEscapedASCIIAVX2 writes, as ensure_ascii=True writes it, the
+// longest prefix of s that is valid UTF-8 (the contract of its pure-Go twin,
+// strAppendASCIIRunGeneric) into dst
 // and returning the bytes of s it consumed and the bytes of dst it wrote.
 // Per step it copies a block of 32 bytes when all are 0x20..0x7e but '"' and
 // '\\' (tested with a signed compare of byte+1 against 0x21, true below 0x20
@@ -96,7 +90,9 @@ func strAppendUTF8Run(dst []byte, s string) ([]byte, int) {
 //go:noescape
 func strAppendEscapedASCIIAVX2(dst []byte, s string) (in, out int)
 
-// strAppendEscapedUTF8AVX2 is strAppendUTF8Run with AVX2, writing into dst
+// strAppendEscapedUTF8AVX2 writes, as ensure_ascii=False writes it, the
+// longest prefix of s that is valid UTF-8 (the contract of its pure-Go twin,
+// strAppendUTF8RunGeneric) into dst
 // and returning the bytes of s consumed, the bytes of dst written, and
 // whether it stopped where the twin would. Per 32-byte block it stores the
 // block, finds the bytes to escape (below 0x20, '"', '\\') and validates it

@@ -51,10 +51,11 @@ type strKernelScratch struct {
 	got, want, raw []byte
 }
 
-// strKernelCheck runs both kernels and their twins on s and fails on any
-// difference. where names the input for the failure message. The kernels get
-// dst with 3 bytes in it and, unless quick, each of several spare capacities,
-// from none (they must grow it) to plenty; with quick, none and plenty.
+// strKernelCheck runs strAppendEscapedKernel and its twin on s, in both modes
+// and with and without wtf8, and the raw kernels (strKernelCheckRaw), and
+// fails on any difference. where names the input for the failure message.
+// dst has 3 bytes in it and, unless quick, each of several spare capacities,
+// from none (it must grow) to plenty; with quick, none and plenty.
 func strKernelCheck(t *testing.T, x *strKernelScratch, where string, s string, quick bool) {
 	t.Helper()
 	strKernelCheckRaw(t, x, where, s, quick)
@@ -62,22 +63,18 @@ func strKernelCheck(t *testing.T, x *strKernelScratch, where string, s string, q
 	if quick {
 		spares = []int{0, 6*len(s) + strKernelRoom}
 	}
-	for _, k := range []struct {
-		name         string
-		kernel, twin func([]byte, string) ([]byte, int)
-	}{
-		{"strAppendASCIIRun", strAppendASCIIRun, strAppendASCIIRunGeneric},
-		{"strAppendUTF8Run", strAppendUTF8Run, strAppendUTF8RunGeneric},
-	} {
-		x.want = append(x.want[:0], "[1,"...)
-		want, wn := k.twin(x.want, s)
-		for _, spare := range spares {
-			if cap(x.got) < 3+spare {
-				x.got = make([]byte, 3+spare)
-			}
-			got, gn := k.kernel(append(x.got[:0:3+spare], "[1,"...), s)
-			if gn != wn || !bytes.Equal(got, want) {
-				t.Fatalf("%s: %s(%q with room %d, %q) = %q, %d, want %q, %d (twin)", where, k.name, "[1,", spare, s, got, gn, want, wn)
+	for _, ascii := range []bool{true, false} {
+		for _, wtf8 := range []bool{false, true} {
+			want := strAppendEscapedKernelGeneric(append(x.want[:0], "[1,"...), s, ascii, wtf8)
+			x.want = want
+			for _, spare := range spares {
+				if cap(x.got) < 3+spare {
+					x.got = make([]byte, 3+spare)
+				}
+				got := strAppendEscapedKernel(append(x.got[:0:3+spare], "[1,"...), s, ascii, wtf8)
+				if !bytes.Equal(got, want) {
+					t.Fatalf("%s: strAppendEscapedKernel(%q with room %d, %q, %v, %v) = %q, want %q (twin)", where, "[1,", spare, s, ascii, wtf8, got, want)
+				}
 			}
 		}
 	}
@@ -239,7 +236,7 @@ func FuzzStringKernels(f *testing.F) {
 	})
 }
 
-// TestAppendStringShort checks strAppendShort, the path of AppendString for
+// TestAppendStringShort checks the path of AppendString (strAppendQuoted) for
 // strings of 4 to 32 bytes of plain ASCII, against the general loop: every
 // length from 0 to 40, every byte value at every position in a string of
 // safe bytes, both values of ascii, into a buffer with room and one without.
