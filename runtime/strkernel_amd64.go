@@ -78,9 +78,9 @@ func strAppendEscapedKernel(dst []byte, s string, ascii, wtf8 bool) []byte {
 // overlong and surrogate ranges, its four hex digits made with shifts and
 // masks (b0&0xf, b1>>2&0xf, (b1&3)<<2|b2>>4&3, b2&0xf) and a VPSHUFB on
 // "0123456789abcdef" (a step converts its k leading valid sequences); or
-// escapes one two- or four-byte sequence with scalar code. The last bytes of
-// s are read as its last 32 bytes, or copied (exactly) to dst or to a zeroed
-// stack buffer; it never reads outside s.
+// escapes one two- or four-byte sequence with scalar code. The last 1 to 31
+// bytes of s are loaded into a register, followed by zeros, with loads that
+// stay within them, and go through the same steps; it never reads outside s.
 //
 // It stops at the end of s, at a byte >= 0x80 that does not start a valid
 // sequence, or at the start of a step with fewer than strKernelRoom bytes of
@@ -105,10 +105,10 @@ func strAppendEscapedASCIIAVX2(dst []byte, s string) (in, out int)
 // whose flag cancels the "two continuations" error of the pair tables. A
 // block with no byte >= 0x80, after a block with none, skips the tables. An
 // escape before the first error is written through strASCIIEscapes, and the
-// scan starts afresh after it. The last 1 to 31 bytes are read as the last
-// 32 bytes of s when those and the block before are ASCII; else they are
-// copied into a zeroed stack buffer and checked as one more block, whose
-// zeros end the scan and flag a sequence cut short. It never reads outside s.
+// scan starts afresh after it. The last 1 to 31 bytes are loaded into a
+// register, followed by zeros, with loads that stay within them, and checked
+// as one more block, whose zeros end the scan and flag a sequence cut short.
+// It never reads outside s.
 //
 // It returns exact = true at the end of s, and when fewer than
 // strKernelRoom bytes of dst are left at the start of a step (then at the
@@ -242,6 +242,14 @@ var (
 	strBMPOutB    = [16]byte{4, 5, 6, 7, 0x80, 0x80, 8, 9, 10, 11, 0x80, 0x80, 12, 13, 14, 15}
 	strBMPSlashUB = [16]byte{0, 0, 0, 0, '\\', 'u', 0, 0, 0, 0, '\\', 'u', 0, 0, 0, 0}
 )
+
+// strTailWindow gives the VPSHUFB indices that shift 16 bytes right by k
+// (0 <= k <= 16) when read from &strTailWindow[k]: k, k+1, ..., 15, then
+// 0x80, which makes a zero. STR_TAIL_VEC uses it for tails of 16 to 31 bytes.
+var strTailWindow = [32]byte{
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+}
 
 // strLanes returns x in each of 8 little-endian 32-bit lanes.
 func strLanes(x uint32) (v [32]byte) {

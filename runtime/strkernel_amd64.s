@@ -34,53 +34,81 @@
 // Both store each 32-byte block to dst before they test it (what follows
 // the end of the kept bytes in dst is scratch), and stop, to be called again
 // with more room, when fewer than 64 bytes of dst are left at the start of a
-// step. Neither reads outside s: the last 1 to 31 bytes are read as the
-// last 32 bytes of s when s has them, else copied (exactly, by
-// STR_COPY_TAIL) to dst or to a zeroed buffer on the stack. Both end with
-// VZEROUPPER, as Go's own AVX2 code does, so that SSE code after them pays
-// no transition penalty.
+// step. Neither reads outside s: the last 1 to 31 bytes are loaded into a
+// register by STR_TAIL_VEC, followed by zeros, and go through the same
+// steps as a block, whose zeros end the scan. Both end with VZEROUPPER, as
+// Go's own AVX2 code does, so that SSE code after them pays no transition
+// penalty.
 //
 // Registers common to both: SI = s, BX = len(s), AX = offset in s of the
 // next byte; DI = where its output goes in dst, R12 = dst, R13 = the end
 // of dst.
 
-// STR_COPY_TAIL copies the CX bytes at SI, 1 to 31, to DI, with two loads and
-// two stores (overlapping) of the largest power of two not above CX, so that
-// it reads and writes nothing outside the CX bytes. It clobbers R8, R10, X1,
-// X2. l8, l4, l1 and done are the names of its labels.
-#define STR_COPY_TAIL(l8, l4, l1, done) \
-	CMPQ    CX, $16 \
-	JB      l8 \
-	VMOVDQU (SI), X1 \
-	VMOVDQU -16(SI)(CX*1), X2 \
-	VMOVDQU X1, (DI) \
-	VMOVDQU X2, -16(DI)(CX*1) \
-	JMP     done \
+// STR_TAIL_VEC sets Y0 to the CX bytes at SI, 1 to 31, followed by zeros,
+// with loads that stay within the CX bytes and no store: overlapping loads
+// of the largest power of two not above CX, the second shifted right by the
+// overlap (in a register, or above 16 bytes by VPSHUFB with a window of
+// strTailWindow) and put beside the first. The tail is never stored to memory
+// and loaded back whole, which would stall on store-to-load forwarding. It
+// clobbers R8, R10, R11, X1, X2; l8, l4, l1, l1b and done name its labels.
+#define STR_TAIL_VEC(l8, l4, l1, l1b, done) \
+	CMPQ        CX, $16 \
+	JB          l8 \
+	VMOVDQU     (SI), X0 \
+	VMOVDQU     -16(SI)(CX*1), X1 \
+	MOVQ        $32, R8 \
+	SUBQ        CX, R8 \
+	LEAQ        ·strTailWindow(SB), R10 \
+	VMOVDQU     (R10)(R8*1), X2 \
+	VPSHUFB     X2, X1, X1 \
+	VINSERTI128 $1, X1, Y0, Y0 \
+	JMP         done \
 l8: \
-	CMPQ CX, $8 \
-	JB   l4 \
-	MOVQ (SI), R8 \
-	MOVQ -8(SI)(CX*1), R10 \
-	MOVQ R8, (DI) \
-	MOVQ R10, -8(DI)(CX*1) \
-	JMP  done \
+	CMPQ    CX, $8 \
+	JB      l4 \
+	MOVQ    (SI), R8 \
+	MOVQ    -8(SI)(CX*1), R10 \
+	MOVQ    CX, R11 \
+	NEGQ    CX \
+	ADDQ    $15, CX \
+	SHLQ    $3, CX \
+	SHRQ    CX, R10 \
+	SHRQ    $8, R10 \
+	MOVQ    R11, CX \
+	VMOVQ   R8, X0 \
+	VPINSRQ $1, R10, X0, X0 \
+	JMP     done \
 l4: \
-	CMPQ CX, $4 \
-	JB   l1 \
-	MOVL (SI), R8 \
-	MOVL -4(SI)(CX*1), R10 \
-	MOVL R8, (DI) \
-	MOVL R10, -4(DI)(CX*1) \
-	JMP  done \
+	CMPQ  CX, $4 \
+	JB    l1 \
+	MOVL  (SI), R8 \
+	MOVL  -4(SI)(CX*1), R10 \
+	MOVQ  CX, R11 \
+	NEGQ  CX \
+	ADDQ  $8, CX \
+	SHLQ  $3, CX \
+	SHRQ  CX, R10 \
+	SHLQ  $32, R10 \
+	ORQ   R10, R8 \
+	MOVQ  R11, CX \
+	VMOVQ R8, X0 \
+	JMP   done \
 l1: \
-	MOVB (SI), R8 \
-	MOVB -1(SI)(CX*1), R10 \
-	MOVB R8, (DI) \
-	MOVB R10, -1(DI)(CX*1) \
-	MOVQ CX, R10 \
-	SHRQ $1, R10 \
-	MOVB (SI)(R10*1), R8 \
-	MOVB R8, (DI)(R10*1) \
+	MOVBQZX (SI), R8 \
+	MOVBQZX -1(SI)(CX*1), R10 \
+	MOVQ    CX, R11 \
+	DECQ    CX \
+	SHLQ    $3, CX \
+	SHLQ    CX, R10 \
+	ORQ     R10, R8 \
+	MOVQ    R11, CX \
+	CMPQ    CX, $3 \
+	JB      l1b \
+	MOVBQZX 1(SI), R10 \
+	SHLQ    $8, R10 \
+	ORQ     R10, R8 \
+l1b: \
+	VMOVQ R8, X0 \
 done:
 
 // STR_HEX4 sets W to the 6 bytes "\\uXXXX" of the 16-bit value in V,
@@ -113,7 +141,7 @@ done:
 // STR_BROADCAST sets every byte of Y to the byte c, through R8.
 #define STR_BROADCAST(c, X, Y) \
 	MOVL         $c, R8 \
-	MOVQ         R8, X \
+	VMOVQ        R8, X \
 	VPBROADCASTB X, Y
 
 // STR_ASCII_BAD sets DX to the mask of the bytes of V (a Y register) that
@@ -145,7 +173,7 @@ done:
 	ANDNL     CX, DX, CX
 
 // func strAppendEscapedASCIIAVX2(dst []byte, s string) (in, out int)
-TEXT ·strAppendEscapedASCIIAVX2(SB), NOSPLIT, $32-56
+TEXT ·strAppendEscapedASCIIAVX2(SB), NOSPLIT, $0-56
 	MOVQ dst_base+0(FP), DI
 	MOVQ DI, R12
 	MOVQ dst_len+8(FP), R13
@@ -414,57 +442,30 @@ ea_bmp_none:
 	JMP     ea_attend
 
 ea_bmp_tail:
-	// CX = 0..23 bytes left: with 3 or more, copy them into the zeroed
-	// buffer on the stack and convert from there, as a step whose zeros
-	// end it; with 1 or 2, no sequence to convert. R9 keeps DI meanwhile.
-	TESTQ   CX, CX
-	JZ      ea_ret
-	CMPQ    CX, $3
-	JB      ea_bmp_none
-	MOVQ    DI, R9
-	LEAQ    buf-32(SP), DI
-	VPXOR   Y0, Y0, Y0
-	VMOVDQU Y0, (DI)
-	ADDQ    AX, SI
-	STR_COPY_TAIL(ea_b8, ea_b4, ea_b1, ea_bcopied)
-	SUBQ        AX, SI
-	VMOVDQU     (DI), X0
-	VINSERTI128 $1, 8(DI), Y0, Y0
-	MOVQ        R9, DI
-	JMP         ea_bmp_block
+	// CX = 0..23 bytes left: with 3 or more, a step from them followed by
+	// zeros, which end it: Y0 = [bytes 0..15, bytes 8..23] of those. With
+	// 1 or 2, no sequence to convert.
+	TESTQ  CX, CX
+	JZ     ea_ret
+	CMPQ   CX, $3
+	JB     ea_bmp_none
+	ADDQ   AX, SI
+	STR_TAIL_VEC(ea_b8, ea_b4, ea_b1, ea_b1b, ea_bvec)
+	SUBQ   AX, SI
+	VPERMQ $0x94, Y0, Y0
+	JMP    ea_bmp_block
 
 ea_tail:
-	// CX = t = 0..31 bytes left, 64 bytes of room: copy them to DI as
-	// they are, and DX = the mask of those that need more, with bit t set
-	// for the end. Their test reads the last 32 bytes of s when s has 32,
-	// else the 32 bytes at DI (the t copied and the room's old bytes,
-	// whose bits are cleared).
-	TESTQ CX, CX
-	JZ    ea_ret
-	ADDQ  AX, SI
-	STR_COPY_TAIL(ea_t8, ea_t4, ea_t1, ea_tcopied)
-	SUBQ  AX, SI
-	CMPQ  BX, $32
-	JB    ea_tail_short
-	VMOVDQU -32(SI)(BX*1), Y0
+	// CX = t = 0..31 bytes left, 64 bytes of room: Y0 = the t bytes and
+	// zeros, stored as a block; the zero at t needs more like an escape,
+	// so the first such byte is at most t: the end when it is t.
+	TESTQ  CX, CX
+	JZ     ea_ret
+	ADDQ   AX, SI
+	STR_TAIL_VEC(ea_t8, ea_t4, ea_t1, ea_t1b, ea_tvec)
+	SUBQ   AX, SI
+	VMOVDQU Y0, (DI)
 	STR_ASCII_BAD(Y0)
-	MOVQ    CX, R8
-	NEGQ    CX
-	ADDQ    $32, CX
-	SHRL    CX, DX
-	MOVQ    R8, CX
-	JMP     ea_tail_end
-
-ea_tail_short:
-	VMOVDQU (DI), Y0
-	STR_ASCII_BAD(Y0)
-	MOVL    $1, R8
-	SHLL    CX, R8
-	DECL    R8
-	ANDL    R8, DX
-
-ea_tail_end:
-	BTSL   CX, DX
 	TZCNTL DX, DX
 	ADDQ   DX, AX
 	ADDQ   DX, DI
@@ -479,12 +480,12 @@ ea_ret:
 	RET
 
 // func strAppendEscapedUTF8AVX2(dst []byte, s string) (in, out int, exact bool)
-TEXT ·strAppendEscapedUTF8AVX2(SB), NOSPLIT, $40-57
+TEXT ·strAppendEscapedUTF8AVX2(SB), NOSPLIT, $16-57
 	// Besides the common registers: R9 = the mask of the bytes >= 0x80 of
 	// the block before, Y6 = that block (both zero at the start and after
-	// an escape: the bytes before count as ASCII); rst-40(SP) = where
-	// that last happened; R11 = 0 until the validation constants are
-	// loaded, at the first block that needs them.
+	// an escape: the bytes before count as ASCII); rst-8(SP) = where
+	// that last happened; tables-16(SP) = 0 until the validation
+	// constants are loaded, at the first block that needs them.
 	MOVQ dst_base+0(FP), DI
 	MOVQ DI, R12
 	MOVQ dst_len+8(FP), R13
@@ -492,7 +493,7 @@ TEXT ·strAppendEscapedUTF8AVX2(SB), NOSPLIT, $40-57
 	MOVQ s_base+24(FP), SI
 	MOVQ s_len+32(FP), BX
 	XORQ AX, AX
-	XORQ R11, R11
+	MOVQ $0, tables-16(SP)
 
 	// The escape test: Y15 = 0x20, Y14 = '"', Y13 = '\\' in every byte.
 	STR_BROADCAST(0x20, X15, Y15)
@@ -502,7 +503,7 @@ TEXT ·strAppendEscapedUTF8AVX2(SB), NOSPLIT, $40-57
 eu_reset:
 	VPXOR Y6, Y6, Y6
 	XORL  R9, R9
-	MOVQ  AX, rst-40(SP)
+	MOVQ  AX, rst-8(SP)
 
 eu_loop:
 	// Each step starts with 64 bytes of room, else it is the caller's
@@ -527,8 +528,8 @@ eu_block:
 	MOVL    DX, R8
 	ORL     R9, R8
 	JZ      eu_flags
-	TESTQ   R11, R11
-	JNZ     eu_validate
+	CMPQ    tables-16(SP), $0
+	JNE     eu_validate
 
 	// Y12, Y11, Y10 = the tables strUTF8PairPrevHigh, strUTF8PairPrevLow,
 	// strUTF8PairCurHigh in both halves; Y9 = 0x0f, Y8 = 0x60, Y7 = 0x70,
@@ -540,7 +541,7 @@ eu_block:
 	STR_BROADCAST(0x60, X8, Y8)
 	STR_BROADCAST(0x70, X7, Y7)
 	STR_BROADCAST(0x80, X5, Y5)
-	MOVL $1, R11
+	MOVQ $1, tables-16(SP)
 
 eu_validate:
 	// Y1 = the 32 bytes before Y0's: [block before's high half, Y0's low
@@ -635,7 +636,7 @@ eu_backup:
 	// back AX and DI up to its lead byte, 1 byte before (>= 0xc0), 2
 	// (>= 0xe0) or 3 (>= 0xf0), when it is not complete. There is no
 	// block before right after a reset; else the 3 bytes are its own.
-	CMPQ    AX, rst-40(SP)
+	CMPQ    AX, rst-8(SP)
 	JEQ     eu_restart
 	MOVBLZX -1(SI)(AX*1), DX
 	CMPL    DX, $0xc0
@@ -667,10 +668,9 @@ eu_restart:
 
 eu_tail:
 	// CX = t = 0..31 bytes left. Without them, and with no byte >= 0x80 in
-	// the block before, s is done; else they are checked as one more
-	// block, followed by zeros: the zero at t is an escape, so the scan
-	// ends there at the latest, and it flags a sequence that the end of s
-	// cuts short.
+	// the block before, s is done; else they are checked as one more block,
+	// followed by zeros: the zero at t is an escape, so the scan ends there
+	// at the latest, and it flags a sequence that the end of s cuts short.
 	TESTQ CX, CX
 	JNZ   eu_part
 	TESTL R9, R9
@@ -679,51 +679,11 @@ eu_tail:
 	JMP   eu_block
 
 eu_part:
-	// When s has 32 bytes, and neither the block before nor the t bytes
-	// have a byte >= 0x80, only escapes can stop the scan: copy the t
-	// bytes to DI as they are, and test the last 32 bytes of s, the mask
-	// of its last t bytes shifted down, with bit t set for the end.
-	CMPQ      BX, $32
-	JB        eu_copy
-	TESTL     R9, R9
-	JNZ       eu_copy
-	VMOVDQU   -32(SI)(BX*1), Y0
-	MOVQ      CX, R10
-	STR_UTF8_ESC(Y0)
-	MOVQ      R10, R8
-	NEGQ      R10
-	ADDQ      $32, R10
-	XCHGQ     R10, CX
-	SHRL      CX, DX
-	JNZ       eu_copy_t
-	SHRL      CX, R10
-	MOVQ      R10, DX
-	MOVQ      R8, CX
-	ADDQ      AX, SI
-	STR_COPY_TAIL(eu_p8, eu_p4, eu_p1, eu_pcopied)
-	SUBQ      AX, SI
-	BTSL      CX, DX
-	TZCNTL    DX, DX
-	ADDQ      DX, AX
-	ADDQ      DX, DI
-	JMP       eu_escape
-
-eu_copy_t:
-	MOVQ R8, CX
-
-eu_copy:
-	// The t bytes, copied into the zeroed buffer on the stack, as a block.
-	// DX keeps DI meanwhile.
-	MOVQ    DI, DX
-	LEAQ    buf-32(SP), DI
-	VPXOR   Y0, Y0, Y0
-	VMOVDQU Y0, (DI)
-	ADDQ    AX, SI
-	STR_COPY_TAIL(eu_c8, eu_c4, eu_c1, eu_ccopied)
-	SUBQ    AX, SI
-	VMOVDQU (DI), Y0
-	MOVQ    DX, DI
-	JMP     eu_block
+	// Y0 = the t bytes and zeros, as one more block.
+	ADDQ AX, SI
+	STR_TAIL_VEC(eu_t8, eu_t4, eu_t1, eu_t1b, eu_tvec)
+	SUBQ AX, SI
+	JMP  eu_block
 
 eu_end:
 	MOVQ AX, in+40(FP)
