@@ -92,39 +92,37 @@ func AppendStringWTF8(dst []byte, s string, ascii bool) []byte {
 // neither converts nor copies.
 //
 // Most strings in JSON are short (keys written at run time, ids, dates,
-// names, enums), and for them the general loop's costs are fixed ones: calls,
-// a memmove, the steps of the byte loop after the last 8-byte word. So a
-// string of 4 to 32 bytes that are all copied as they are (strSafeASCII with
-// ascii, else strSafeUTF8: plain ASCII without escapes) is read as
-// overlapping words, at 0, 8, 16 and len(s)-8 (two 4-byte loads below 8
-// bytes), checked with the 8-byte tests of the scans, and stored the same way,
-// when dst has room. For "screen_name" (11 bytes) that is two loads and two
-// stores:
+// names, language codes), and for them the general loop's costs are fixed
+// ones: calls, a memmove, the steps of the byte loop after the last 8-byte
+// word. So a string of at most 32 bytes that are all copied as they are
+// (strSafeASCII with ascii, else strSafeUTF8: plain ASCII without escapes) is
+// written here, when dst has room for 34 more bytes: read as overlapping
+// words, at 0, 8, 16 and len(s)-8 (two 4-byte loads below 8 bytes, single
+// bytes below 4), checked with the 8-byte tests of the scans, and stored the
+// same way. For "screen_name" (11 bytes) that is two loads and two stores:
 //
 //	w0 = s[0:8] = "screen_n", w3 = s[3:11] = "een_name"
 //	dst[l+1:l+9] = w0, dst[l+4:l+12] = w3
 //
-// A first byte >= 0x80 (CJK, say) skips the test. Other strings from
-// strKernelMin bytes go to strAppendEscapedKernel.
+// This function makes no call but the last, so that it needs to keep
+// nothing on the stack; all other strings go to strAppendQuotedLong.
 func strAppendQuoted[S ~string | ~[]byte](dst []byte, s S, ascii, wtf8 bool) []byte {
 	n, l := len(s), len(dst)
-	if uint(n-4) <= 32-4 && cap(dst)-l >= n+2 {
+	if n <= 32 && cap(dst)-l >= 34 {
+		b := dst[l : l+34]
 		// ascii also stops at DEL: strWordFlagsASCII is strWordFlagsUTF8
 		// with the term x+strLSB, kept here where del is all ones.
 		var del uint64
 		if ascii {
 			del = ^uint64(0)
 		}
-		b := dst[l : l+n+2]
-		if n < 8 {
-			w := uint64(strLoad32(s)) | uint64(strLoad32(s[n-4:]))<<32
-			if w&0x80 == 0 && (strWordFlagsUTF8(w)|(w+strLSB)&del)&strMSB == 0 {
-				binary.LittleEndian.PutUint32(b[1:], uint32(w))
-				binary.LittleEndian.PutUint32(b[n-3:], uint32(w>>32))
-				b[0], b[n+1] = '"', '"'
-				return dst[:l+n+2]
+		switch {
+		case n >= 8:
+			w0 := strLoad64(s)
+			if w0&0x80 != 0 {
+				// A first byte >= 0x80, CJK say: no need to test.
+				break
 			}
-		} else if w0 := strLoad64(s); w0&0x80 == 0 {
 			w3 := strLoad64(s[n-8:])
 			f := strWordFlagsUTF8(w0) | strWordFlagsUTF8(w3) | ((w0+strLSB)|(w3+strLSB))&del
 			var w1, w2 uint64
@@ -136,21 +134,51 @@ func strAppendQuoted[S ~string | ~[]byte](dst []byte, s S, ascii, wtf8 bool) []b
 					f |= strWordFlagsUTF8(w2) | (w2+strLSB)&del
 				}
 			}
-			if f&strMSB == 0 {
-				binary.LittleEndian.PutUint64(b[1:], w0)
-				if n > 16 {
-					binary.LittleEndian.PutUint64(b[9:], w1)
-					if n > 24 {
-						binary.LittleEndian.PutUint64(b[17:], w2)
-					}
-				}
-				binary.LittleEndian.PutUint64(b[n-7:], w3)
-				b[0], b[n+1] = '"', '"'
-				return dst[:l+n+2]
+			if f&strMSB != 0 {
+				break
 			}
+			binary.LittleEndian.PutUint64(b[1:], w0)
+			if n > 16 {
+				binary.LittleEndian.PutUint64(b[9:], w1)
+				if n > 24 {
+					binary.LittleEndian.PutUint64(b[17:], w2)
+				}
+			}
+			binary.LittleEndian.PutUint64(b[n-7:], w3)
+			b[0], b[n+1] = '"', '"'
+			return dst[:l+n+2]
+		case n >= 4:
+			w := uint64(strLoad32(s)) | uint64(strLoad32(s[n-4:]))<<32
+			if w&0x80 != 0 || (strWordFlagsUTF8(w)|(w+strLSB)&del)&strMSB != 0 {
+				break
+			}
+			binary.LittleEndian.PutUint32(b[1:], uint32(w))
+			binary.LittleEndian.PutUint32(b[n-3:], uint32(w>>32))
+			b[0], b[n+1] = '"', '"'
+			return dst[:l+n+2]
+		case n > 0:
+			// The first, middle and last bytes (some the same), in a word
+			// filled with spaces.
+			c0, c1, c2 := s[0], s[n>>1], s[n-1]
+			w := uint64(c0) | uint64(c1)<<8 | uint64(c2)<<16 | 0x2020202020<<24
+			if (strWordFlagsUTF8(w)|(w+strLSB)&del)&strMSB != 0 {
+				break
+			}
+			b[0], b[1], b[1+n>>1], b[n], b[n+1] = '"', c0, c1, c2, '"'
+			return dst[:l+n+2]
+		default:
+			b[0], b[1] = '"', '"'
+			return dst[:l+2]
 		}
 	}
-	if n >= strKernelMin {
+	return strAppendQuotedLong(dst, s, ascii, wtf8)
+}
+
+// strAppendQuotedLong is strAppendQuoted for the strings it does not write
+// itself: from strKernelMin bytes through strAppendEscapedKernel, below that
+// through the byte loops.
+func strAppendQuotedLong[S ~string | ~[]byte](dst []byte, s S, ascii, wtf8 bool) []byte {
+	if len(s) >= strKernelMin {
 		if v, ok := strView(s); ok {
 			dst = append(dst, '"')
 			dst = strAppendEscapedKernel(dst, v, ascii, wtf8)
