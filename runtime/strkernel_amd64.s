@@ -228,9 +228,8 @@ ea_stop:
 
 ea_attend:
 	// s[AX] is not copied: an ASCII byte is escaped through the table
-	// (8 bytes stored, the escape's length in the top byte), a
-	// three-byte lead goes to the \uXXXX loop, anything else to the
-	// caller. Room: at least 33 bytes.
+	// (8 bytes stored, the escape's length in the top byte), a byte >=
+	// 0x80 goes to ea_multi. Room: at least 33 bytes.
 	MOVBLZX (SI)(AX*1), DX
 	CMPL    DX, $0x80
 	JAE     ea_multi
@@ -295,9 +294,9 @@ ea_multi:
 ea_four:
 	// F0..F4 b1 b2 b3 (F0 with b1 >= 0x90, F4 with b1 < 0x90): the
 	// surrogate pair \udXXX\udXXX of the code point c >= 0x10000,
-	// hi = 0xd800 | (c-0x10000)>>10, lo = 0xdc00 | c&0x3ff. R8 = b1b2b3 as
-	// read, then the checks; DX = c; each half is stored as 8 bytes, the
-	// second 6 bytes after the first.
+	// hi = 0xd800 | (c-0x10000)>>10, lo = 0xdc00 | (c-0x10000)&0x3ff.
+	// R8 = the bytes b0 b1 b2 b3 (little-endian), R9 = b1; DX = c; each
+	// half is stored as 8 bytes, the second 6 bytes after the first.
 	CMPL    DX, $0xf4
 	JA      ea_ret
 	LEAQ    3(AX), R8
@@ -321,7 +320,7 @@ ea_four_f4:
 	CMPL DX, $0xf4
 	JNE  ea_four_ok
 	CMPL R9, $0x90
-	JAE  ea_four_ok_not
+	JAE  ea_ret
 
 ea_four_ok:
 	// DX = c = (b0&7)<<18 | (b1&0x3f)<<12 | (b2&0x3f)<<6 | b3&0x3f.
@@ -356,9 +355,6 @@ ea_four_ok:
 	ADDQ    $12, DI
 	ADDQ    $4, AX
 	JMP     ea_loop
-
-ea_four_ok_not:
-	JMP ea_ret
 
 ea_bmp:
 	// A step of 8 three-byte sequences, 24 bytes in and 48 out, needs 48
