@@ -90,7 +90,101 @@ func appendStringWTF8(dst []byte, s string, ascii bool) []byte {
 // whether ED A0..ED BF sequences are surrogates rather than invalid bytes.
 // It is generic so that string and []byte each get a compiled copy that
 // neither converts nor copies.
+//
+// Most strings in JSON are short (keys written at run time, ids, dates,
+// names, language codes), and for them the general loop's costs are fixed
+// ones: calls, a memmove, the steps of the byte loop after the last 8-byte
+// word. So a string of at most 32 bytes that are all copied as they are
+// (strSafeASCII with ascii, else strSafeUTF8: plain ASCII without escapes) is
+// written here, when dst has room for 34 more bytes: read as overlapping
+// words, at 0, 8, 16 and len(s)-8 (two 4-byte loads below 8 bytes, single
+// bytes below 4), checked with the 8-byte tests of the scans, and stored the
+// same way. For "screen_name" (11 bytes) that is two loads and two stores:
+//
+//	w0 = s[0:8] = "screen_n", w3 = s[3:11] = "een_name"
+//	dst[l+1:l+9] = w0, dst[l+4:l+12] = w3
+//
+// This function makes no call but the last, so that it needs to keep
+// nothing on the stack; all other strings go to strAppendQuotedLong.
 func strAppendQuoted[S ~string | ~[]byte](dst []byte, s S, ascii, wtf8 bool) []byte {
+	n, l := len(s), len(dst)
+	if n <= 32 && cap(dst)-l >= 34 {
+		b := dst[l : l+34]
+		// ascii also stops at DEL: strWordFlagsASCII is strWordFlagsUTF8
+		// with the term x+strLSB, kept here where del is all ones.
+		var del uint64
+		if ascii {
+			del = ^uint64(0)
+		}
+		switch {
+		case n >= 8:
+			w0 := strLoad64(s)
+			if w0&0x80 != 0 {
+				// A first byte >= 0x80, CJK say: no need to test.
+				break
+			}
+			w3 := strLoad64(s[n-8:])
+			f := strWordFlagsUTF8(w0) | strWordFlagsUTF8(w3) | ((w0+strLSB)|(w3+strLSB))&del
+			var w1, w2 uint64
+			if n > 16 {
+				w1 = strLoad64(s[8:])
+				f |= strWordFlagsUTF8(w1) | (w1+strLSB)&del
+				if n > 24 {
+					w2 = strLoad64(s[16:])
+					f |= strWordFlagsUTF8(w2) | (w2+strLSB)&del
+				}
+			}
+			if f&strMSB != 0 {
+				break
+			}
+			binary.LittleEndian.PutUint64(b[1:], w0)
+			if n > 16 {
+				binary.LittleEndian.PutUint64(b[9:], w1)
+				if n > 24 {
+					binary.LittleEndian.PutUint64(b[17:], w2)
+				}
+			}
+			binary.LittleEndian.PutUint64(b[n-7:], w3)
+			b[0], b[n+1] = '"', '"'
+			return dst[:l+n+2]
+		case n >= 4:
+			w := uint64(strLoad32(s)) | uint64(strLoad32(s[n-4:]))<<32
+			if w&0x80 != 0 || (strWordFlagsUTF8(w)|(w+strLSB)&del)&strMSB != 0 {
+				break
+			}
+			binary.LittleEndian.PutUint32(b[1:], uint32(w))
+			binary.LittleEndian.PutUint32(b[n-3:], uint32(w>>32))
+			b[0], b[n+1] = '"', '"'
+			return dst[:l+n+2]
+		case n > 0:
+			// The first, middle and last bytes (some the same), in a word
+			// filled with spaces.
+			c0, c1, c2 := s[0], s[n>>1], s[n-1]
+			w := uint64(c0) | uint64(c1)<<8 | uint64(c2)<<16 | 0x2020202020<<24
+			if (strWordFlagsUTF8(w)|(w+strLSB)&del)&strMSB != 0 {
+				break
+			}
+			b[0], b[1], b[1+n>>1], b[n], b[n+1] = '"', c0, c1, c2, '"'
+			return dst[:l+n+2]
+		default:
+			b[0], b[1] = '"', '"'
+			return dst[:l+2]
+		}
+	}
+	return strAppendQuotedLong(dst, s, ascii, wtf8)
+}
+
+// strAppendQuotedLong is strAppendQuoted for the strings it does not write
+// itself: from strKernelMin bytes through strAppendEscapedKernel, below that
+// through the byte loops.
+func strAppendQuotedLong[S ~string | ~[]byte](dst []byte, s S, ascii, wtf8 bool) []byte {
+	if len(s) >= strKernelMin {
+		if v, ok := strView(s); ok {
+			dst = append(dst, '"')
+			dst = strAppendEscapedKernel(dst, v, ascii, wtf8)
+			return append(dst, '"')
+		}
+	}
 	dst = append(dst, '"')
 	if ascii {
 		dst = strAppendEscapedASCII(dst, s, wtf8)
@@ -102,7 +196,13 @@ func strAppendQuoted[S ~string | ~[]byte](dst []byte, s S, ascii, wtf8 bool) []b
 
 // strAppendEscapedASCII writes the inside of a string literal for
 // ensure_ascii=True: every byte >= 0x80 starts a code point that is escaped.
+// From strKernelMin bytes on it is strAppendEscapedKernel.
 func strAppendEscapedASCII[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []byte {
+	if len(s) >= strKernelMin {
+		if v, ok := strView(s); ok {
+			return strAppendEscapedKernel(dst, v, true, wtf8)
+		}
+	}
 	start, i := 0, 0
 	for {
 		i = strScanASCII(s, i)
@@ -124,8 +224,13 @@ func strAppendEscapedASCII[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []by
 // strAppendEscapedUTF8 writes the inside of a string literal for
 // ensure_ascii=False: only '"', '\\' and bytes below 0x20 are escaped; valid
 // UTF-8 is copied, invalid bytes become U+FFFD and (with wtf8) surrogates
-// become \uXXXX.
+// become \uXXXX. From strKernelMin bytes on it is strAppendEscapedKernel.
 func strAppendEscapedUTF8[S ~string | ~[]byte](dst []byte, s S, wtf8 bool) []byte {
+	if len(s) >= strKernelMin {
+		if v, ok := strView(s); ok {
+			return strAppendEscapedKernel(dst, v, false, wtf8)
+		}
+	}
 	start, i := 0, 0
 	for {
 		i = strScanUTF8(s, i)
@@ -285,6 +390,12 @@ func strLoad64[S ~string | ~[]byte](s S) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// strLoad32 returns s[0:4] as a little-endian uint32. len(s) must be >= 4.
+func strLoad32[S ~string | ~[]byte](s S) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
 // strScanASCII returns the index of the first byte at or after s[i] that is
 // false in strSafeASCII, or len(s). It skips 8 bytes at a time, then one at a
 // time up to the byte that needs an escape (at most 7 single steps, or the tail).
@@ -320,6 +431,8 @@ func strWordFlagsUTF8(x uint64) uint64 {
 
 // strWordFlagsASCII is strWordFlagsUTF8 for strSafeASCII, which also
 // excludes 0x7f.
+//
+// NOTE: keep in sync with strAppendQuoted, which computes it inline.
 func strWordFlagsASCII(x uint64) uint64 {
 	return x | (x + strLSB) | (x - 0x20*strLSB) | ((x ^ '"'*strLSB) - strLSB) | ((x ^ '\\'*strLSB) - strLSB)
 }
