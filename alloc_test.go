@@ -2,6 +2,7 @@ package jsondump_test
 
 import (
 	"runtime/debug"
+	"strings"
 	"testing"
 
 	"github.com/jsondump/jsondump"
@@ -19,6 +20,53 @@ func allocDocument() any {
 		"nested": map[string]any{"x": []any{1, 2, map[string]any{}}, "y": []any{}, "z": "\U0001F600"},
 		"ints":   []int{1, 2, 3},
 		"strs":   map[string]string{"k": "v", "a": "b"},
+	}
+}
+
+// TestDumpsAllocsRoot checks that jsondump.Dumps allocates its result once,
+// at the size of the last output of the root value's type, for a type with
+// generated code (its SizeHint) and for one without (the reflective path's
+// per-type hint); the type's own Dumps method does the same. Without a hint
+// the result grows by doubling, about a dozen allocations for these values.
+func TestDumpsAllocsRoot(t *testing.T) {
+	skipAllocsIfInstrumented(t)
+	var chain any
+	for i := range 300 {
+		chain = &deepNode{Name: strings.Repeat("n", i%40), Next: chain}
+	}
+	gen := chain.(*deepNode)
+	items := make([]allocItem, 400)
+	for i := range items {
+		items[i] = allocItem{SKU: strings.Repeat("s", i%30), Qty: uint16(i)}
+	}
+	rec := &allocRecord{Name: "root", Items: items}
+	// Values in an any, boxed once here: the conversion is the caller's
+	// allocation.
+	genValue, recValue := any(*gen), any(*rec)
+	calls := map[string]func() (string, error){
+		"jsondump.Dumps(*deepNode)":           func() (string, error) { return jsondump.Dumps(gen) },
+		"jsondump.Dumps(deepNode)":            func() (string, error) { return jsondump.Dumps(genValue, jsondump.Indent(1)) },
+		"(*deepNode).Dumps":                   func() (string, error) { return gen.Dumps() },
+		"jsondump.Dumps(*allocRecord)":        func() (string, error) { return jsondump.Dumps(rec) },
+		"jsondump.Dumps(allocRecord), sorted": func() (string, error) { return jsondump.Dumps(recValue, jsondump.SortKeys(true)) },
+	}
+	for name, call := range calls {
+		if strings.Contains(name, "allocRecord") && !reflectBuild {
+			continue
+		}
+		s, err := call()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s) < 8<<10 {
+			t.Fatalf("%s: %d bytes, want a document of several KiB", name, len(s))
+		}
+		for range 3 {
+			call()
+		}
+		if n := testing.AllocsPerRun(50, func() { call() }); n != 1 {
+			t.Errorf("%s: %v allocations, want 1 (the result)", name, n)
+		}
 	}
 }
 

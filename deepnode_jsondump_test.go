@@ -74,7 +74,7 @@ func (deepNode) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_deepNode_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *deepNode:
-		e.Claim()
+		e.ClaimSized(&_jsondump_deepNode_size)
 		if p == nil {
 			e.Null()
 		} else if jsondumprt.EnterPointer(e, p) {
@@ -93,7 +93,7 @@ func _jsondump_deepNode_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_deepNode_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case deepNode:
-		e.Claim()
+		e.ClaimSized(&_jsondump_deepNode_size)
 		_jsondump_deepNode(e, &p)
 		return true
 	}
@@ -135,7 +135,7 @@ func (deepBig) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_deepBig_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *deepBig:
-		e.Claim()
+		e.ClaimSized(&_jsondump_deepBig_size)
 		if p == nil {
 			e.Null()
 		} else if jsondumprt.EnterPointer(e, p) {
@@ -153,7 +153,7 @@ func _jsondump_deepBig_any(e *jsondumprt.Encoder, x any) bool {
 
 func _jsondump_deepBig_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	if p := jsondumprt.CopyValue[deepBig](x); p != nil {
-		e.Claim()
+		e.ClaimSized(&_jsondump_deepBig_size)
 		_jsondump_deepBig(e, p)
 		return true
 	}
@@ -195,7 +195,7 @@ func (quotedLong) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_quotedLong_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *quotedLong:
-		e.Claim()
+		e.ClaimSized(&_jsondump_quotedLong_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -213,7 +213,7 @@ func _jsondump_quotedLong_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_quotedLong_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case quotedLong:
-		e.Claim()
+		e.ClaimSized(&_jsondump_quotedLong_size)
 		_jsondump_quotedLong(e, &p)
 		return true
 	}

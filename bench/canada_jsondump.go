@@ -82,7 +82,7 @@ func (Canada) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Canada_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Canada:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Canada_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -100,7 +100,7 @@ func _jsondump_Canada_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Canada_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Canada:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Canada_size)
 		_jsondump_Canada(e, &p)
 		return true
 	}

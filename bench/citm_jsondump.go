@@ -121,7 +121,7 @@ func (CITMCatalog) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_CITMCatalog_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *CITMCatalog:
-		e.Claim()
+		e.ClaimSized(&_jsondump_CITMCatalog_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -139,7 +139,7 @@ func _jsondump_CITMCatalog_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_CITMCatalog_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case CITMCatalog:
-		e.Claim()
+		e.ClaimSized(&_jsondump_CITMCatalog_size)
 		_jsondump_CITMCatalog(e, &p)
 		return true
 	}

@@ -208,7 +208,7 @@ func (Small) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Small_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Small:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Small_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -226,7 +226,7 @@ func _jsondump_Small_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Small_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Small:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Small_size)
 		_jsondump_Small(e, &p)
 		return true
 	}
@@ -268,7 +268,7 @@ func (Medium) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Medium_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Medium:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Medium_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -286,7 +286,7 @@ func _jsondump_Medium_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Medium_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Medium:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Medium_size)
 		_jsondump_Medium(e, &p)
 		return true
 	}

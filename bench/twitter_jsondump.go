@@ -257,7 +257,7 @@ func (Twitter) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Twitter_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Twitter:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Twitter_size)
 		if p == nil {
 			e.Null()
 		} else if jsondumprt.EnterPointer(e, p) {
@@ -276,7 +276,7 @@ func _jsondump_Twitter_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Twitter_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Twitter:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Twitter_size)
 		_jsondump_Twitter(e, &p)
 		return true
 	}
@@ -318,7 +318,7 @@ func (TwitterArchive) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_TwitterArchive_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *TwitterArchive:
-		e.Claim()
+		e.ClaimSized(&_jsondump_TwitterArchive_size)
 		if p == nil {
 			e.Null()
 		} else if jsondumprt.EnterPointer(e, p) {
@@ -337,7 +337,7 @@ func _jsondump_TwitterArchive_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_TwitterArchive_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case TwitterArchive:
-		e.Claim()
+		e.ClaimSized(&_jsondump_TwitterArchive_size)
 		_jsondump_TwitterArchive(e, &p)
 		return true
 	}

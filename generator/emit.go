@@ -107,14 +107,14 @@ func typeParamsCode(tps []typeParam) []jen.Code {
 //
 //	func _jsondump_T_any(e *jsondumprt.Encoder, x any) bool {
 //		switch p := x.(type) {
-//		case *T:                  e.Claim(); <null, or the cycle check and _jsondump_T(e, p)>; return true
+//		case *T:                  e.ClaimSized(&_jsondump_T_size); <null, or the cycle check and _jsondump_T(e, p)>; return true
 //		case jsondumprt.Value[T]: e.Claim(); _jsondump_T_value(e, p.P); return true
 //		}
 //		return _jsondump_T_anyvalue(e, x)
 //	}
 //
 //	func _jsondump_T_anyvalue(e *jsondumprt.Encoder, x any) bool {
-//		switch p := x.(type) { case T: e.Claim(); _jsondump_T_value(e, &p); return true }
+//		switch p := x.(type) { case T: e.ClaimSized(&_jsondump_T_size); _jsondump_T_value(e, &p); return true }
 //		return false
 //	}
 //
@@ -189,10 +189,13 @@ func (m *emitter) emitMethods(n *namedType) {
 	}
 	sw := func() *jen.Statement { return jen.Id(m.n.Switch) }
 	claim := func() *jen.Statement { return m.call("Claim") }
+	// A *T or a T may be the root of jsondump.Dumps, which then sizes its
+	// result by this type's SizeHint.
+	claimSized := func() *jen.Statement { return m.call("ClaimSized", jen.Op("&").Id(n.SizeVar)) }
 	fn.Params(m.encParam(), arg().Any()).Bool().Block(
 		jen.Switch(sw().Op(":=").Add(arg()).Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
 			g.Case(jen.Op("*").Add(typeCode(n.Type))).BlockFunc(func(g *jen.Group) {
-				g.Add(claim())
+				g.Add(claimSized())
 				stmt := g.If(sw().Op("==").Nil()).Block(m.call("Null"))
 				if n.Cyclic {
 					stmt.Else().If(rt("EnterPointer").Call(e(), sw())).Block(
@@ -223,17 +226,17 @@ func (m *emitter) emitMethods(n *namedType) {
 	}
 	fn.Params(m.encParam(), arg().Any()).Bool().BlockFunc(func(g *jen.Group) {
 		if n.HeapCopy {
-			//	if p := jsondumprt.CopyValue[T](x); p != nil { e.Claim(); _jsondump_T_value(e, p); return true }
+			//	if p := jsondumprt.CopyValue[T](x); p != nil { e.ClaimSized(&_jsondump_T_size); _jsondump_T_value(e, p); return true }
 			g.If(sw().Op(":=").Add(rt("CopyValue").Types(typeCode(n.Type))).Call(arg()), sw().Op("!=").Nil()).Block(
-				claim(),
+				claimSized(),
 				jen.Id(valueFunc).Call(e(), sw()),
 				jen.Return(jen.True()),
 			)
 		} else {
-			//	switch p := x.(type) { case T: e.Claim(); _jsondump_T_value(e, &p); return true }
+			//	switch p := x.(type) { case T: e.ClaimSized(&_jsondump_T_size); _jsondump_T_value(e, &p); return true }
 			g.Switch(sw().Op(":=").Add(arg()).Assert(jen.Type())).Block(
 				jen.Case(typeCode(n.Type)).Block(
-					claim(),
+					claimSized(),
 					jen.Id(valueFunc).Call(e(), jen.Op("&").Add(sw())),
 					jen.Return(jen.True()),
 				),

@@ -42,6 +42,9 @@ type Encoder struct {
 	// for Dump and AppendDumps, never for Dumps.
 	flushAt int
 	hint    *SizeHint // Dumps: the length of this type's last output, or nil
+	// wantHint is set by Dumps without a hint (jsondump.Dumps): the root
+	// value's type may give one (takeHint) before anything is written.
+	wantHint bool
 
 	cfg config
 
@@ -153,9 +156,25 @@ func NewStringEncoder(opts []Option, hint *SizeHint) *Encoder {
 		}
 	}
 	e := get(buf, opts)
-	e.hint = hint
+	e.hint, e.wantHint = hint, hint == nil
 	e.flushAt = math.MaxInt
 	return e
+}
+
+// takeHint gives a Dumps that had no hint the one of the root value's type:
+// the first value to offer one, if nothing has been written yet (a value
+// inside a list or a dict comes after its opening bracket). The buffer is
+// then made the size of that type's last output, and the output's length
+// is recorded in h.
+func (e *Encoder) takeHint(h *SizeHint) {
+	e.wantHint = false
+	if len(e.buf) > 0 {
+		return
+	}
+	e.hint = h
+	if n := h.n.Load(); n > 0 {
+		e.buf = make([]byte, 0, n+n>>4+64)
+	}
 }
 
 // FinishString returns the text written as a string and the first error,
@@ -229,8 +248,17 @@ func (e *Encoder) reset() {
 // empty here (each map pops and clears what it pushed; Leave clears what it
 // pops), so nothing is cleared but what an unfinished call left.
 func (e *Encoder) release() {
-	e.w, e.dst, e.hint = nil, nil, nil
+	e.w, e.dst, e.hint, e.wantHint = nil, nil, nil, false
 	e.cfg.Default = nil
+	// seenSet exists only for documents nested more than seenScanMax
+	// deep, and never holds more entries than seen's capacity: it is kept,
+	// empty, as seen is, and let go with a seen that grew past keepScratch
+	// (a map keeps the size it grew to).
+	if cap(e.seen) > keepScratch {
+		e.seenSet = nil
+	} else {
+		clear(e.seenSet)
+	}
 	e.seen = trim(e.seen)
 	e.kvs = trim(e.kvs)
 	e.ikeys = trim(e.ikeys)
@@ -241,9 +269,6 @@ func (e *Encoder) release() {
 	if cap(e.tmp) > keepNL {
 		e.tmp = nil
 	}
-	// seenSet exists only for documents nested more than seenScanMax
-	// deep; a map keeps the size it grew to, so let it go with them.
-	e.seenSet = nil
 	if cap(e.nl) > keepNL {
 		e.nl, e.nlIndent = nil, ""
 	}

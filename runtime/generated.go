@@ -76,6 +76,16 @@ func CopyValue[T any](x any) *T {
 // Encodable must call Claim too.
 func (e *Encoder) Claim() { e.calling = false }
 
+// ClaimSized is Claim for a value of a type with a SizeHint (a -type):
+// when the value is the root of a jsondump.Dumps call, the result is sized
+// from that type's last output, as the type's own Dumps method sizes it.
+func (e *Encoder) ClaimSized(h *SizeHint) {
+	e.calling = false
+	if e.wantHint {
+		e.takeHint(h)
+	}
+}
+
 // encodable writes v, which holds the Encodable d.
 func (e *Encoder) encodable(d Encodable, v any) {
 	e.calling = true

@@ -12,7 +12,7 @@ import (
 )
 
 // The reflective path: values of every type that is neither generated nor
-// one of Any's listed forms (DESIGN.md, "Dynamic values", path 3). It
+// one of Any's listed forms (path 3 of the package documentation). It
 // applies exactly the rules of the code jsondumpgen writes (generator/plan*.go
 // decides them there, from go/types; here from reflect): each type is
 // analysed once into a tree of small functions, encoding/json's shape
@@ -53,31 +53,43 @@ func (e *Encoder) other(v any) {
 	if e.err != nil {
 		return
 	}
-	rootFor(reflect.TypeOf(v))(e, v)
+	r := rootFor(reflect.TypeOf(v))
+	if e.wantHint {
+		e.takeHint(&r.size)
+	}
+	r.write(e, v)
 }
 
 // A rootFunc writes a value of its type held in an any: not addressable,
 // as encoding/json sees it.
 type rootFunc func(e *Encoder, v any)
 
-// roots caches a rootFunc per type (reflect.Type → rootFunc): read without
-// a lock by every goroutine, filled under buildMu.
+// A root is what the reflective path keeps per type met in an any: its
+// rootFunc, and the length of its last output as the root of a Dumps call,
+// as generated code keeps one per -type.
+type root struct {
+	write rootFunc
+	size  SizeHint
+}
+
+// roots caches a *root per type (reflect.Type → *root): read without a
+// lock by every goroutine, filled under buildMu.
 var roots sync.Map
 
-// rootFor returns the rootFunc of t, building it (and the encoders of the
-// types it reaches) the first time.
-func rootFor(t reflect.Type) rootFunc {
-	if f, ok := roots.Load(t); ok {
-		return f.(rootFunc)
+// rootFor returns the root of t, building its rootFunc (and the encoders of
+// the types it reaches) the first time.
+func rootFor(t reflect.Type) *root {
+	if r, ok := roots.Load(t); ok {
+		return r.(*root)
 	}
 	buildMu.Lock()
 	defer buildMu.Unlock()
-	if f, ok := roots.Load(t); ok {
-		return f.(rootFunc)
+	if r, ok := roots.Load(t); ok {
+		return r.(*root)
 	}
-	f := builder.root(t)
-	roots.Store(t, f)
-	return f
+	r := &root{write: builder.root(t)}
+	roots.Store(t, r)
+	return r
 }
 
 // buildMu serialises the building of encoders: building is rare (once per

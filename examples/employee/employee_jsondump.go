@@ -59,7 +59,7 @@ func (Employee) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Employee_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Employee:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Employee_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -77,7 +77,7 @@ func _jsondump_Employee_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Employee_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Employee:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Employee_size)
 		_jsondump_Employee(e, &p)
 		return true
 	}

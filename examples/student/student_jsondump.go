@@ -60,7 +60,7 @@ func (Student) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Student_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Student:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Student_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -78,7 +78,7 @@ func _jsondump_Student_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Student_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Student:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Student_size)
 		_jsondump_Student(e, &p)
 		return true
 	}

@@ -84,7 +84,7 @@ func (Basic) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Basic_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Basic:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Basic_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -102,7 +102,7 @@ func _jsondump_Basic_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Basic_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Basic:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Basic_size)
 		_jsondump_Basic(e, &p)
 		return true
 	}

@@ -70,7 +70,7 @@ func (Webhook) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Webhook_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Webhook:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Webhook_size)
 		if p == nil {
 			e.Null()
 		} else if jsondumprt.EnterPointer(e, p) {
@@ -89,7 +89,7 @@ func _jsondump_Webhook_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Webhook_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Webhook:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Webhook_size)
 		_jsondump_Webhook(e, &p)
 		return true
 	}

@@ -94,7 +94,7 @@ func (Feed) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Feed_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Feed:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Feed_size)
 		if p == nil {
 			e.Null()
 		} else if jsondumprt.EnterPointer(e, p) {
@@ -113,7 +113,7 @@ func _jsondump_Feed_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Feed_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Feed:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Feed_size)
 		_jsondump_Feed(e, &p)
 		return true
 	}
@@ -155,7 +155,7 @@ func (Page[T]) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Page_any[T any](e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Page[T]:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Page_size)
 		if p == nil {
 			e.Null()
 		} else if jsondumprt.EnterPointer(e, p) {
@@ -173,7 +173,7 @@ func _jsondump_Page_any[T any](e *jsondumprt.Encoder, x any) bool {
 
 func _jsondump_Page_anyvalue[T any](e *jsondumprt.Encoder, x any) bool {
 	if p := jsondumprt.CopyValue[Page[T]](x); p != nil {
-		e.Claim()
+		e.ClaimSized(&_jsondump_Page_size)
 		_jsondump_Page(e, p)
 		return true
 	}
@@ -215,7 +215,7 @@ func (Pair[K, V]) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Pair_any[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Pair[K, V]:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Pair_size)
 		if p == nil {
 			e.Null()
 		} else if jsondumprt.EnterPointer(e, p) {
@@ -233,7 +233,7 @@ func _jsondump_Pair_any[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, 
 
 func _jsondump_Pair_anyvalue[K cmp.Ordered, V ~int | ~string](e *jsondumprt.Encoder, x any) bool {
 	if p := jsondumprt.CopyValue[Pair[K, V]](x); p != nil {
-		e.Claim()
+		e.ClaimSized(&_jsondump_Pair_size)
 		_jsondump_Pair(e, p)
 		return true
 	}

@@ -79,7 +79,7 @@ func (Event) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Event_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Event:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Event_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -97,7 +97,7 @@ func _jsondump_Event_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Event_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Event:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Event_size)
 		_jsondump_Event_value(e, &p)
 		return true
 	}
@@ -139,7 +139,7 @@ func (Point) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Point_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Point:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Point_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -157,7 +157,7 @@ func _jsondump_Point_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Point_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Point:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Point_size)
 		_jsondump_Point_value(e, &p)
 		return true
 	}

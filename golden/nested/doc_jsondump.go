@@ -127,7 +127,7 @@ func (Doc) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Doc_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Doc:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Doc_size)
 		if p == nil {
 			e.Null()
 		} else if jsondumprt.EnterPointer(e, p) {
@@ -146,7 +146,7 @@ func _jsondump_Doc_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Doc_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Doc:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Doc_size)
 		_jsondump_Doc(e, &p)
 		return true
 	}
@@ -188,7 +188,7 @@ func (List) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_List_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *List:
-		e.Claim()
+		e.ClaimSized(&_jsondump_List_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -206,7 +206,7 @@ func _jsondump_List_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_List_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case List:
-		e.Claim()
+		e.ClaimSized(&_jsondump_List_size)
 		_jsondump_List(e, &p)
 		return true
 	}
@@ -248,7 +248,7 @@ func (Keys) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Keys_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Keys:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Keys_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -266,7 +266,7 @@ func _jsondump_Keys_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Keys_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Keys:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Keys_size)
 		_jsondump_Keys(e, &p)
 		return true
 	}

@@ -61,7 +61,7 @@ func (Node) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Node_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Node:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Node_size)
 		if p == nil {
 			e.Null()
 		} else if jsondumprt.EnterPointer(e, p) {
@@ -80,7 +80,7 @@ func _jsondump_Node_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Node_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Node:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Node_size)
 		_jsondump_Node(e, &p)
 		return true
 	}

@@ -124,7 +124,7 @@ func (Shapes) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Shapes_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Shapes:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Shapes_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -142,7 +142,7 @@ func _jsondump_Shapes_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Shapes_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Shapes:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Shapes_size)
 		_jsondump_Shapes(e, &p)
 		return true
 	}
@@ -184,7 +184,7 @@ func (Bytes) JSONDumpEncode(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Bytes_any(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case *Bytes:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Bytes_size)
 		if p == nil {
 			e.Null()
 		} else {
@@ -202,7 +202,7 @@ func _jsondump_Bytes_any(e *jsondumprt.Encoder, x any) bool {
 func _jsondump_Bytes_anyvalue(e *jsondumprt.Encoder, x any) bool {
 	switch p := x.(type) {
 	case Bytes:
-		e.Claim()
+		e.ClaimSized(&_jsondump_Bytes_size)
 		_jsondump_Bytes(e, &p)
 		return true
 	}
