@@ -56,9 +56,13 @@ func Default(fn func(v any) (any, error)) Option { return jsondumprt.DefaultOpti
 // MaxDepth limits nesting to n levels of arrays, objects and Default calls.
 // The default, 1000, is where CPython's json.dumps stops with RecursionError
 // (its recursion limit); 900 levels always succeed, as in Python. n <= 0
-// restores the default; n above 100,000 is 100,000, a depth at which no value
-// comes near Go's stack limit. Deeper values are a RecursionError, Python's
-// error for nesting past its recursion limit, never a crash.
+// restores the default; n above 100,000 is 100,000, a depth at which values
+// nested through pointers, slices, interfaces and Dicts stay far from Go's
+// stack limit (1 GB). Deeper values are a RecursionError, Python's error for
+// nesting past its recursion limit, never a crash. One shape can still reach
+// the stack limit below 100,000 levels: structs of many kilobytes nested as
+// map values (a map value is copied onto the stack at each level), tens of
+// thousands deep.
 //
 // Going deeper costs memory with an indent: indented output grows with the
 // square of the depth (each line is indented by its level), so a document

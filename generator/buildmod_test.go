@@ -108,7 +108,7 @@ func driverOutput(t *testing.T, goTool, work string, buildFlags ...string) []byt
 }
 
 // Two paths, one output: a value's JSON text depends on its value and type
-// only (DESIGN.md, "Dynamic values"), whether generated code writes it or
+// only (the package documentation of jsondump), whether generated code writes it or
 // the reflective path does. runDriverTwoPaths runs the driver as runDriver
 // does, into out, then builds it again without the module's generated files
 // (every *_jsondump.go under work, deleted by -overlay), where jsondump
