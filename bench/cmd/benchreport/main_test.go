@@ -42,10 +42,12 @@ func syntheticResults(t *testing.T) string {
 		for _, enc := range []string{"jsondump-compact", "jsondump-default", "jsondump-Dumps-compact", "jsondump-Dump-compact", "sonic-sorted", "goccy-nohtml", "jsoniter-fastest", "sonic-sorted-Encode", "goccy-nohtml-Encode"} {
 			allocs := 0
 			switch {
-			case enc == "jsondump-Dumps-compact":
+			case enc == "jsondump-Dumps-compact" && round < 3:
 				allocs = 1
 			case enc == "jsondump-compact" && round == 5:
-				allocs = 1 // one round that allocated: the target is missed
+				allocs = 1 // one round that allocated: the median is still 0
+			case enc == "jsondump-Dumps-compact" && round >= 3:
+				allocs = 2 // five rounds of 2: the median is 2
 			}
 			line(enc, syntheticRounds[enc][round], allocs)
 		}
@@ -106,9 +108,9 @@ func TestPerRoundRatios(t *testing.T) {
 		met bool
 	}{
 		"twitter: AppendDumps, compact, reused buffer, ≥ 1.3×":      {1.35, true},
-		"twitter: AppendDumps 0 allocs/op":                          {0, false}, // one round allocated
+		"twitter: AppendDumps 0 allocs/op":                          {0, true}, // one round of 1
 		"twitter: `jsondump.Dumps`, compact, ≥ 1.2×":                {1.08, false},
-		"twitter: `jsondump.Dumps` 1 alloc/op":                      {0, true},
+		"twitter: `jsondump.Dumps` 1 alloc/op":                      {0, false}, // a median of 2
 		"twitter: `jsondump.Dump` to a writer, compact, ≥ 1.2×":     {1.22, true},
 		"twitter: compact ≥ 20× faster than CPython":                {25, true},
 		"twitter: default ≥ 20× faster than CPython":                {1500.0 / 110, false},
@@ -147,6 +149,8 @@ func TestPerRoundRatios(t *testing.T) {
 		"| sonic-sorted | 135 ns | 90–170 ns |",
 		"| sonic-sorted-Encode ‡ | 61 ns | 61–61 ns |",
 		"over 8 rounds",
+		"| twitter: AppendDumps 0 allocs/op | 0 allocs/op (0–1) | **met** |",
+		"| twitter: `jsondump.Dumps` 1 alloc/op | 2 allocs/op (1–2) | **missed** |",
 	} {
 		if !strings.Contains(out, frag) {
 			t.Errorf("RESULTS.md lacks %q", frag)
