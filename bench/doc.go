@@ -12,7 +12,9 @@
 // the twitter, citm_catalog, canada and payload types without methods, for
 // the reflective path's row (enc=jsondump-reflect).
 //
-// Run the whole comparison with ./run.sh; see README.md.
+// Run the whole comparison with ./run.sh; see README.md. It runs the
+// benchmarks in rounds, every encoder and CPython once per round, and
+// cmd/benchreport takes every ratio round by round.
 package bench
 
 //go:generate go run ./cmd/mirrortypes twitter.go citm.go canada.go payload.go

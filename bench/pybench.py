@@ -6,7 +6,10 @@ that benchstat and cmd/benchreport read them beside the Go results. Each of
 the count lines is one timeit repeat: the mean time of one json.dumps call
 over a loop that timeit's autorange sizes to at least 0.2 s.
 
-    python3 pybench.py [-count 6] SHARED_JSONDATA_DIR
+    python3 pybench.py [-count 1] [-data twitter,canada] SHARED_JSONDATA_DIR
+
+run.sh calls it once per round with -count 1, between the rounds of the Go
+benchmarks.
 """
 
 import argparse
@@ -24,7 +27,8 @@ MODES = (
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("-count", type=int, default=6)
+    ap.add_argument("-count", type=int, default=1)
+    ap.add_argument("-data", default="", help="comma-separated dataset names (default all)")
     ap.add_argument("shared")
     args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
@@ -35,6 +39,12 @@ def main():
         ("small", os.path.join(here, "testdata", "small.json")),
         ("medium", os.path.join(here, "testdata", "medium.json")),
     )
+    if args.data:
+        wanted = args.data.split(",")
+        unknown = set(wanted) - {name for name, _ in files}
+        if unknown:
+            ap.error("unknown datasets: %s" % ", ".join(sorted(unknown)))
+        files = tuple(f for f in files if f[0] in wanted)
     print("pkg: cpython")
     print("python: %s %s" % (platform.python_implementation(), platform.python_version()))
     for name, path in files:
