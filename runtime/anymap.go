@@ -93,6 +93,13 @@ func EncodeAnyMap[K comparable, V any](e *Encoder, m map[K]V, enc func(*Encoder,
 	for k, v := range m {
 		entries = append(entries, classify(k, v))
 	}
+	writeAnyEntries(e, entries, enc)
+}
+
+// writeAnyEntries writes the members of an open object from the entries of
+// a map with interface keys, by the rules above: merged as Python merges
+// equal keys, in dict order or sorted, and closes the object.
+func writeAnyEntries[K comparable, V any](e *Encoder, entries []anyEntry[K, V], enc func(*Encoder, V)) {
 	slices.SortStableFunc(entries, compareAnyEntries)
 	entries = mergeAnyEntries(entries)
 	if e.cfg.SortKeys {

@@ -516,31 +516,5 @@ func (e *Encoder) reflectAnyMap(m reflect.Value, sp *scratchPool, enc encFunc, a
 	defer sp.put(s)
 	entries := make([]anyEntry[any, int], 0, m.Len())
 	s.each(m, func(i int) { entries = append(entries, classify(s.key.Interface(), i)) })
-	slices.SortStableFunc(entries, compareAnyEntries)
-	entries = mergeAnyEntries(entries)
-	if e.cfg.SortKeys {
-		if err := pySort(entries); err != nil {
-			e.fail(err)
-			e.EndObject()
-			return
-		}
-	}
-	for i := range entries {
-		x := &entries[i]
-		if e.pyKeyMember(&x.pyKey) {
-			continue
-		}
-		if e.err != nil {
-			break
-		}
-		enc(e, at(s, x.val))
-		if e.err != nil {
-			break
-		}
-	}
-	if len(entries) == 0 {
-		e.EndObject()
-		return
-	}
-	e.endObjectNonEmpty()
+	writeAnyEntries(e, entries, func(e *Encoder, i int) { enc(e, at(s, i)) })
 }
