@@ -73,7 +73,7 @@ var rt3Packages = []struct {
 	{dir: "r3", types: []string{"Base", "UsesAliases", "EmbAliases", "EmbAliasGen", "EmbGAlias", "EmbAliasTagged", "Stats", "Tri", "Show",
 		"LList", "LSet", "Matrix", "Tree", "UsesGenBasic",
 		"UGL", "UGS", "UGM", "UGT", "UGSt", "UGTr", "UGSh", "UGGS", "UGGB", "UGGBK", "UGGP", "UGGL", "UGGSq", "UGGG", "UGJ", "UGX", "MixKeys", "DupGen", "DupGen2", "Wrap", "Empties", "Nothing", "Arrays", "Ptrs",
-		"Funcs", "Tags", "Mixes", "HasWeird", "TextColl", "MyErr", "Errs", "Renamed", "UsesEmbG"}},
+		"Funcs", "UnnamedKinds", "Tags", "Mixes", "HasWeird", "TextColl", "MyErr", "Errs", "Renamed", "UsesEmbG"}},
 	{dir: "odddir", types: []string{"Odd"}},
 	{dir: "probe_galias", types: []string{"UseGA", "H", "G"}},
 	{dir: "probe_inline", types: []string{"UseInline"}},
@@ -160,6 +160,16 @@ var rt3Cases = []rt3Case{
 	{"named func, chan and unsafe.Pointer", "r3", `func() *r3.Funcs { x := 1; return &r3.Funcs{H: func(int) error { return nil }, P: make(r3.Pipe), U: unsafe.Pointer(&x), OK: 1} }()`,
 		`{"H": U("r3.Handler"), "P": U("r3.Pipe"), "U": U("unsafe.Pointer"), "OK": 1}`, []int{0, 4, 5}, false},
 	{"nil named func, chan and unsafe.Pointer", "r3", `&r3.Funcs{OK: 1}`, `{"H": U("r3.Handler"), "P": U("r3.Pipe"), "U": U("unsafe.Pointer"), "OK": 1}`, []int{0, 4}, true},
+
+	// ---- unnamed func, chan and interface types as map values and type
+	// arguments (generated code once spelled them _unsupported)
+	{"unnamed func, chan and interface types in maps and type arguments", "r3", `func() *r3.UnnamedKinds { f := func() {}; return &r3.UnnamedKinds{MC: map[string]chan int{"n": nil, "c": make(chan int)},
+		MF: map[string]func(int, ...string) (string, error){"f": nil}, MI: map[string]interface{ Shout() string }{"s": r3.Shout("hi"), "n": nil},
+		MR: map[string]chan (<-chan int){}, MS: map[string]<-chan chan<- int{"n": nil}, GF: gx.Box[func()]{V: f}, GI: gx.Box[interface{ Shout() string }]{V: r3.Shout("x")},
+		MG: map[string]gx.Box[func(...int)]{"g": {}}, OK: 1} }()`,
+		`{"MC": {"c": U("chan int"), "n": U("chan int")}, "MF": {"f": U("f")}, "MI": {"n": None, "s": "hi"}, "MR": {}, "MS": {"n": U("c")}, "GF": {"v": U("f")}, "GI": {"v": "x"}, "MG": {"g": {"v": U("f")}}, "OK": 1}`, []int{4}, false},
+	{"unnamed func, chan and interface types, zero", "r3", `&r3.UnnamedKinds{}`,
+		`{"MC": None, "MF": None, "MI": None, "MR": None, "MS": None, "GF": {"v": U("f")}, "GI": {"v": None}, "MG": None, "OK": 0}`, []int{4}, false},
 
 	// ---- renamed and dot imports
 	{"renamed and dot-imported packages", "r3", `&r3.Renamed{Raw: json.RawMessage("{\"z\": [1.50, true]}"), Num: "2.50", B: big.NewInt(-3), D: 1500, T: time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC),

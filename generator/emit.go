@@ -387,8 +387,30 @@ func typeCode(t *typeExpr) *jen.Statement {
 		return jen.Index(jen.Lit(int(t.Len))).Add(typeCode(t.Elem))
 	case t.Map:
 		return jen.Map(typeCode(t.Key)).Add(typeCode(t.Elem))
-	case t.Iface:
+	case t.Iface && len(t.Methods)+len(t.Embeds) == 0:
 		return jen.Id("any")
+	case t.Iface:
+		return jen.InterfaceFunc(func(g *jen.Group) {
+			for _, e := range t.Embeds {
+				g.Add(typeCode(e))
+			}
+			for _, m := range t.Methods {
+				g.Id(m.Name).Add(signatureCode(m.Func))
+			}
+		})
+	case t.Func:
+		return jen.Func().Add(signatureCode(t))
+	case t.Chan:
+		switch t.Dir {
+		case chanSend:
+			return jen.Chan().Op("<-").Add(typeCode(t.Elem))
+		case chanRecv:
+			return jen.Op("<-").Chan().Add(typeCode(t.Elem))
+		}
+		if t.Elem.Chan && t.Elem.Dir == chanRecv {
+			return jen.Chan().Parens(typeCode(t.Elem)) // chan (<-chan T)
+		}
+		return jen.Chan().Add(typeCode(t.Elem))
 	case t.Struct:
 		return jen.StructFunc(func(g *jen.Group) {
 			for _, f := range t.Fields {
@@ -427,6 +449,27 @@ func typeCode(t *typeExpr) *jen.Statement {
 			args = append(args, typeCode(a))
 		}
 		s.Types(args...)
+	}
+	return s
+}
+
+// signatureCode spells a function type's parameters and results, without
+// the func keyword.
+func signatureCode(t *typeExpr) *jen.Statement {
+	var params, results []jen.Code
+	for i, p := range t.Params {
+		if t.Variadic && i == len(t.Params)-1 {
+			params = append(params, jen.Op("...").Add(typeCode(p.Elem)))
+			continue
+		}
+		params = append(params, typeCode(p))
+	}
+	for _, r := range t.Results {
+		results = append(results, typeCode(r))
+	}
+	s := jen.Params(params...)
+	if len(results) > 0 {
+		s.Params(results...)
 	}
 	return s
 }

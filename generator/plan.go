@@ -308,13 +308,36 @@ type typeExpr struct {
 	Ptr, Slice bool   // *Elem, []Elem
 	Len        int64  // [Len]Elem when >= 0 and Array
 	Array      bool
-	Map        bool // map[Key]Elem
-	Iface      bool // any
-	Struct     bool // struct{Fields}
+	Map        bool         // map[Key]Elem
+	Iface      bool         // any
+	Methods    []methodExpr // interface{Embeds; Methods} when not empty (Iface)
+	Embeds     []*typeExpr
+	Func       bool        // func(Params) (Results)
+	Params     []*typeExpr // Func; the last one, a slice, is ...Elem when Variadic
+	Results    []*typeExpr
+	Variadic   bool
+	Chan       bool    // chan Elem
+	Dir        chanDir // Chan's direction
+	Struct     bool    // struct{Fields}
 	Fields     []fieldExpr
 	TypeArgs   []*typeExpr // Name[TypeArgs...]
 	Union      []termExpr  // a constraint: ~int | string
 	Elem, Key  *typeExpr
+}
+
+// chanDir is a channel type's direction.
+type chanDir uint8
+
+const (
+	chanBoth chanDir = iota // chan T
+	chanSend                // chan<- T
+	chanRecv                // <-chan T
+)
+
+// A methodExpr is a method of an interface type: Func spells its signature.
+type methodExpr struct {
+	Name string
+	Func *typeExpr
 }
 
 // A termExpr is one term of a union constraint.

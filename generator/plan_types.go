@@ -388,7 +388,8 @@ func mentionsTypeParam(t types.Type) bool {
 
 // spellable reports whether generated code in this package can name t:
 // no unexported type or field of another package, no type of another
-// module's internal package, and no interface other than any.
+// module's internal package, and no unexported method of another package
+// in an interface type (func, chan and interface types are spelled too).
 func (p *planner) spellable(t types.Type) bool {
 	switch u := types.Unalias(t).(type) {
 	case *types.Basic, *types.TypeParam:
@@ -411,8 +412,36 @@ func (p *planner) spellable(t types.Type) bool {
 		return p.spellable(u.Elem())
 	case *types.Map:
 		return p.spellable(u.Key()) && p.spellable(u.Elem())
+	case *types.Chan:
+		return p.spellable(u.Elem())
+	case *types.Signature:
+		if u.TypeParams().Len() > 0 {
+			return false
+		}
+		for _, tuple := range []*types.Tuple{u.Params(), u.Results()} {
+			for i := range tuple.Len() {
+				if !p.spellable(tuple.At(i).Type()) {
+					return false
+				}
+			}
+		}
+		return true
 	case *types.Interface:
-		return u.Empty()
+		if u.IsImplicit() || !u.IsMethodSet() {
+			return false // a constraint: no value has this type
+		}
+		for i := range u.NumExplicitMethods() {
+			m := u.ExplicitMethod(i)
+			if !m.Exported() && m.Pkg() != nil && m.Pkg().Path() != p.pkg.PkgPath || !p.spellable(m.Type()) {
+				return false
+			}
+		}
+		for i := range u.NumEmbeddeds() {
+			if !p.spellable(u.EmbeddedType(i)) {
+				return false
+			}
+		}
+		return true
 	case *types.Struct:
 		for i := range u.NumFields() {
 			f := u.Field(i)
@@ -559,7 +588,7 @@ func (p *planner) value(t types.Type, addr bool, pos token.Pos, what string) *va
 		switch n.Underlying().(type) {
 		case *types.Struct, *types.Slice, *types.Array, *types.Map:
 			if !p.spellable(n) {
-				p.errorf(pos, "%s: type %s cannot be named in generated code (it involves an unexported type or field of another package, or an interface with methods)", what, typeString(t))
+				p.errorf(pos, "%s: type %s cannot be named in generated code (it involves an unexported type, field or method of another package)", what, typeString(t))
 				v.Kind = kindUnsupported
 				return v
 			}
@@ -941,9 +970,33 @@ func (p *planner) goType(t types.Type, pos token.Pos, what string) *typeExpr {
 	case *types.Map:
 		return &typeExpr{Map: true, Key: p.goType(u.Key(), pos, what), Elem: p.goType(u.Elem(), pos, what)}
 	case *types.Interface:
-		if u.Empty() {
-			return &typeExpr{Iface: true}
+		g := &typeExpr{Iface: true}
+		for i := range u.NumEmbeddeds() {
+			g.Embeds = append(g.Embeds, p.goType(u.EmbeddedType(i), pos, what))
 		}
+		for i := range u.NumExplicitMethods() {
+			m := u.ExplicitMethod(i)
+			g.Methods = append(g.Methods, methodExpr{Name: m.Name(), Func: p.goType(m.Type(), pos, what)})
+		}
+		return g
+	case *types.Signature:
+		g := &typeExpr{Func: true, Variadic: u.Variadic()}
+		for i := range u.Params().Len() {
+			g.Params = append(g.Params, p.goType(u.Params().At(i).Type(), pos, what))
+		}
+		for i := range u.Results().Len() {
+			g.Results = append(g.Results, p.goType(u.Results().At(i).Type(), pos, what))
+		}
+		return g
+	case *types.Chan:
+		dir := chanBoth
+		switch u.Dir() {
+		case types.SendOnly:
+			dir = chanSend
+		case types.RecvOnly:
+			dir = chanRecv
+		}
+		return &typeExpr{Chan: true, Dir: dir, Elem: p.goType(u.Elem(), pos, what)}
 	case *types.Struct:
 		g := &typeExpr{Struct: true}
 		for i := range u.NumFields() {

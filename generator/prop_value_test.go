@@ -524,7 +524,13 @@ func (g *pgen) dynamic(depth int) *pval {
 	default:
 		t = mapOf(tStringType, tAnyType)
 	}
-	return g.value(t, depth-1)
+	v := g.value(t, depth-1)
+	if v.t.u().k == pkAny {
+		// fieldType can pick any itself: an interface holds no interface,
+		// only what that one holds (nil too, which omitempty drops).
+		return v.dyn
+	}
+	return v
 }
 
 // cycle makes v, a non-nil top-level *T of a struct type, reach itself

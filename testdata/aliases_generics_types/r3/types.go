@@ -359,3 +359,22 @@ type UGX struct {
 	A *gx.Box[[2]int]    `json:"a,omitempty"`
 	I *gx.Box[int16]     `json:"i,omitempty"`
 }
+
+// ---- unnamed func, chan and interface types inside maps and type arguments:
+// generated code spells them (a map's function parameter, an instantiation).
+
+type Shout string
+
+func (Shout) Shout() string { return "!" }
+
+type UnnamedKinds struct {
+	MC map[string]chan int
+	MF map[string]func(int, ...string) (string, error)
+	MI map[string]interface{ Shout() string }
+	MR map[string]chan (<-chan int)
+	MS map[string]<-chan chan<- int
+	GF gx.Box[func()]
+	GI gx.Box[interface{ Shout() string }]
+	MG map[string]gx.Box[func(...int)]
+	OK int
+}
