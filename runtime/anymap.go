@@ -70,6 +70,7 @@ type pyKey struct {
 	s     string   // anyString: the key; anyOther: its type's name
 	norm  string   // anyString: the Python str, when s is not valid UTF-8
 	other any      // anyOther: the key itself, for equality (pyEqual)
+	named string   // a key of a named type (namedKey): its type's name, breaking ties with equal keys of other types
 }
 
 // anyEntry is one member of a map[any]V, with its key as Python sees it.
@@ -238,6 +239,11 @@ func pyKeyOf(k any) pyKey {
 			x.norm = replaceInvalid(k)
 		}
 	default:
+		if namedKey != nil {
+			if y, ok := namedKey(k); ok {
+				return y
+			}
+		}
 		x.class, x.s, x.other = anyOther, typeName(k), k
 	}
 	return x
@@ -276,12 +282,25 @@ func compareAnyEntries[K comparable, V any](a, b anyEntry[K, V]) int {
 		}
 		// -0.0 before 0.0, the only equal numbers of one kind but for
 		// two *big.Ints, which are equal in every way but identity.
-		return -cmp.Compare(boolInt(math.Signbit(a.f)), boolInt(math.Signbit(b.f)))
+		if c := -cmp.Compare(boolInt(math.Signbit(a.f)), boolInt(math.Signbit(b.f))); c != 0 {
+			return c
+		}
 	case anyString, anyOther:
-		return strings.Compare(a.s, b.s)
+		if c := strings.Compare(a.s, b.s); c != 0 {
+			return c
+		}
 	}
-	return 0
+	// Equal keys of one kind, some of named types: a fixed order, so
+	// that the value kept does not depend on the map's iteration order.
+	return strings.Compare(a.named, b.named)
 }
+
+// namedKey describes a key of a named type of a basic kind (type Plain
+// string, type Level int) as the Python value of its kind, which is how
+// such a value is written, and how a typed map writes such keys. It is set
+// by the reflective path; built without it (jsondump_noreflect), such a key
+// in a map[any]V or a Dict is one Python cannot hold.
+var namedKey func(k any) (pyKey, bool)
 
 // compareNumbers compares two numeric keys by value, exactly; NaN is after
 // every other number and equal to itself.
@@ -451,6 +470,14 @@ func mergeTarget[K comparable, V any](out []anyEntry[K, V], bools [2]int, x *any
 	n := len(out)
 	if x.class == anyNone {
 		if n > 0 && out[n-1].class == anyNone {
+			return n - 1
+		}
+		return -1
+	}
+	if x.class == anyString {
+		// Equal strings of different types (a named string type's key
+		// beside a string) are next to each other.
+		if n > 0 && out[n-1].class == anyString && out[n-1].s == x.s {
 			return n - 1
 		}
 		return -1

@@ -81,6 +81,51 @@ for line in sys.stdin:
     sys.stdout.flush()
 `
 
+// Named types of the basic kinds, for keys that Python sees as the value of
+// their kind (amNamed).
+type (
+	amBool    bool
+	amInt     int
+	amInt8    int8
+	amInt32   int32
+	amInt64   int64
+	amUint    uint
+	amUint64  uint64
+	amUintptr uintptr
+	amFloat32 float32
+	amFloat64 float64
+	amString  string
+)
+
+// amNamed returns k as a value of the named type of its kind, or k itself.
+func amNamed(k any) any {
+	switch k := k.(type) {
+	case bool:
+		return amBool(k)
+	case int:
+		return amInt(k)
+	case int8:
+		return amInt8(k)
+	case int32:
+		return amInt32(k)
+	case int64:
+		return amInt64(k)
+	case uint:
+		return amUint(k)
+	case uint64:
+		return amUint64(k)
+	case uintptr:
+		return amUintptr(k)
+	case float32:
+		return amFloat32(k)
+	case float64:
+		return amFloat64(k)
+	case string:
+		return amString(k)
+	}
+	return k
+}
+
 // amKey returns a random key and its tag and text for Python.
 func amKey(r *rand.Rand) (k any, tag, text string) {
 	small := int64(r.IntN(5) - 2)
@@ -168,6 +213,18 @@ func TestEncodeAnyMapPython(t *testing.T) {
 			}
 			entries = append(entries, [3]any{tag, text, len(m)})
 			m[k] = len(m)
+		}
+		if reflectBuild && r.IntN(2) == 0 {
+			// The same keys, some of named types of their kinds: the same
+			// Python dict (a key keeps its kind, so the order is kept).
+			named := make(map[any]int, len(m))
+			for k, v := range m {
+				if r.IntN(2) == 0 {
+					k = amNamed(k)
+				}
+				named[k] = v
+			}
+			m = named
 		}
 		cases = append(cases, mapCase{m, hasNaN})
 		fmt.Fprintf(&in, "%s\n", amJSON(entries))

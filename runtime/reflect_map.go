@@ -518,3 +518,48 @@ func (e *Encoder) reflectAnyMap(m reflect.Value, sp *scratchPool, enc encFunc, a
 	s.each(m, func(i int) { entries = append(entries, classify(s.key.Interface(), i)) })
 	writeAnyEntries(e, entries, func(e *Encoder, i int) { enc(e, at(s, i)) })
 }
+
+func init() { namedKey = namedBasicKey }
+
+// namedBasicKey is namedKey: a key of a named type whose kind is a bool, an
+// integer, a float or a string is the Python value of that kind.
+func namedBasicKey(k any) (pyKey, bool) {
+	v := reflect.ValueOf(k)
+	var x pyKey
+	switch v.Kind() {
+	case reflect.Bool:
+		x = pyKeyOf(v.Bool())
+	case reflect.Int:
+		x = pyKeyOf(int(v.Int()))
+	case reflect.Int8:
+		x = pyKeyOf(int8(v.Int()))
+	case reflect.Int16:
+		x = pyKeyOf(int16(v.Int()))
+	case reflect.Int32:
+		x = pyKeyOf(int32(v.Int()))
+	case reflect.Int64:
+		x = pyKeyOf(v.Int())
+	case reflect.Uint:
+		x = pyKeyOf(uint(v.Uint()))
+	case reflect.Uint8:
+		x = pyKeyOf(uint8(v.Uint()))
+	case reflect.Uint16:
+		x = pyKeyOf(uint16(v.Uint()))
+	case reflect.Uint32:
+		x = pyKeyOf(uint32(v.Uint()))
+	case reflect.Uint64:
+		x = pyKeyOf(v.Uint())
+	case reflect.Uintptr:
+		x = pyKeyOf(uintptr(v.Uint()))
+	case reflect.Float32:
+		x = pyKeyOf(float32(v.Float()))
+	case reflect.Float64:
+		x = pyKeyOf(v.Float())
+	case reflect.String:
+		x = pyKeyOf(v.String())
+	default:
+		return pyKey{}, false
+	}
+	x.named = v.Type().String()
+	return x, true
+}
