@@ -472,6 +472,9 @@ func stdCases() []stdCase {
 		{name: "map[*int]int", v: map[*int]int{px: 1}, py: `{U("*int"): 1}`, reflective: true},
 		{name: "map[struct{}]int", v: map[struct{}]int{{}: 1}, py: `{U("struct {}"): 1}`, reflective: true},
 		{name: "map[any]int of odd keys", v: map[any]int{"s": 1, 2: 2, stdKS("k"): 3}, py: `{2: 2, "s": 1, U("jsondump_test.stdKS"): 3}`, reflective: true},
+		{name: "map[any]string of *big.Int beyond 64 bits", v: map[any]string{stdBig("18446744073709551616"): "a", uint64(math.MaxUint64): "b", stdBig("-9223372036854775809"): "c", 1.5: "d", big.NewInt(7): "e", stdBig("1180591620717411303424"): "f"},
+			py: `{-9223372036854775809: "c", 1.5: "d", 7: "e", 18446744073709551615: "b", 18446744073709551616: "a", 2**70: "f"}`, reflective: true},
+		{name: "map[any]int of a 4301-digit *big.Int", v: map[any]int{stdBig("1" + nines): 1}, py: `{int("1" + "9" * 4300): 1}`, reflective: true},
 		{name: "map[any]int of netip.Addr", v: map[any]int{netip.Addr{}: 1}, py: `{U("netip.Addr"): 1}`, reflective: true},
 
 		{name: "map[stdPtrTextKey]int (method on the pointer: the int)", v: map[stdPtrTextKey]int{2: 1, 10: 2}, numKeys: true, reflective: true},
