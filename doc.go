@@ -136,9 +136,10 @@
 //
 // Python's dicts hold keys that compare equal only once ({1: "a", True: "b"}
 // is {1: "b"}). A typed Go map cannot hold two such keys, except strings that
-// differ in invalid UTF-8 alone, which are merged as Python would merge their
-// U+FFFD forms; a map[any]V and a Dict can, and are merged as described
-// above. A lone surrogate, which a
+// differ in invalid UTF-8 alone, and encoding.TextMarshaler keys whose texts
+// are equal or differ in invalid UTF-8 alone, which are merged as Python
+// would merge their str forms (U+FFFD for each invalid byte); a map[any]V
+// and a Dict can, and are merged as described above. A lone surrogate, which a
 // Python str can hold and UTF-8 cannot, comes only from \u escapes in a
 // Marshaler's text; it is written as its \uXXXX escape even when EnsureASCII
 // is off, so that the output stays valid UTF-8. Nesting deeper than MaxDepth

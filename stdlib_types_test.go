@@ -28,6 +28,7 @@ import (
 
 	"github.com/jsondump/jsondump"
 	"github.com/jsondump/jsondump/internal/pyoracle"
+	jsondumprt "github.com/jsondump/jsondump/runtime"
 )
 
 // Values of standard-library types and odd Go types (time, math/big,
@@ -61,6 +62,10 @@ type stdCase struct {
 	// MarshalText) or finds invalid JSON text; Python has no such value, and
 	// jsondump must return a *MarshalerError under every option set.
 	marshalerErr bool
+	// gen, when set, writes v as generated code does (the runtime's
+	// functions that generated code calls), to be compared too; in the
+	// build without the reflective path it is compared alone.
+	gen func(opts []jsondump.Option) (string, error)
 	// lim: py is evaluated under Python's limit of 4300 digits for int
 	// from str (json.loads of a json.Number's text).
 	lim bool
@@ -165,6 +170,15 @@ func (k *stdPtrTextKey) MarshalText() ([]byte, error) { return []byte("never"), 
 
 type stdPI *int
 
+// stdBadText is a key type whose texts are not all valid UTF-8: Python's
+// str keys are the texts with U+FFFD for each invalid byte, so "\xff",
+// "\xfe" and "\ufffd" are one key.
+type stdBadText int
+
+func (k stdBadText) MarshalText() ([]byte, error) {
+	return []byte([]string{"\xff", "\xfe", "\ufffd", "\U0001F600", "a", "\xffz", "\ufffdz"}[k]), nil
+}
+
 // stdQuoted: encoding/json's ,string applies to bool, integer, float and
 // string kinds, after one level of an unnamed pointer; elsewhere it is
 // ignored.
@@ -236,6 +250,16 @@ func stdBig(s string) *big.Int {
 	return b
 }
 
+// stdGenTextMap writes m as generated code writes a map with
+// encoding.TextMarshaler keys of an ordered kind.
+func stdGenTextMap(m map[stdBadText]int) func([]jsondump.Option) (string, error) {
+	return func(opts []jsondump.Option) (string, error) {
+		e := jsondumprt.NewStringEncoder(opts, nil)
+		jsondumprt.EncodeTextMapOrdered(e, m, func(e *jsondumprt.Encoder, v int) { e.Int(int64(v)) }, "jsondump_test.stdBadText")
+		return e.FinishString()
+	}
+}
+
 // stdCases returns the cases. Built fresh for each run, so that values
 // holding pointers are not shared between subtests.
 func stdCases() []stdCase {
@@ -272,6 +296,8 @@ func stdCases() []stdCase {
 	var nilRE *regexp.Regexp
 	var nilErr error
 	var nilTime *time.Time
+	badText := map[stdBadText]int{0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6}
+	badText2 := map[stdBadText]int{0: 0, 3: 3}
 	type anon = struct {
 		When  time.Time     `json:"when"`
 		Took  time.Duration `json:"took"`
@@ -479,6 +505,9 @@ func stdCases() []stdCase {
 
 		{name: "map[stdPtrTextKey]int (method on the pointer: the int)", v: map[stdPtrTextKey]int{2: 1, 10: 2}, numKeys: true, reflective: true},
 		{name: "map[*netip.Addr]int", v: map[*netip.Addr]int{nil: 1, func() *netip.Addr { a := netip.MustParseAddr("1.2.3.4"); return &a }(): 2}, reflective: true},
+		{name: "map[stdBadText]int (invalid UTF-8 texts)", v: badText, gen: stdGenTextMap(badText),
+			py: `{"a": 4, "\ufffd": 0, "\ufffdz": 5, "\U0001F600": 3}`, reflective: true},
+		{name: "map[stdBadText]int, one invalid", v: badText2, gen: stdGenTextMap(badText2), py: `{"\U0001F600": 3, "\ufffd": 0}`, reflective: true},
 		{name: "map[*stdKS]int", v: map[*stdKS]int{new(stdKS): 1}, py: `{U("*jsondump_test.stdKS"): 1}`, reflective: true},
 		{name: "map[string]fmt.Stringer", v: map[string]fmt.Stringer{"d": time.Second, "n": nil, "ip": net.IP{1, 2, 3, 4}, "z": (*big.Int)(nil), "f": (*big.Float)(nil)}, reflective: true},
 		{name: "[]encoding.TextMarshaler of nil pointers", v: []encoding.TextMarshaler{(*big.Float)(nil), (*big.Int)(nil), nil}, reflective: true},
@@ -810,7 +839,7 @@ func TestStdlibTypesPython(t *testing.T) {
 	in.WriteByte('\n')
 	var used []stdCase
 	for _, c := range cases {
-		if c.reflective && !reflectBuild {
+		if c.reflective && !reflectBuild && c.gen == nil {
 			continue
 		}
 		if c.marshalerErr {
@@ -853,7 +882,21 @@ func TestStdlibTypesPython(t *testing.T) {
 	for i, c := range used {
 		for j, o := range sets {
 			w := want[i*len(sets)+j]
-			got := stdEntryPoints(t, c.name+" ["+o.desc+"]", c.v, o.opts)
+			var got string
+			if !c.reflective || reflectBuild {
+				got = stdEntryPoints(t, c.name+" ["+o.desc+"]", c.v, o.opts)
+			}
+			if c.gen != nil {
+				g, err := c.gen(o.opts)
+				gen := "OK " + hex.EncodeToString([]byte(g))
+				if err != nil {
+					gen = stdErrText(err)
+				}
+				if got != "" && gen != got {
+					t.Errorf("%s [%s]: generated code's functions %s, Dumps %s", c.name, o.desc, stdShow(gen), stdShow(got))
+				}
+				got = gen
+			}
 			if got != w {
 				bad++
 				if bad <= 40 {
