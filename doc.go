@@ -97,9 +97,11 @@
 // keys that are equal in Python (true, 1 and 1.0) are one member, named by
 // the first and holding the last one's value; under SortKeys a mix Python
 // cannot sort (a string beside a number, nil beside anything) is Python's
-// TypeError. Keys of any other type (a struct, an array, a pointer, a named
-// type in a map[any]V) are the TypeError "keys must be str, int, float, bool
-// or None, not T", or are dropped under SkipKeys.
+// TypeError. A key of a named type of a basic kind (type Level int) is the
+// value of its kind there too, as in a typed map (but for the build with
+// -tags jsondump_noreflect, where it is a key of another type). Keys of any
+// other type (a struct, an array, a pointer) are the TypeError "keys must be
+// str, int, float, bool or None, not T", or are dropped under SkipKeys.
 //
 // # Python's dict order: Dict
 //
@@ -136,9 +138,10 @@
 //
 // Python's dicts hold keys that compare equal only once ({1: "a", True: "b"}
 // is {1: "b"}). A typed Go map cannot hold two such keys, except strings that
-// differ in invalid UTF-8 alone, which are merged as Python would merge their
-// U+FFFD forms; a map[any]V and a Dict can, and are merged as described
-// above. A lone surrogate, which a
+// differ in invalid UTF-8 alone, and encoding.TextMarshaler keys whose texts
+// are equal or differ in invalid UTF-8 alone, which are merged as Python
+// would merge their str forms (U+FFFD for each invalid byte); a map[any]V
+// and a Dict can, and are merged as described above. A lone surrogate, which a
 // Python str can hold and UTF-8 cannot, comes only from \u escapes in a
 // Marshaler's text; it is written as its \uXXXX escape even when EnsureASCII
 // is off, so that the output stays valid UTF-8. Nesting deeper than MaxDepth

@@ -142,6 +142,38 @@ func normalStringKeys(keys []string, sortKeys bool) []string {
 	return out
 }
 
+// normalGroups is normalStringKeys for n keys sorted by bytes, key(i)
+// being the i-th, where a key's value is elsewhere (the texts of
+// encoding.TextMarshaler keys): it returns, in the order to write them, the
+// index of each group's last key (whose value the dict keeps and whose
+// text, once invalid bytes are U+FFFD, is the group's), at the place of the
+// group's first; sorted by the Python str when sortKeys is set.
+func normalGroups(n int, key func(i int) string, sortKeys bool) []int {
+	type group struct {
+		norm string // the Python str, as UTF-8
+		last int    // index of the group's last key
+	}
+	groups := make([]group, 0, n)
+	index := make(map[string]int, n)
+	for i := range n {
+		norm := replaceInvalid(key(i))
+		if g, ok := index[norm]; ok {
+			groups[g].last = i
+			continue
+		}
+		index[norm] = len(groups)
+		groups = append(groups, group{norm, i})
+	}
+	if sortKeys {
+		slices.SortFunc(groups, func(a, b group) int { return strings.Compare(a.norm, b.norm) })
+	}
+	out := make([]int, len(groups))
+	for i, g := range groups {
+		out[i] = g.last
+	}
+	return out
+}
+
 // replaceInvalid returns s with U+FFFD for each byte that is not part of
 // valid UTF-8 (one per byte, as `for range` reads a string).
 func replaceInvalid(s string) string {

@@ -173,7 +173,9 @@ func EncodeBoolMap[K ~bool, V any](e *Encoder, m map[K]V, enc func(*Encoder, V))
 // EncodeTextMap writes a map whose keys are encoding.TextMarshalers: each
 // key is the str of its text, and members are ordered by that text. Keys
 // whose texts are equal are one Python dict key: one member, at the place of
-// the first, with the value of the last. Which of them is first is not
+// the first, with the value of the last; so are keys whose texts differ in
+// invalid UTF-8 alone (each invalid byte is U+FFFD in the str), and SortKeys
+// then orders the members by the str. Which of them is first is not
 // defined for key types that have no order (EncodeTextMapOrdered defines it
 // for the others). typ names the key type for a MarshalText error.
 func EncodeTextMap[K interface {
@@ -231,11 +233,31 @@ func encodeTextMap[K interface {
 		}
 		return tie(a.key, b.key)
 	})
+	// Keys with equal texts are one member: the first's place, the last's
+	// value.
+	merged := entries[:0]
+	invalid := false
 	for i := 0; i < len(entries); {
 		x := entries[i]
 		for i++; i < len(entries) && entries[i].text == x.text; i++ {
 			x.val = entries[i].val
 		}
+		invalid = invalid || !utf8.ValidString(x.text)
+		merged = append(merged, x)
+	}
+	if invalid {
+		// Texts that differ in invalid UTF-8 alone are one Python str too.
+		for _, j := range normalGroups(len(merged), func(i int) string { return merged[i].text }, e.cfg.SortKeys) {
+			e.keyString(merged[j].text)
+			enc(e, merged[j].val)
+			if e.err != nil {
+				break
+			}
+		}
+		e.EndObject()
+		return
+	}
+	for _, x := range merged {
 		e.keyString(x.text)
 		enc(e, x.val)
 		if e.err != nil {

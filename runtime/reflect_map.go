@@ -477,11 +477,27 @@ func textMap(k reflect.Type, sp *scratchPool, enc encFunc, at func(*mapScratch, 
 			}
 			return tie(a.key, b.key)
 		})
+		// Keys with equal texts are one member: the first's place, the
+		// last's value; as are texts that differ in invalid UTF-8 alone.
+		merged := entries[:0]
+		invalid := false
 		for j := 0; j < len(entries); {
 			x := entries[j]
 			for j++; j < len(entries) && entries[j].text == x.text; j++ {
 				x.i = entries[j].i
 			}
+			invalid = invalid || !utf8.ValidString(x.text)
+			merged = append(merged, x)
+		}
+		if invalid {
+			order := normalGroups(len(merged), func(i int) string { return merged[i].text }, e.cfg.SortKeys)
+			groups := make([]entry, len(order))
+			for n, j := range order {
+				groups[n] = merged[j]
+			}
+			merged = groups
+		}
+		for _, x := range merged {
 			e.keyString(x.text)
 			enc(e, at(s, x.i))
 			if e.err != nil {
