@@ -527,27 +527,8 @@ func (e *Encoder) reflectAnyMap(m reflect.Value, sp *scratchPool, enc encFunc, a
 	}
 	for i := range entries {
 		x := &entries[i]
-		switch x.class {
-		case anyNone:
-			e.keyNull()
-		case anyBool, anyNumber:
-			switch x.rank {
-			case rankBool:
-				e.keyBool(x.i != 0)
-			case rankInt:
-				e.keyInt(x.i)
-			case rankUint:
-				e.keyUint(x.u)
-			default:
-				e.keyFloat64(x.f)
-			}
-		case anyString:
-			e.keyString(x.s)
-		default:
-			if e.cfg.SkipKeys {
-				continue
-			}
-			e.fail(badKey(x.s))
+		if e.pyKeyMember(&x.pyKey) {
+			continue // skipped
 		}
 		if e.err != nil {
 			break
