@@ -234,8 +234,11 @@ func TestDefaultHook(t *testing.T) {
 	asError[*jsondump.RecursionError](t, "hook returns a new unknown", all(t, newOpaque(), newEach), msgRecursion)
 	calls = 0
 	asError[*jsondump.RecursionError](t, "hook returns a new unknown, MaxDepth(20)", all(t, newOpaque(), newEach, jsondump.MaxDepth(20)), msgRecursion)
-	if calls != 3*20 {
-		t.Errorf("hook called %d times under MaxDepth(20) for 3 calls, want 60", calls)
+	// Dumps and AppendDumps call it 20 times; Dump 19, as json.dump's
+	// Python encoder spends one frame more than json.dumps's C encoder on
+	// the last hook's result (see DefaultHook in runtime/dynamic.go).
+	if calls != 20+20+19 {
+		t.Errorf("hook called %d times under MaxDepth(20) for 3 calls, want 59", calls)
 	}
 	// Hook calls do not indent: what the hook returns is written where the
 	// value was (Python: {"s": [1, 2]} with indent=2).

@@ -700,6 +700,7 @@ type tdKey struct {
 	i     *big.Int
 	nan   bool
 	s     string // class 3: the key; class 4: its type's name
+	tname string // a key of a named type in a map[any]: its type's name
 	tag   map[string]any
 	val   map[string]any
 }
@@ -738,11 +739,15 @@ func (m typedModel) pyMap(v reflect.Value) map[string]any {
 			if c := cmp.Compare(a.rank, b.rank); c != 0 {
 				return c
 			}
-			return -cmp.Compare(boolInt(a.neg0), boolInt(b.neg0))
+			if c := -cmp.Compare(boolInt(a.neg0), boolInt(b.neg0)); c != 0 {
+				return c
+			}
 		case 3, 4:
-			return strings.Compare(a.s, b.s)
+			if c := strings.Compare(a.s, b.s); c != 0 {
+				return c
+			}
 		}
-		return 0
+		return strings.Compare(a.tname, b.tname)
 	})
 	items := []any{}
 	for _, k := range keys {
@@ -773,11 +778,24 @@ func (m typedModel) key(k reflect.Value, kt reflect.Type) tdKey {
 			return tdKey{class: 0, tag: tdNone()}
 		}
 		k = k.Elem()
-		switch k.Type() {
-		case reflect.TypeFor[bool](), reflect.TypeFor[string](), reflect.TypeFor[float32](), reflect.TypeFor[float64](),
-			reflect.TypeFor[int](), reflect.TypeFor[int8](), reflect.TypeFor[int16](), reflect.TypeFor[int32](), reflect.TypeFor[int64](),
-			reflect.TypeFor[uint](), reflect.TypeFor[uint8](), reflect.TypeFor[uint16](), reflect.TypeFor[uint32](), reflect.TypeFor[uint64](), reflect.TypeFor[uintptr]():
-			return m.key(k, k.Type())
+		// A key of a basic kind is the value of its kind, named or not
+		// (README's mapping), but for a TextMarshaler of another kind than
+		// string, which Python cannot hold there. Equal keys of one kind
+		// and different types are ordered by type name, unnamed first.
+		switch k.Kind() {
+		case reflect.Bool, reflect.String, reflect.Float32, reflect.Float64,
+			reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+			if k.Kind() == reflect.String || !k.Type().Implements(reflect.TypeFor[encoding.TextMarshaler]()) {
+				if !reflectBuild && k.Type().PkgPath() != "" {
+					break // a named kind's key needs the reflective path
+				}
+				x := m.key(k, k.Type())
+				if k.Type().PkgPath() != "" {
+					x.tname = k.Type().String()
+				}
+				return x
+			}
 		}
 		return tdKey{class: 4, s: k.Type().String(), tag: tdObj(k.Type().String())}
 	}

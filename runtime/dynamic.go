@@ -211,6 +211,16 @@ func (e *Encoder) mapAnyInvalid(m map[string]any, pairs []keyValue) {
 // it, is "Circular reference detected"; and each hook call counts toward the
 // depth limit, so a hook that returns a new unknown value every time ends in
 // a RecursionError. Without a hook, v is Python's TypeError.
+//
+// A hook call costs what it costs Python's recursion limit. CPython's C
+// encoder (json.dumps without indent) counts one level for default(o) and
+// one for each container. Its Python encoder (json.dumps with an indent, and
+// json.dump always: Dump) runs a generator frame for o and another that
+// dispatches default(o)'s result, so a hook that returns a list costs three
+// levels there, not two: {"a": [o]} with a hook returning [o] fails near 330
+// levels indented, 496 compact. When the result is itself unknown, the
+// dispatching frame is the next hook's own: a chain of hooks costs one level
+// each in both encoders.
 func (e *Encoder) DefaultHook(v any) {
 	if e.err != nil {
 		return
@@ -221,18 +231,27 @@ func (e *Encoder) DefaultHook(v any) {
 	}
 	// A hook call counts toward the depth limit but is no level of
 	// indentation: Python writes default(o) where o would have been.
-	if !e.deeper() {
+	level := e.depth + e.hooks
+	cost := 1
+	if (e.cfg.Indented || e.w != nil) && level != e.hookResult {
+		cost = 2 // Python's encoder: the frame that dispatches the result
+	}
+	if level+cost > e.cfg.MaxDepth {
+		e.fail(errRecursion())
 		return
 	}
-	e.hooks++
+	e.hooks += cost
 	if e.enterAny(v) {
 		r, err := e.cfg.Default(v)
 		if err != nil {
 			e.fail(err)
 		} else {
+			outer := e.hookResult
+			e.hookResult = e.depth + e.hooks
 			e.Any(r)
+			e.hookResult = outer
 		}
 		e.Leave()
 	}
-	e.hooks--
+	e.hooks -= cost
 }

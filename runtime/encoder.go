@@ -58,6 +58,11 @@ type Encoder struct {
 	err   error
 	errAt int // len(buf) when err was recorded: Finish keeps no byte past it
 
+	// hookResult is depth+hooks while a Default hook's result is being
+	// written and nothing has been opened inside it: a hook met there is
+	// that result itself (see DefaultHook). -1 otherwise.
+	hookResult int
+
 	// calling is set while an Encodable's method is being called and has
 	// not yet claimed the call (see Claim).
 	calling bool
@@ -227,6 +232,7 @@ func (e *Encoder) reset() {
 	e.plain = !e.cfg.Indented
 	e.depth = 0
 	e.hooks = 0
+	e.hookResult = -1
 	e.first = false
 	e.calling = false
 	e.err = nil

@@ -538,9 +538,16 @@ func (e *Encoder) reflectAnyMap(m reflect.Value, sp *scratchPool, enc encFunc, a
 func init() { namedKey = namedBasicKey }
 
 // namedBasicKey is namedKey: a key of a named type whose kind is a bool, an
-// integer, a float or a string is the Python value of that kind.
+// integer, a float or a string is the Python value of that kind, unless it
+// is an encoding.TextMarshaler of a kind other than string.
 func namedBasicKey(k any) (pyKey, bool) {
 	v := reflect.ValueOf(k)
+	if _, ok := k.(encoding.TextMarshaler); ok && v.Kind() != reflect.String {
+		// Its value is the str of its text, which may fail: a key
+		// Python cannot hold, as before. (A string kind's key is the
+		// string itself, as in a typed map.)
+		return pyKey{}, false
+	}
 	var x pyKey
 	switch v.Kind() {
 	case reflect.Bool:
