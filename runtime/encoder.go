@@ -42,9 +42,6 @@ type Encoder struct {
 	// for Dump and AppendDumps, never for Dumps.
 	flushAt int
 	hint    *SizeHint // Dumps: the length of this type's last output, or nil
-	// wantHint is set by Dumps without a hint (jsondump.Dumps): the root
-	// value's type may give one (takeHint) before anything is written.
-	wantHint bool
 
 	cfg config
 
@@ -153,33 +150,37 @@ type SizeHint struct{ n atomic.Int64 }
 // hands out as the result without copying it. Call FinishString for the
 // result.
 func NewStringEncoder(opts []Option, hint *SizeHint) *Encoder {
-	var buf []byte
-	if hint != nil {
-		if n := hint.n.Load(); n > 0 {
-			// A little more than last time, for documents that grow.
-			buf = make([]byte, 0, n+n>>4+64)
-		}
-	}
-	e := get(buf, opts)
-	e.hint, e.wantHint = hint, hint == nil
+	e := get(hint.buffer(), opts)
+	e.hint = hint
 	e.flushAt = math.MaxInt
 	return e
 }
 
-// takeHint gives a Dumps that had no hint the one of the root value's type:
-// the first value to offer one, if nothing has been written yet (a value
-// inside a list or a dict comes after its opening bracket). The buffer is
-// then made the size of that type's last output, and the output's length
-// is recorded in h.
+// buffer returns a new, empty buffer for the next output of h's type: a
+// little more than its last output, for documents that grow; nil when there
+// was none (or h is nil).
+func (h *SizeHint) buffer() []byte {
+	if h == nil {
+		return nil
+	}
+	n := h.n.Load()
+	if n <= 0 {
+		return nil
+	}
+	return make([]byte, 0, n+n>>4+64)
+}
+
+// takeHint gives a Dumps that has no hint yet the one of the root value's
+// type: that of the first value to offer one, if nothing has been written
+// (a value inside a list or a dict comes after its opening bracket). The
+// buffer is then made the size of that type's last output, and the
+// output's length is recorded in h.
 func (e *Encoder) takeHint(h *SizeHint) {
-	e.wantHint = false
-	if len(e.buf) > 0 {
-		return
+	if e.hint != nil || e.flushAt != math.MaxInt || len(e.buf) > 0 {
+		return // not Dumps, or a hint already, or not the root
 	}
 	e.hint = h
-	if n := h.n.Load(); n > 0 {
-		e.buf = make([]byte, 0, n+n>>4+64)
-	}
+	e.buf = h.buffer()
 }
 
 // FinishString returns the text written as a string and the first error,
@@ -254,7 +255,7 @@ func (e *Encoder) reset() {
 // empty here (each map pops and clears what it pushed; Leave clears what it
 // pops), so nothing is cleared but what an unfinished call left.
 func (e *Encoder) release() {
-	e.w, e.dst, e.hint, e.wantHint = nil, nil, nil, false
+	e.w, e.dst, e.hint = nil, nil, nil
 	e.cfg.Default = nil
 	// seenSet exists only for documents nested more than seenScanMax
 	// deep, and never holds more entries than seen's capacity: it is kept,

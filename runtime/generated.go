@@ -81,9 +81,7 @@ func (e *Encoder) Claim() { e.calling = false }
 // from that type's last output, as the type's own Dumps method sizes it.
 func (e *Encoder) ClaimSized(h *SizeHint) {
 	e.calling = false
-	if e.wantHint {
-		e.takeHint(h)
-	}
+	e.takeHint(h)
 }
 
 // encodable writes v, which holds the Encodable d.

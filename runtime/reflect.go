@@ -54,9 +54,7 @@ func (e *Encoder) other(v any) {
 		return
 	}
 	r := rootFor(reflect.TypeOf(v))
-	if e.wantHint {
-		e.takeHint(&r.size)
-	}
+	e.takeHint(&r.size)
 	r.write(e, v)
 }
 
