@@ -102,49 +102,32 @@ func (e *Encoder) keyBigInt(x *big.Int) {
 }
 
 // normalPairKeys is normalStringKeys for the keys of pairs sorted by
-// sortPairs; it allocates, on the rare path of keys of invalid UTF-8.
+// sortPairs.
 func normalPairKeys(pairs []keyValue, sortKeys bool) []string {
-	keys := make([]string, len(pairs))
-	for i := range pairs {
-		keys[i] = pairs[i].k
-	}
-	return normalStringKeys(keys, sortKeys)
+	return normalKeys(len(pairs), func(i int) string { return pairs[i].k }, sortKeys)
 }
 
 // normalStringKeys takes keys sorted by bytes, some of them invalid UTF-8,
 // and returns the keys to write, in order: of each group of keys that are
 // the same Python str, the last (whose value the dict keeps), at the place
-// of the first; sorted by the Python str when sortKeys is set.
+// of the first; sorted by the Python str when sortKeys is set. It
+// allocates, on the rare path of keys of invalid UTF-8.
 func normalStringKeys(keys []string, sortKeys bool) []string {
-	type entry struct {
-		norm  string // the Python str, as UTF-8
-		first int    // position of the group's first key
-		key   string // the group's last key
-	}
-	groups := make([]entry, 0, len(keys))
-	index := make(map[string]int, len(keys))
-	for i, k := range keys {
-		n := replaceInvalid(k)
-		if g, ok := index[n]; ok {
-			groups[g].key = k
-			continue
-		}
-		index[n] = len(groups)
-		groups = append(groups, entry{n, i, k})
-	}
-	if sortKeys {
-		slices.SortFunc(groups, func(a, b entry) int { return strings.Compare(a.norm, b.norm) })
-	}
-	out := keys[:0]
-	for _, g := range groups {
-		out = append(out, g.key)
+	return normalKeys(len(keys), func(i int) string { return keys[i] }, sortKeys)
+}
+
+// normalKeys is normalStringKeys for n keys, key(i) being the i-th.
+func normalKeys(n int, key func(i int) string, sortKeys bool) []string {
+	order := normalGroups(n, key, sortKeys)
+	out := make([]string, len(order))
+	for i, j := range order {
+		out[i] = key(j)
 	}
 	return out
 }
 
-// normalGroups is normalStringKeys for n keys sorted by bytes, key(i)
-// being the i-th, where a key's value is elsewhere (the texts of
-// encoding.TextMarshaler keys): it returns, in the order to write them, the
+// normalGroups is the rule of normalStringKeys, for n keys sorted by bytes,
+// key(i) being the i-th: it returns, in the order to write them, the
 // index of each group's last key (whose value the dict keeps and whose
 // text, once invalid bytes are U+FFFD, is the group's), at the place of the
 // group's first; sorted by the Python str when sortKeys is set.
